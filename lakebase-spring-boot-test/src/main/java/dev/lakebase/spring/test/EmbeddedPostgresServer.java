@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.lakebase.spring.test;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The real PostgreSQL 17 behind the emulator, from the embedded binaries. Host
+ * connections need {@code scram-sha-256}; the emulator's front reaches it through a
+ * private Unix socket, where it has already authenticated the client with its token.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class EmbeddedPostgresServer implements Closeable {
+
+	static final String SUPERUSER = "postgres";
+
+	private static final String BOOTSTRAP_HBA = """
+			local all all trust
+			host all %s 127.0.0.1/32 trust
+			""".formatted(SUPERUSER);
+
+	private static final String HBA = """
+			local all all trust
+			host all all 127.0.0.1/32 scram-sha-256
+			""";
+
+	private final Path socketDirectory;
+
+	private final EmbeddedPostgres postgres;
+
+	private final String superuserPassword;
+
+	EmbeddedPostgresServer(int maxConnections) throws IOException {
+		this.socketDirectory = Files.createTempDirectory("lbemu");
+		Path hbaFile = this.socketDirectory.resolve("pg_hba.conf");
+		Files.writeString(hbaFile, BOOTSTRAP_HBA);
+		this.postgres = EmbeddedPostgres.builder()
+			.setServerConfig("listen_addresses", LakebaseEmulator.LOOPBACK)
+			.setServerConfig("unix_socket_directories", this.socketDirectory.toString())
+			.setServerConfig("hba_file", hbaFile.toString())
+			.setServerConfig("max_connections", Integer.toString(maxConnections))
+			.setServerConfig("password_encryption", "scram-sha-256")
+			.start();
+		byte[] secret = new byte[24];
+		new SecureRandom().nextBytes(secret);
+		this.superuserPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + this.superuserPassword + "'");
+			Files.writeString(hbaFile, HBA);
+			statement.execute("SELECT pg_reload_conf()");
+		}
+		catch (SQLException ex) {
+			close();
+			throw new IOException("Could not prepare the embedded PostgreSQL", ex);
+		}
+	}
+
+	int port() {
+		return this.postgres.getPort();
+	}
+
+	Path unixSocket() {
+		return this.socketDirectory.resolve(".s.PGSQL." + port());
+	}
+
+	String jdbcUrl(String database) {
+		return "jdbc:postgresql://" + LakebaseEmulator.LOOPBACK + ":" + port() + "/" + database;
+	}
+
+	Connection connectAsSuperuser(String database) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, this.superuserPassword);
+	}
+
+	void execute(String database, String... statements) {
+		try (Connection connection = connectAsSuperuser(database); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Emulator setup statement failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			if (this.postgres != null) {
+				this.postgres.close();
+			}
+		}
+		finally {
+			deleteRecursively(this.socketDirectory);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a temporary directory left behind is harmless
+		}
+	}
+
+}

@@ -1,0 +1,182 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.lakebase.spring.test;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiPredicate;
+
+import javax.net.ssl.SSLContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client-facing port of one emulated endpoint. Accepts connections, lets the endpoint
+ * decide whether a suspended compute admits them, checks the token and relays each
+ * session to the real PostgreSQL over its Unix socket.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class PostgresFront implements Closeable {
+
+	private static final Logger logger = LoggerFactory.getLogger(PostgresFront.class);
+
+	private final EmulatedEndpoint endpoint;
+
+	private final ServerSocket serverSocket;
+
+	private final SSLContext sslContext;
+
+	private final Path backendSocket;
+
+	private final BiPredicate<String, String> loginCheck;
+
+	private final ExecutorService executor;
+
+	private final Set<FrontConnection> connections = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running = true;
+
+	PostgresFront(EmulatedEndpoint endpoint, InetSocketAddress address, SSLContext sslContext, Path backendSocket,
+			BiPredicate<String, String> loginCheck, ExecutorService executor) throws IOException {
+		this.endpoint = endpoint;
+		this.sslContext = sslContext;
+		this.backendSocket = backendSocket;
+		this.loginCheck = loginCheck;
+		this.executor = executor;
+		this.serverSocket = new ServerSocket();
+		this.serverSocket.setReuseAddress(true);
+		this.serverSocket.bind(address, 200);
+		executor.execute(this::acceptLoop);
+	}
+
+	InetAddress address() {
+		return this.serverSocket.getInetAddress();
+	}
+
+	int port() {
+		return this.serverSocket.getLocalPort();
+	}
+
+	EmulatedEndpoint endpoint() {
+		return this.endpoint;
+	}
+
+	SSLContext sslContext() {
+		return this.sslContext;
+	}
+
+	Path backendSocket() {
+		return this.backendSocket;
+	}
+
+	private void acceptLoop() {
+		while (this.running) {
+			try {
+				Socket socket = this.serverSocket.accept();
+				socket.setTcpNoDelay(true);
+				FrontConnection connection = new FrontConnection(this, socket, this.executor);
+				this.connections.add(connection);
+				this.endpoint.counters().connectionAccepted();
+				this.executor.execute(connection);
+			}
+			catch (SocketException ex) {
+				if (this.running) {
+					logger.warn("Emulator front of {} stopped accepting: {}", this.endpoint.path(), ex.toString());
+				}
+				return;
+			}
+			catch (IOException ex) {
+				logger.debug("Emulator accept failed: {}", ex.toString());
+			}
+		}
+	}
+
+	boolean admit(WakeMode mode) {
+		return this.endpoint.admit(mode);
+	}
+
+	boolean login(String user, String password) {
+		boolean accepted = this.loginCheck.test(user, password);
+		if (accepted) {
+			this.endpoint.counters().loginSucceeded();
+		}
+		else {
+			this.endpoint.counters().loginFailed();
+		}
+		return accepted;
+	}
+
+	void statementSeen() {
+		this.endpoint.statementSeen();
+	}
+
+	void forwardCancel(byte[] cancelBody) {
+		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			channel.connect(UnixDomainSocketAddress.of(this.backendSocket));
+			ByteBuffer packet = ByteBuffer.allocate(cancelBody.length + 4);
+			packet.putInt(cancelBody.length + 4).put(cancelBody).flip();
+			while (packet.hasRemaining()) {
+				channel.write(packet);
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("Could not forward a cancel request: {}", ex.toString());
+		}
+	}
+
+	void closed(FrontConnection connection) {
+		this.connections.remove(connection);
+	}
+
+	int openConnections() {
+		return this.connections.size();
+	}
+
+	/**
+	 * Close every client connection, as a suspending compute does.
+	 */
+	void closeConnections() {
+		for (FrontConnection connection : new ArrayList<>(this.connections)) {
+			connection.close();
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.running = false;
+		this.serverSocket.close();
+		List<FrontConnection> open = new ArrayList<>(this.connections);
+		open.forEach(FrontConnection::close);
+	}
+
+}

@@ -1,0 +1,182 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.lakebase.spring.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Faults injected into the emulator's fake workspace API: an HTTP error status or a hang,
+ * for the next N calls or for a time window, on all calls or on one group.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class WorkspaceFaults {
+
+	/**
+	 * Group of workspace calls a fault applies to.
+	 */
+	public enum Target {
+
+		/** Every call. */
+		ANY,
+
+		/** OAuth discovery and the token endpoint. */
+		OAUTH,
+
+		/** The two database credential APIs. */
+		CREDENTIALS,
+
+		/** Every other REST API (endpoints, instances, projects, current user). */
+		RESOURCES
+
+	}
+
+	/**
+	 * What one faulty call gets.
+	 *
+	 * @param status the HTTP status to answer, or 0 for a hang
+	 * @param hang how long a hang lasts before the call is answered 503
+	 */
+	record Fault(int status, Duration hang) {
+
+		boolean isHang() {
+			return this.status == 0;
+		}
+
+	}
+
+	private static final class Rule {
+
+		private final Target target;
+
+		private final Fault fault;
+
+		private int remaining;
+
+		private final Long until;
+
+		Rule(Target target, Fault fault, int remaining, Long until) {
+			this.target = target;
+			this.fault = fault;
+			this.remaining = remaining;
+			this.until = until;
+		}
+
+	}
+
+	private final List<Rule> rules = new ArrayList<>();
+
+	private final AtomicLong injected = new AtomicLong();
+
+	WorkspaceFaults() {
+	}
+
+	/**
+	 * Answer the next {@code count} calls of the target group with an HTTP status.
+	 * @param target the calls affected
+	 * @param count how many calls fail
+	 * @param status the HTTP status, for example 500 or 503
+	 */
+	public void failNext(Target target, int count, int status) {
+		add(target, new Fault(requireErrorStatus(status), Duration.ZERO), count, null);
+	}
+
+	/**
+	 * Answer every call of the target group with an HTTP status for a time window.
+	 * @param target the calls affected
+	 * @param window how long calls fail, from now
+	 * @param status the HTTP status, for example 500 or 503
+	 */
+	public void failFor(Target target, Duration window, int status) {
+		add(target, new Fault(requireErrorStatus(status), Duration.ZERO), Integer.MAX_VALUE, deadline(window));
+	}
+
+	/**
+	 * Hang the next {@code count} calls of the target group: each is held for
+	 * {@code hang}, then answered 503.
+	 * @param target the calls affected
+	 * @param count how many calls hang
+	 * @param hang how long each call is held
+	 */
+	public void hangNext(Target target, int count, Duration hang) {
+		add(target, new Fault(0, Objects.requireNonNull(hang)), count, null);
+	}
+
+	/**
+	 * Hang every call of the target group that arrives within a time window; each is held
+	 * until the window ends, then answered 503.
+	 * @param target the calls affected
+	 * @param window how long calls hang, from now
+	 */
+	public void hangFor(Target target, Duration window) {
+		add(target, new Fault(0, null), Integer.MAX_VALUE, deadline(window));
+	}
+
+	/**
+	 * Remove every fault not yet spent.
+	 */
+	public synchronized void clear() {
+		this.rules.clear();
+	}
+
+	/**
+	 * Return how many calls were answered with a fault.
+	 * @return the number of faulty answers
+	 */
+	public long injectedCount() {
+		return this.injected.get();
+	}
+
+	synchronized Fault take(Target callTarget) {
+		long now = System.nanoTime();
+		this.rules.removeIf((rule) -> rule.remaining <= 0 || (rule.until != null && now - rule.until > 0));
+		for (Rule rule : this.rules) {
+			if (rule.target == Target.ANY || rule.target == callTarget) {
+				rule.remaining--;
+				this.injected.incrementAndGet();
+				Duration hang = rule.fault.hang();
+				if (rule.fault.isHang() && hang == null) {
+					hang = Duration.ofNanos(Math.max(0, rule.until - now));
+				}
+				return new Fault(rule.fault.status(), hang);
+			}
+		}
+		return null;
+	}
+
+	private synchronized void add(Target target, Fault fault, int count, Long until) {
+		if (count <= 0) {
+			throw new IllegalArgumentException("count must be positive");
+		}
+		this.rules.add(new Rule(Objects.requireNonNull(target), fault, count, until));
+	}
+
+	private static Long deadline(Duration window) {
+		return System.nanoTime() + Objects.requireNonNull(window).toNanos();
+	}
+
+	private static int requireErrorStatus(int status) {
+		if (status < 400 || status > 599) {
+			throw new IllegalArgumentException("status must be an HTTP error status: " + status);
+		}
+		return status;
+	}
+
+}
