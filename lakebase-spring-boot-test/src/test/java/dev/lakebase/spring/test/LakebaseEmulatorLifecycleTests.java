@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.lakebase.spring.test;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Starting, stopping and describing an emulator.
+ */
+class LakebaseEmulatorLifecycleTests {
+
+	@Test
+	void startsAndStopsWithinGenerousBoundAndReleasesPorts() throws Exception {
+		long started = System.nanoTime();
+		int port;
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().start()) {
+			port = emulator.endpoint().port();
+			try (Connection connection = Sdk.connect(emulator, emulator.endpoint(),
+					emulator.servicePrincipal().roleName(),
+					Sdk.mint(Sdk.m2m(emulator, emulator.servicePrincipal()), emulator.endpoint()))) {
+				assertThat(Sdk.queryString(connection, "SELECT 1")).isEqualTo("1");
+			}
+		}
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+		System.out.println("Emulator start, one login and stop took " + elapsed.toMillis() + " ms");
+		assertThat(elapsed).isLessThan(Duration.ofSeconds(60));
+		try (var socket = new java.net.ServerSocket()) {
+			socket.bind(new java.net.InetSocketAddress(LakebaseEmulator.LOOPBACK, port));
+			assertThat(socket.isBound()).as("front port released").isTrue();
+		}
+	}
+
+	@Test
+	void environmentHoldsWhatDatabricksAppsInject() {
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().branch("feature-x").start()) {
+			Map<String, String> env = emulator.environment();
+			assertThat(env).containsOnlyKeys("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGSSLMODE", "PGAPPNAME",
+					"DATABRICKS_HOST", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET", "LAKEBASE_ENDPOINT");
+			assertThat(env).containsEntry("PGUSER", emulator.servicePrincipal().clientId())
+				.containsEntry("PGSSLMODE", "require")
+				.containsEntry("PGDATABASE", "databricks_postgres")
+				.containsEntry("LAKEBASE_ENDPOINT", "projects/emulator/branches/production/endpoints/primary")
+				.containsEntry("DATABRICKS_HOST", emulator.workspaceUrl());
+			assertThat(emulator.springProperties()).containsEntry("lakebase.host", env.get("PGHOST"))
+				.containsEntry("lakebase.databricks.client-id", env.get("DATABRICKS_CLIENT_ID"))
+				.containsEntry("lakebase.endpoint", env.get("LAKEBASE_ENDPOINT"));
+			EmulatedEndpoint branch = emulator.branchEndpoint("feature-x");
+			assertThat(branch.host()).as("each endpoint has its own host").isNotEqualTo(emulator.endpoint().host());
+			assertThat(emulator.environment(emulator.user(), branch)).containsKey("DATABRICKS_TOKEN")
+				.doesNotContainKey("DATABRICKS_CLIENT_SECRET")
+				.containsEntry("LAKEBASE_ENDPOINT", "projects/emulator/branches/feature-x/endpoints/primary");
+		}
+	}
+
+	@Test
+	void branchesServeSeparateDatabases() throws Exception {
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().branch("feature-x").start()) {
+			EmulatedIdentity app = emulator.servicePrincipal();
+			var workspace = Sdk.m2m(emulator, app);
+			try (Connection production = Sdk.connect(emulator, emulator.endpoint(), app.roleName(),
+					Sdk.mint(workspace, emulator.endpoint()));
+					Connection feature = Sdk.connect(emulator, emulator.branchEndpoint("feature-x"), app.roleName(),
+							Sdk.mint(workspace, emulator.branchEndpoint("feature-x")))) {
+				production.createStatement().execute("CREATE TABLE only_in_production (id int)");
+				assertThat(Sdk.queryString(production, "SELECT to_regclass('only_in_production')::text"))
+					.isEqualTo("only_in_production");
+				assertThat(Sdk.queryString(feature, "SELECT to_regclass('only_in_production')::text")).isNull();
+				assertThat(Sdk.queryString(feature, "SELECT current_database()"))
+					.isEqualTo("databricks_postgres__feature-x");
+			}
+		}
+	}
+
+	@Test
+	void rejectsInvalidSettings() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().branch("Not_Valid"))
+			.withMessageContaining("Not_Valid");
+		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().branch("production"));
+		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().tokenLifetime(Duration.ZERO));
+		LakebaseEmulator notStarted = LakebaseEmulator.builder().build();
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(notStarted::workspaceUrl);
+	}
+
+}

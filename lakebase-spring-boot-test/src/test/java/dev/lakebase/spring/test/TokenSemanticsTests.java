@@ -1,0 +1,177 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.lakebase.spring.test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import com.databricks.sdk.WorkspaceClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Token semantics as on the real service: several valid tokens at once, expiry checked
+ * only at login, identity bound.
+ */
+class TokenSemanticsTests {
+
+	@RegisterExtension
+	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();
+
+	@Test
+	void expiredTokenIsRefusedAtLoginWhileSessionOpenedBeforeKeepsRunning() throws Exception {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity app = emulator.servicePrincipal();
+		emulator.setTokenLifetime(Duration.ofSeconds(2));
+		try {
+			String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
+			try (Connection early = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
+				Thread.sleep(2500);
+				assertThatExceptionOfType(SQLException.class)
+					.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token))
+					.satisfies((ex) -> {
+						assertThat(ex.getSQLState()).isEqualTo("28P01");
+						assertThat(ex.getMessage())
+							.contains("password authentication failed for user \"" + app.roleName() + "\"");
+					});
+				assertThat(Sdk.queryString(early, "SELECT 'still running'")).isEqualTo("still running");
+			}
+		}
+		finally {
+			emulator.setTokenLifetime(Duration.ofHours(1));
+		}
+	}
+
+	@Test
+	void previousAndNewTokenBothLogInAfterSecondMint() throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity app = emulator.servicePrincipal();
+		WorkspaceClient workspace = Sdk.m2m(emulator, app);
+		String first = Sdk.mint(workspace, emulator.endpoint());
+		String second = Sdk.mint(workspace, emulator.endpoint());
+		assertThat(second).isNotEqualTo(first);
+		try (Connection old = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), first);
+				Connection fresh = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), second)) {
+			assertThat(Sdk.queryString(old, "SELECT current_user")).isEqualTo(app.roleName());
+			assertThat(Sdk.queryString(fresh, "SELECT current_user")).isEqualTo(app.roleName());
+		}
+	}
+
+	@Test
+	void tokenOfOneIdentityDoesNotLogInAsAnother() throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		String appToken = Sdk.mint(Sdk.m2m(emulator, emulator.servicePrincipal()), emulator.endpoint());
+		long failedBefore = emulator.endpoint().counters().failedLogins();
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), emulator.user().roleName(), appToken))
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+		assertThat(emulator.endpoint().counters().failedLogins()).isEqualTo(failedBefore + 1);
+	}
+
+	@Test
+	void revokedTokenIsRefusedWhileOpenSessionKeepsRunning() throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity developer = emulator.addUser("revoked@example.com", true);
+		String token = Sdk.mint(Sdk.pat(emulator, developer), emulator.endpoint());
+		try (Connection open = Sdk.connect(emulator, emulator.endpoint(), developer.roleName(), token)) {
+			assertThat(emulator.revokeTokens(developer)).isEqualTo(1);
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), developer.roleName(), token))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+			assertThat(Sdk.queryString(open, "SELECT 1")).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void servicePrincipalWithoutDatabaseRoleMintsButCannotLogIn() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity noResource = emulator.addServicePrincipal(false);
+		String token = Sdk.mint(Sdk.m2m(emulator, noResource), emulator.endpoint());
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), noResource.roleName(), token))
+			.satisfies((ex) -> {
+				assertThat(ex.getSQLState()).isEqualTo("28P01");
+				assertThat(ex.getMessage()).contains(noResource.roleName());
+			});
+	}
+
+	@Test
+	void nativePasswordRoleLogsInWithoutWorkspace() throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.addNativeRole("native_app", "s3cret-native");
+		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), "native_app", "s3cret-native")) {
+			assertThat(Sdk.queryString(connection, "SELECT current_user")).isEqualTo("native_app");
+		}
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), "native_app", "wrong"))
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+	}
+
+	@Test
+	void connectionWithoutTlsIsRefused() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		String url = "jdbc:postgresql://" + emulator.endpoint().host() + ":" + emulator.endpoint().port() + "/"
+				+ LakebaseEmulator.DEFAULT_DATABASE + "?sslmode=disable";
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(url, emulator.servicePrincipal().roleName(), "irrelevant"))
+			.satisfies((ex) -> {
+				assertThat(ex.getSQLState()).isEqualTo("28000");
+				assertThat(ex.getMessage()).contains("sslmode=require");
+			});
+	}
+
+	@Test
+	void directPostgresPortRequiresScramPassword() throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		try (Connection admin = emulator.connectAsSuperuser(LakebaseEmulator.DEFAULT_BRANCH)) {
+			assertThat(Sdk.queryString(admin,
+					"SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host' AND auth_method = 'scram-sha-256'"))
+				.isEqualTo("1");
+			assertThat(Sdk.queryString(admin, "SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host'"))
+				.as("no trust for host connections")
+				.isEqualTo("1");
+		}
+	}
+
+	@Test
+	void cancelRequestReachesPostgres() throws Exception {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity app = emulator.servicePrincipal();
+		String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
+		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token);
+				var statement = connection.createStatement()) {
+			Thread canceller = new Thread(() -> {
+				try {
+					Thread.sleep(500);
+					statement.cancel();
+				}
+				catch (Exception ex) {
+					// the assertion below reports a cancel that did not arrive
+				}
+			});
+			canceller.start();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("SELECT pg_sleep(30)"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("57014"));
+			canceller.join();
+		}
+	}
+
+}
