@@ -1,0 +1,125 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.database.GenerateDatabaseCredentialRequest;
+import com.databricks.sdk.service.postgres.DatabaseCredential;
+
+/**
+ * Mints Lakebase database credentials through the Databricks SDK.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+interface CredentialSource {
+
+	/**
+	 * Mint a new credential. Blocks on the workspace API.
+	 * @return the credential
+	 * @throws RuntimeException the SDK's error when minting fails
+	 */
+	LakebaseCredential mint();
+
+	/**
+	 * Return what credentials are minted for, for logs and messages.
+	 * @return the endpoint or instance
+	 */
+	String target();
+
+	/**
+	 * Return whether a new mint can give a different credential.
+	 * @return {@code false} for a fixed native password
+	 */
+	default boolean refreshable() {
+		return true;
+	}
+
+	static CredentialSource nativePassword(String password, Clock clock) {
+		return new CredentialSource() {
+
+			@Override
+			public LakebaseCredential mint() {
+				return new LakebaseCredential(password, Instant.MAX, clock.instant());
+			}
+
+			@Override
+			public String target() {
+				return "a native Postgres password";
+			}
+
+			@Override
+			public boolean refreshable() {
+				return false;
+			}
+
+		};
+	}
+
+	static CredentialSource autoscaling(WorkspaceClient workspace, String endpoint, java.time.Duration ttl,
+			Clock clock) {
+		return new CredentialSource() {
+
+			@Override
+			public LakebaseCredential mint() {
+				var request = new com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest()
+					.setEndpoint(endpoint);
+				if (ttl != null) {
+					request.setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(ttl.toSeconds()).build());
+				}
+				Instant now = clock.instant();
+				DatabaseCredential credential = workspace.postgres().generateDatabaseCredential(request);
+				Instant expiresAt = Instant.ofEpochSecond(credential.getExpireTime().getSeconds(),
+						credential.getExpireTime().getNanos());
+				return new LakebaseCredential(credential.getToken(), expiresAt, now);
+			}
+
+			@Override
+			public String target() {
+				return "endpoint " + endpoint;
+			}
+
+		};
+	}
+
+	static CredentialSource provisioned(WorkspaceClient workspace, String instance, Clock clock) {
+		return new CredentialSource() {
+
+			@Override
+			public LakebaseCredential mint() {
+				Instant now = clock.instant();
+				var credential = workspace.database()
+					.generateDatabaseCredential(
+							new GenerateDatabaseCredentialRequest().setInstanceNames(java.util.List.of(instance))
+								.setRequestId(UUID.randomUUID().toString()));
+				Instant expiresAt = OffsetDateTime.parse(credential.getExpirationTime()).toInstant();
+				return new LakebaseCredential(credential.getToken(), expiresAt, now);
+			}
+
+			@Override
+			public String target() {
+				return "instance " + instance;
+			}
+
+		};
+	}
+
+}

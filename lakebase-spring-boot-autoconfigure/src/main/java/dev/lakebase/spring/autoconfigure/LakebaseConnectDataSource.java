@@ -1,0 +1,150 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * What the pool opens physical connections with. Logs in with the credential the pool's
+ * credentials provider handed over (or waits for one when none was cached), and when
+ * Lakebase refuses a cached credential with {@code 28P01} (revoked, or expired early)
+ * drops it and logs in once more with a new one.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class LakebaseConnectDataSource implements DataSource {
+
+	static final String INVALID_PASSWORD = "28P01";
+
+	private static final Log logger = LogFactory.getLog(LakebaseConnectDataSource.class);
+
+	private final Driver driver = new org.postgresql.Driver();
+
+	private final String url;
+
+	private final String username;
+
+	private final Properties properties;
+
+	private final RefreshingCredentials credentials;
+
+	private volatile int loginTimeoutSeconds;
+
+	LakebaseConnectDataSource(String url, String username, Properties properties, RefreshingCredentials credentials) {
+		this.url = url;
+		this.username = username;
+		this.properties = new Properties();
+		this.properties.putAll(properties);
+		this.credentials = credentials;
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		return getConnection(this.username, null);
+	}
+
+	@Override
+	public Connection getConnection(String user, String password) throws SQLException {
+		String secret = (password != null) ? password : this.credentials.token();
+		try {
+			return connect(user, secret);
+		}
+		catch (SQLException ex) {
+			if (!INVALID_PASSWORD.equals(ex.getSQLState()) || !this.credentials.refreshable()) {
+				throw ex;
+			}
+			this.credentials.invalidate(secret);
+			String fresh = this.credentials.token();
+			if (fresh.equals(secret)) {
+				throw ex;
+			}
+			logger.warn("Lakebase refused a cached credential for " + this.credentials.target()
+					+ " (28P01: revoked or expired early); logging in once more with a new one");
+			return connect(user, fresh);
+		}
+	}
+
+	private Connection connect(String user, String secret) throws SQLException {
+		Properties connectProperties = new Properties();
+		connectProperties.putAll(this.properties);
+		connectProperties.setProperty("user", user);
+		connectProperties.setProperty("password", secret);
+		int loginTimeout = this.loginTimeoutSeconds;
+		if (loginTimeout > 0 && !connectProperties.containsKey("loginTimeout")) {
+			connectProperties.setProperty("loginTimeout", Integer.toString(loginTimeout));
+		}
+		Connection connection = this.driver.connect(this.url, connectProperties);
+		if (connection == null) {
+			throw new SQLException("The PostgreSQL driver does not accept " + this.url);
+		}
+		return connection;
+	}
+
+	@Override
+	public PrintWriter getLogWriter() {
+		return null;
+	}
+
+	@Override
+	public void setLogWriter(PrintWriter out) {
+	}
+
+	@Override
+	public void setLoginTimeout(int seconds) {
+		this.loginTimeoutSeconds = seconds;
+	}
+
+	@Override
+	public int getLoginTimeout() {
+		return this.loginTimeoutSeconds;
+	}
+
+	@Override
+	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+		throw new SQLFeatureNotSupportedException();
+	}
+
+	@Override
+	public <T> T unwrap(Class<T> type) throws SQLException {
+		if (type.isInstance(this)) {
+			return type.cast(this);
+		}
+		throw new SQLException("Not a wrapper for " + type.getName());
+	}
+
+	@Override
+	public boolean isWrapperFor(Class<?> type) {
+		return type.isInstance(this);
+	}
+
+	@Override
+	public String toString() {
+		return "LakebaseConnectDataSource[" + this.url + "]";
+	}
+
+}

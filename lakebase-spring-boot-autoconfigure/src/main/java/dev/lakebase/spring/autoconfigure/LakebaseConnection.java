@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where and as whom the Lakebase DataSource connects, and how it gets its password.
+ *
+ * @param host the host
+ * @param port the port
+ * @param database the database name
+ * @param username the Postgres user name
+ * @param sslMode the pgjdbc SSL mode
+ * @param applicationName the application name, or {@code null}
+ * @param target what the password comes from
+ * @author Lakebase Spring Boot contributors
+ */
+record LakebaseConnection(String host, int port, String database, String username, String sslMode,
+		String applicationName, Target target) {
+
+	/**
+	 * What the password comes from.
+	 *
+	 * @param kind the kind of credential
+	 * @param name the endpoint path or instance name, or {@code null} for a native
+	 * password
+	 * @param password the native password, or {@code null}
+	 */
+	record Target(Kind kind, String name, String password) {
+
+		static Target endpoint(String path) {
+			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null);
+		}
+
+		static Target instance(String name) {
+			return new Target(Kind.PROVISIONED_INSTANCE, name, null);
+		}
+
+		static Target nativePassword(String password) {
+			return new Target(Kind.NATIVE_PASSWORD, null, password);
+		}
+
+		String describe() {
+			return switch (this.kind) {
+				case AUTOSCALING_ENDPOINT -> "endpoint " + this.name;
+				case PROVISIONED_INSTANCE -> "instance " + this.name;
+				case NATIVE_PASSWORD -> "a native Postgres password";
+			};
+		}
+
+		@Override
+		public String toString() {
+			return "Target[" + describe() + "]";
+		}
+
+	}
+
+	/**
+	 * Kind of credential.
+	 */
+	enum Kind {
+
+		AUTOSCALING_ENDPOINT, PROVISIONED_INSTANCE, NATIVE_PASSWORD
+
+	}
+
+	String jdbcUrl() {
+		StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl())
+			.append(':')
+			.append(this.port)
+			.append('/')
+			.append(encode(this.database))
+			.append("?sslmode=")
+			.append(encode(this.sslMode));
+		if (this.applicationName != null) {
+			url.append("&ApplicationName=").append(encode(this.applicationName));
+		}
+		return url.toString();
+	}
+
+	private String hostForUrl() {
+		return (this.host.contains(":") && !this.host.startsWith("[")) ? "[" + this.host + "]" : this.host;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	@Override
+	public String toString() {
+		return "LakebaseConnection[" + this.username + "@" + this.host + ":" + this.port + "/" + this.database
+				+ ", sslmode=" + this.sslMode + ", " + this.target.describe() + "]";
+	}
+
+}

@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import com.databricks.sdk.WorkspaceClient;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * {@link JdbcConnectionDetails} of the Lakebase endpoint, worked out once, on first use,
+ * by {@link LakebaseConnectionResolver}. The password is {@code null} for OAuth
+ * credentials: the pool asks for the current one through its credentials provider.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
+
+	private final Supplier<LakebaseConnection> connection;
+
+	private final Supplier<WorkspaceClient> workspace;
+
+	LakebaseConnectionDetails(Supplier<LakebaseConnection> connection, Supplier<WorkspaceClient> workspace) {
+		this.connection = SingletonSupplier.of(connection);
+		this.workspace = workspace;
+	}
+
+	CredentialSource credentialSource(LakebaseProperties.Credentials properties, Clock clock) {
+		LakebaseConnection.Target target = connection().target();
+		return switch (target.kind()) {
+			case AUTOSCALING_ENDPOINT ->
+				CredentialSource.autoscaling(this.workspace.get(), target.name(), properties.getTtl(), clock);
+			case PROVISIONED_INSTANCE -> CredentialSource.provisioned(this.workspace.get(), target.name(), clock);
+			case NATIVE_PASSWORD -> CredentialSource.nativePassword(target.password(), clock);
+		};
+	}
+
+	LakebaseConnection connection() {
+		return this.connection.get();
+	}
+
+	@Override
+	public String getJdbcUrl() {
+		return connection().jdbcUrl();
+	}
+
+	@Override
+	public String getUsername() {
+		return connection().username();
+	}
+
+	@Override
+	public String getPassword() {
+		return connection().target().password();
+	}
+
+	@Override
+	public String getDriverClassName() {
+		return "org.postgresql.Driver";
+	}
+
+	/**
+	 * Return the host the DataSource connects to.
+	 * @return the host
+	 */
+	public String getHost() {
+		return connection().host();
+	}
+
+	/**
+	 * Return the endpoint path or instance name credentials are minted for, or
+	 * {@code null} with a native password.
+	 * @return the endpoint path or instance name
+	 */
+	public String getCredentialTarget() {
+		return connection().target().name();
+	}
+
+	@Override
+	public String toString() {
+		return "LakebaseConnectionDetails";
+	}
+
+}

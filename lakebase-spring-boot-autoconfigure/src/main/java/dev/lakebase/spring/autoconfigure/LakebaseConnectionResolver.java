@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.util.function.Supplier;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksException;
+import com.databricks.sdk.service.database.GetDatabaseInstanceRequest;
+import com.databricks.sdk.service.iam.MeRequest;
+import com.databricks.sdk.service.postgres.Endpoint;
+import com.databricks.sdk.service.postgres.GetEndpointRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.env.Environment;
+
+import dev.lakebase.spring.autoconfigure.LakebaseConnection.Target;
+
+/**
+ * Works out the {@link LakebaseConnection}: per value, a {@code lakebase.*} property wins
+ * over the variable Databricks Apps inject, which wins over what the workspace reports.
+ * Validates every value before anything connects.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class LakebaseConnectionResolver {
+
+	static final String DEFAULT_DATABASE = "databricks_postgres";
+
+	private static final Log logger = LogFactory.getLog(LakebaseConnectionResolver.class);
+
+	private final LakebaseProperties properties;
+
+	private final Environment environment;
+
+	private final Supplier<WorkspaceClient> workspace;
+
+	LakebaseConnectionResolver(LakebaseProperties properties, Environment environment,
+			Supplier<WorkspaceClient> workspace) {
+		this.properties = properties;
+		this.environment = environment;
+		this.workspace = workspace;
+	}
+
+	LakebaseConnection resolve() {
+		ConnectionValue hostValue = value(this.properties.getHost(), "lakebase.host", "PGHOST");
+		ConnectionValue endpointValue = value(this.properties.getEndpoint(), "lakebase.endpoint", "LAKEBASE_ENDPOINT");
+		ConnectionValue instanceValue = ConnectionValue.of(this.properties.getInstanceName(), "lakebase.instance-name",
+				this.environment, "LAKEBASE_INSTANCE_NAME");
+		ConnectionValue passwordValue = value(this.properties.getPassword(), "lakebase.password", "PGPASSWORD");
+		ConnectionValue userValue = value(this.properties.getUsername(), "lakebase.username", "PGUSER");
+		String host = ConnectionValidation.host(hostValue);
+		String endpoint = ConnectionValidation.endpointPath(endpointValue);
+		String instance = ConnectionValidation.resourceId(instanceValue, "a Provisioned instance name");
+		int port = ConnectionValidation.port(value(stringOrNull(this.properties.getPort()), "lakebase.port", "PGPORT"));
+		String database = value(this.properties.getDatabase(), "lakebase.database", "PGDATABASE")
+			.orElse(DEFAULT_DATABASE);
+		String applicationName = value(this.properties.getApplicationName(), "lakebase.application-name", "PGAPPNAME")
+			.value();
+		if (endpoint != null && instance != null) {
+			throw new LakebaseConfigurationException(
+					"Lakebase is configured with both an Autoscaling endpoint (" + endpointValue.source()
+							+ ") and a Provisioned instance (" + instanceValue.source() + ").",
+					"Keep one of them: " + endpointValue.source() + " for Autoscaling, " + instanceValue.source()
+							+ " for Provisioned.");
+		}
+		Target target;
+		if (passwordValue.isPresent()) {
+			target = Target.nativePassword(passwordValue.value());
+			if (host == null || !userValue.isPresent()) {
+				throw new LakebaseConfigurationException(
+						"Lakebase native password login (" + passwordValue.source() + ") needs a host and a user name.",
+						"Set " + hostValue.source() + " and " + userValue.source() + ".");
+			}
+		}
+		else if (endpoint != null) {
+			target = Target.endpoint(endpoint);
+			host = (host != null) ? host : endpointHost(endpoint);
+		}
+		else if (instance != null) {
+			target = Target.instance(instance);
+			host = (host != null) ? host : instanceHost(instance);
+		}
+		else if (host != null) {
+			target = Target.endpoint(new EndpointDiscovery(workspace()).findByHost(host, hostValue.source()));
+		}
+		else {
+			throw new LakebaseConfigurationException("No Lakebase connection is configured.",
+					"On Databricks Apps, add a database resource to the app (it injects PGHOST and PGUSER). Locally, set LAKEBASE_ENDPOINT or "
+							+ "lakebase.endpoint to the endpoint path (projects/{project}/branches/{branch}/endpoints/{endpoint}), "
+							+ "or PGHOST, for example in a .env file; or set lakebase.enabled=false to turn the Lakebase DataSource off.");
+		}
+		String username = userValue.isPresent() ? userValue.value() : currentUserName();
+		String sslMode = ConnectionValidation
+			.sslMode(value(this.properties.getSslMode(), "lakebase.ssl-mode", "PGSSLMODE"), host);
+		LakebaseConnection connection = new LakebaseConnection(host, port, database, username, sslMode, applicationName,
+				target);
+		logger.info("Lakebase DataSource connects to " + connection);
+		return connection;
+	}
+
+	private ConnectionValue value(String propertyValue, String property, String variable) {
+		return ConnectionValue.of(propertyValue, property, this.environment, variable);
+	}
+
+	private static String stringOrNull(Integer value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+	private String endpointHost(String path) {
+		Endpoint endpoint = lookup(() -> workspace().postgres().getEndpoint(new GetEndpointRequest().setName(path)),
+				"endpoint " + path);
+		String host = (endpoint.getStatus() != null && endpoint.getStatus().getHosts() != null)
+				? endpoint.getStatus().getHosts().getHost() : null;
+		if (host == null) {
+			throw new LakebaseConfigurationException(
+					"The workspace reports no host for Lakebase endpoint " + path + ".",
+					"Set lakebase.host (or PGHOST) to the endpoint's host.");
+		}
+		return host;
+	}
+
+	private String instanceHost(String name) {
+		String host = lookup(() -> workspace().database()
+			.getDatabaseInstance(new GetDatabaseInstanceRequest().setName(name))
+			.getReadWriteDns(), "instance " + name);
+		if (host == null) {
+			throw new LakebaseConfigurationException(
+					"The workspace reports no host for Lakebase instance " + name + ".",
+					"Set lakebase.host (or PGHOST) to the instance's read-write DNS name.");
+		}
+		return host;
+	}
+
+	private String currentUserName() {
+		String name = lookup(() -> workspace().currentUser().me(new MeRequest()).getUserName(), "the current user");
+		logger.info("Lakebase user name not configured; using the workspace identity " + name);
+		return name;
+	}
+
+	private WorkspaceClient workspace() {
+		try {
+			return this.workspace.get();
+		}
+		catch (DatabricksException ex) {
+			throw WorkspaceErrors.configurationFailure("set up the Databricks workspace client", ex);
+		}
+	}
+
+	private static <T> T lookup(Supplier<T> call, String what) {
+		try {
+			return call.get();
+		}
+		catch (DatabricksException ex) {
+			throw WorkspaceErrors.configurationFailure("look up " + what, ex);
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of a Lakebase DataSource: Spring Boot's Hikari pool, connected to
+ * the Lakebase endpoint found from {@code lakebase.*} properties, the {@code PG*}
+ * variables Databricks Apps inject, or the workspace, with OAuth credentials minted
+ * through the Databricks SDK and refreshed before they expire. Backs off when the
+ * application defines a {@link DataSource}, sets {@code spring.datasource.url}, or has
+ * other {@link JdbcConnectionDetails} (for example a Testcontainers
+ * {@code @ServiceConnection}).
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class,
+		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
+@ConditionalOnClass({ HikariDataSource.class, WorkspaceClient.class, org.postgresql.Driver.class,
+		JdbcConnectionDetails.class })
+@ConditionalOnBooleanProperty(name = "lakebase.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean({ DataSource.class, JdbcConnectionDetails.class })
+@Conditional(LakebaseDataSourceAutoConfiguration.NoDataSourceUrlCondition.class)
+@EnableConfigurationProperties(LakebaseProperties.class)
+public final class LakebaseDataSourceAutoConfiguration {
+
+	@Bean
+	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
+			ObjectProvider<WorkspaceClient> workspaceClient) {
+		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> workspaceClient
+			.getIfAvailable(() -> WorkspaceClientFactory.create(properties.getDatabricks(), environment)));
+		return new LakebaseConnectionDetails(
+				() -> new LakebaseConnectionResolver(properties, environment, workspace).resolve(), workspace);
+	}
+
+	@Bean
+	RefreshingCredentials lakebaseCredentials(LakebaseConnectionDetails connectionDetails,
+			LakebaseProperties properties) {
+		Clock clock = Clock.systemUTC();
+		return new RefreshingCredentials(() -> connectionDetails.credentialSource(properties.getCredentials(), clock),
+				properties.getCredentials(), clock);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static LakebaseHikariBeanPostProcessor lakebaseHikariBeanPostProcessor(
+			ObjectProvider<JdbcConnectionDetails> connectionDetails,
+			ObjectProvider<RefreshingCredentials> credentials) {
+		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials);
+	}
+
+	/**
+	 * Matches unless {@code spring.datasource.url} is set: an explicit URL means the
+	 * application connects somewhere else.
+	 */
+	static final class NoDataSourceUrlCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			if (context.getEnvironment().containsProperty("spring.datasource.url")) {
+				return ConditionOutcome.noMatch("spring.datasource.url is set");
+			}
+			return ConditionOutcome.match("spring.datasource.url is not set");
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.Credentials;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
+
+/**
+ * Makes the {@code dataSource} that Spring Boot builds from
+ * {@link LakebaseConnectionDetails} a Lakebase pool: every new physical connection asks
+ * the credentials provider for the current credential, and logs in through
+ * {@link LakebaseConnectDataSource}. Every {@code spring.datasource.hikari.*} setting
+ * still applies.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, PriorityOrdered {
+
+	static final String DEFAULT_POOL_NAME = "lakebase";
+
+	private final ObjectProvider<JdbcConnectionDetails> connectionDetails;
+
+	private final ObjectProvider<RefreshingCredentials> credentials;
+
+	LakebaseHikariBeanPostProcessor(ObjectProvider<JdbcConnectionDetails> connectionDetails,
+			ObjectProvider<RefreshingCredentials> credentials) {
+		this.connectionDetails = connectionDetails;
+		this.credentials = credentials;
+	}
+
+	@Override
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		if (bean instanceof HikariDataSource dataSource && "dataSource".equals(beanName)
+				&& this.connectionDetails.getIfUnique() instanceof LakebaseConnectionDetails details) {
+			configure(dataSource, details.connection(), this.credentials.getObject());
+		}
+		return bean;
+	}
+
+	private void configure(HikariDataSource dataSource, LakebaseConnection connection,
+			RefreshingCredentials credentials) {
+		String username = connection.username();
+		dataSource.setCredentialsProvider(() -> Credentials.of(username, credentials.currentToken()));
+		dataSource.setDataSource(new LakebaseConnectDataSource(dataSource.getJdbcUrl(), username,
+				dataSource.getDataSourceProperties(), credentials));
+		if (dataSource.getPoolName() == null) {
+			dataSource.setPoolName(DEFAULT_POOL_NAME);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		// After Boot's HikariJdbcConnectionDetailsBeanPostProcessor (HIGHEST_PRECEDENCE +
+		// 2)
+		return Ordered.HIGHEST_PRECEDENCE + 3;
+	}
+
+}

@@ -1,0 +1,351 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for the Lakebase DataSource. Every connection value that is
+ * not set here is read from the environment that Databricks Apps inject ({@code PGHOST},
+ * {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGSSLMODE},
+ * {@code PGAPPNAME}, {@code LAKEBASE_ENDPOINT}, {@code PGPASSWORD}).
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+@ConfigurationProperties("lakebase")
+public class LakebaseProperties {
+
+	/**
+	 * Whether to auto-configure a Lakebase DataSource.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Host name of the Lakebase endpoint. Falls back to PGHOST, then to the endpoint's or
+	 * instance's host as the workspace reports it.
+	 */
+	private String host;
+
+	/**
+	 * Port of the Lakebase endpoint. Falls back to PGPORT, then to 5432.
+	 */
+	private Integer port;
+
+	/**
+	 * Database name. Falls back to PGDATABASE, then to 'databricks_postgres'.
+	 */
+	private String database;
+
+	/**
+	 * Postgres user name: a service principal's client id or a user's e-mail address.
+	 * Falls back to PGUSER, then to the workspace identity's own name.
+	 */
+	private String username;
+
+	/**
+	 * SSL mode: disable, allow, prefer, require, verify-ca or verify-full. Falls back to
+	 * PGSSLMODE, then to 'require'.
+	 */
+	private String sslMode;
+
+	/**
+	 * Application name reported to Postgres. Falls back to PGAPPNAME.
+	 */
+	private String applicationName;
+
+	/**
+	 * Resource path of an Autoscaling endpoint,
+	 * 'projects/{project}/branches/{branch}/endpoints/{endpoint}'. Falls back to
+	 * LAKEBASE_ENDPOINT, then to the endpoint whose host matches the configured host.
+	 */
+	private String endpoint;
+
+	/**
+	 * Name of a Provisioned database instance, for credentials minted through the
+	 * Database Instances API.
+	 */
+	private String instanceName;
+
+	/**
+	 * Native Postgres password. When set (or PGPASSWORD is), it is used as is and no
+	 * OAuth credential is minted. Falls back to PGPASSWORD.
+	 */
+	private String password;
+
+	private final Databricks databricks = new Databricks();
+
+	private final Credentials credentials = new Credentials();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
+	}
+
+	public Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(Integer port) {
+		this.port = port;
+	}
+
+	public String getDatabase() {
+		return this.database;
+	}
+
+	public void setDatabase(String database) {
+		this.database = database;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getSslMode() {
+		return this.sslMode;
+	}
+
+	public void setSslMode(String sslMode) {
+		this.sslMode = sslMode;
+	}
+
+	public String getApplicationName() {
+		return this.applicationName;
+	}
+
+	public void setApplicationName(String applicationName) {
+		this.applicationName = applicationName;
+	}
+
+	public String getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(String endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public String getInstanceName() {
+		return this.instanceName;
+	}
+
+	public void setInstanceName(String instanceName) {
+		this.instanceName = instanceName;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public Databricks getDatabricks() {
+		return this.databricks;
+	}
+
+	public Credentials getCredentials() {
+		return this.credentials;
+	}
+
+	/**
+	 * Workspace authentication, handed to the Databricks SDK's unified authentication.
+	 * Unset values fall back to the SDK's own environment variables
+	 * ({@code DATABRICKS_HOST}, {@code DATABRICKS_CLIENT_ID},
+	 * {@code DATABRICKS_CLIENT_SECRET}, {@code DATABRICKS_TOKEN},
+	 * {@code DATABRICKS_CONFIG_PROFILE}) and to {@code ~/.databrickscfg}.
+	 */
+	public static class Databricks {
+
+		/**
+		 * Workspace URL. Falls back to DATABRICKS_HOST.
+		 */
+		private String host;
+
+		/**
+		 * OAuth client id of a service principal. Falls back to DATABRICKS_CLIENT_ID.
+		 */
+		private String clientId;
+
+		/**
+		 * OAuth client secret of a service principal. Falls back to
+		 * DATABRICKS_CLIENT_SECRET.
+		 */
+		private String clientSecret;
+
+		/**
+		 * Personal access token. Falls back to DATABRICKS_TOKEN.
+		 */
+		private String token;
+
+		/**
+		 * Databricks CLI profile in the configuration file. Falls back to
+		 * DATABRICKS_CONFIG_PROFILE.
+		 */
+		private String profile;
+
+		/**
+		 * Path of the Databricks configuration file. Falls back to
+		 * DATABRICKS_CONFIG_FILE, then to '~/.databrickscfg'.
+		 */
+		private String configFile;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(String clientId) {
+			this.clientId = clientId;
+		}
+
+		public String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public String getToken() {
+			return this.token;
+		}
+
+		public void setToken(String token) {
+			this.token = token;
+		}
+
+		public String getProfile() {
+			return this.profile;
+		}
+
+		public void setProfile(String profile) {
+			this.profile = profile;
+		}
+
+		public String getConfigFile() {
+			return this.configFile;
+		}
+
+		public void setConfigFile(String configFile) {
+			this.configFile = configFile;
+		}
+
+	}
+
+	/**
+	 * Refreshing of OAuth database credentials.
+	 */
+	public static class Credentials {
+
+		/**
+		 * How long before a credential expires a background refresh starts. The current
+		 * credential is served meanwhile. For credentials that live shorter than twice
+		 * this window, the refresh starts at half their lifetime.
+		 */
+		private Duration refreshWindow = Duration.ofMinutes(5);
+
+		/**
+		 * Lifetime to request for Autoscaling credentials, between 300s and 3600s. When
+		 * not set, the service's default (one hour) applies.
+		 */
+		private Duration ttl;
+
+		/**
+		 * How long a login waits for a credential when none is valid.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		/**
+		 * Delay before the first retry of a failed refresh, doubled after each further
+		 * failure.
+		 */
+		private Duration retryInitialDelay = Duration.ofMillis(500);
+
+		/**
+		 * Longest delay between retries of a failed refresh.
+		 */
+		private Duration retryMaxDelay = Duration.ofSeconds(15);
+
+		public Duration getRefreshWindow() {
+			return this.refreshWindow;
+		}
+
+		public void setRefreshWindow(Duration refreshWindow) {
+			this.refreshWindow = refreshWindow;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getRetryInitialDelay() {
+			return this.retryInitialDelay;
+		}
+
+		public void setRetryInitialDelay(Duration retryInitialDelay) {
+			this.retryInitialDelay = retryInitialDelay;
+		}
+
+		public Duration getRetryMaxDelay() {
+			return this.retryMaxDelay;
+		}
+
+		public void setRetryMaxDelay(Duration retryMaxDelay) {
+			this.retryMaxDelay = retryMaxDelay;
+		}
+
+	}
+
+}

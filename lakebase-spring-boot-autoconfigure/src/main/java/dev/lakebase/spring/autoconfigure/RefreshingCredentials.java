@@ -1,0 +1,305 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * The credential cache between the credential source and the pool. A valid credential is
+ * served from memory with no I/O and no lock. Inside the refresh window the current
+ * credential is still served while one background refresh runs; only a missing or expired
+ * credential makes a caller wait. At most one mint is in flight. A failed refresh keeps
+ * the still-valid credential and is retried with exponential backoff.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class RefreshingCredentials implements DisposableBean {
+
+	/** SQLSTATE of a login without a usable credential. */
+	static final String NO_CREDENTIAL_STATE = "28000";
+
+	private static final Duration MAX_EXPIRY_MARGIN = Duration.ofSeconds(30);
+
+	private static final Log logger = LogFactory.getLog(RefreshingCredentials.class);
+
+	private final Supplier<CredentialSource> source;
+
+	private final Clock clock;
+
+	private final Duration refreshWindow;
+
+	private final Duration timeout;
+
+	private final BackOff backOff;
+
+	private final ScheduledExecutorService executor;
+
+	private final Object lock = new Object();
+
+	private final AtomicLong mints = new AtomicLong();
+
+	private volatile LakebaseCredential current;
+
+	private volatile CompletableFuture<LakebaseCredential> inFlight;
+
+	private volatile Instant retryNotBefore = Instant.MIN;
+
+	private volatile Throwable lastError;
+
+	private volatile Instant lastRefresh;
+
+	private BackOffExecution backOffExecution;
+
+	RefreshingCredentials(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock) {
+		this.source = SingletonSupplier.of(source);
+		this.clock = clock;
+		this.refreshWindow = properties.getRefreshWindow();
+		this.timeout = properties.getTimeout();
+		ExponentialBackOff backOff = new ExponentialBackOff(properties.getRetryInitialDelay().toMillis(), 2.0);
+		backOff.setMaxInterval(properties.getRetryMaxDelay().toMillis());
+		this.backOff = backOff;
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "lakebase-credentials");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		this.executor = executor;
+	}
+
+	/**
+	 * Return the current credential's token if it is usable, starting a background
+	 * refresh inside the refresh window. Never blocks and never does I/O.
+	 * @return the token, or {@code null} when no usable credential is cached
+	 */
+	String currentToken() {
+		LakebaseCredential credential = this.current;
+		if (credential == null) {
+			return null;
+		}
+		Instant now = this.clock.instant();
+		if (!now.isBefore(usableUntil(credential))) {
+			return null;
+		}
+		if (!now.isBefore(refreshAt(credential)) && this.inFlight == null && !now.isBefore(this.retryNotBefore)) {
+			refreshInBackground();
+		}
+		return credential.token();
+	}
+
+	/**
+	 * Return a usable token, waiting for a mint when none is cached.
+	 * @return the token
+	 * @throws SQLException when no credential can be had, with the last workspace error
+	 */
+	String token() throws SQLException {
+		String token = currentToken();
+		if (token != null) {
+			return token;
+		}
+		CompletableFuture<LakebaseCredential> refresh;
+		synchronized (this.lock) {
+			Throwable error = this.lastError;
+			if (this.inFlight == null && error != null && this.clock.instant().isBefore(this.retryNotBefore)) {
+				throw failure(error);
+			}
+			refresh = startRefresh();
+		}
+		try {
+			return refresh.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS).token();
+		}
+		catch (ExecutionException ex) {
+			throw failure(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new SQLInvalidAuthorizationSpecException(
+					"Timed out after " + this.timeout.toMillis() + " ms waiting for a Lakebase database credential for "
+							+ target()
+							+ " (lakebase.credentials.timeout). Check that the Databricks workspace is reachable.",
+					NO_CREDENTIAL_STATE);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SQLInvalidAuthorizationSpecException(
+					"Interrupted while waiting for a Lakebase database credential for " + target(), NO_CREDENTIAL_STATE,
+					ex);
+		}
+	}
+
+	/**
+	 * Drop the cached credential if it is the one a login was refused with, so that the
+	 * next {@link #token()} mints a new one.
+	 * @param refusedToken the token the login used
+	 */
+	void invalidate(String refusedToken) {
+		synchronized (this.lock) {
+			LakebaseCredential credential = this.current;
+			if (credential != null && credential.token().equals(refusedToken)) {
+				this.current = null;
+			}
+		}
+	}
+
+	String target() {
+		return this.source.get().target();
+	}
+
+	boolean refreshable() {
+		return this.source.get().refreshable();
+	}
+
+	LakebaseCredential current() {
+		return this.current;
+	}
+
+	Throwable lastError() {
+		return this.lastError;
+	}
+
+	Instant lastRefresh() {
+		return this.lastRefresh;
+	}
+
+	long mintCount() {
+		return this.mints.get();
+	}
+
+	private void refreshInBackground() {
+		synchronized (this.lock) {
+			LakebaseCredential credential = this.current;
+			if (credential != null && this.clock.instant().isBefore(usableUntil(credential))
+					&& !this.clock.instant().isBefore(this.retryNotBefore)) {
+				startRefresh();
+			}
+		}
+	}
+
+	private CompletableFuture<LakebaseCredential> startRefresh() {
+		CompletableFuture<LakebaseCredential> refresh = this.inFlight;
+		if (refresh == null) {
+			CompletableFuture<LakebaseCredential> started = new CompletableFuture<>();
+			this.inFlight = started;
+			this.executor.execute(() -> mint(started));
+			refresh = started;
+		}
+		return refresh;
+	}
+
+	private void mint(CompletableFuture<LakebaseCredential> result) {
+		try {
+			LakebaseCredential credential = this.source.get().mint();
+			synchronized (this.lock) {
+				this.current = credential;
+				this.lastRefresh = this.clock.instant();
+				this.lastError = null;
+				this.backOffExecution = null;
+				this.retryNotBefore = Instant.MIN;
+				this.inFlight = null;
+			}
+			this.mints.incrementAndGet();
+			if (logger.isDebugEnabled()) {
+				logger.debug(
+						"Obtained a Lakebase credential for " + target() + ", valid until " + credential.expiresAt());
+			}
+			result.complete(credential);
+		}
+		catch (RuntimeException ex) {
+			long delay;
+			synchronized (this.lock) {
+				if (this.backOffExecution == null) {
+					this.backOffExecution = this.backOff.start();
+				}
+				delay = this.backOffExecution.nextBackOff();
+				this.retryNotBefore = this.clock.instant().plusMillis(delay);
+				this.lastError = ex;
+				this.inFlight = null;
+			}
+			LakebaseCredential credential = this.current;
+			if (credential != null && this.clock.instant().isBefore(usableUntil(credential))) {
+				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": "
+						+ WorkspaceErrors.describe(ex) + ". The current credential stays in use until "
+						+ credential.expiresAt() + "; retrying in " + delay + " ms.");
+				this.executor.schedule(this::refreshInBackground, delay, TimeUnit.MILLISECONDS);
+			}
+			else {
+				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": "
+						+ WorkspaceErrors.describe(ex) + ". Next attempt in " + delay + " ms at the earliest.");
+			}
+			result.completeExceptionally(ex);
+		}
+	}
+
+	private String describeTarget() {
+		try {
+			return target();
+		}
+		catch (RuntimeException ex) {
+			return "Lakebase";
+		}
+	}
+
+	private SQLException failure(Throwable cause) {
+		if (cause instanceof LakebaseConfigurationException configuration) {
+			return new SQLInvalidAuthorizationSpecException(
+					configuration.getMessage() + " " + configuration.getAction(), NO_CREDENTIAL_STATE, cause);
+		}
+		return new SQLInvalidAuthorizationSpecException("No valid Lakebase database credential for " + describeTarget()
+				+ ": the last attempt to obtain one failed with " + WorkspaceErrors.describe(cause) + ". "
+				+ WorkspaceErrors.action(cause), NO_CREDENTIAL_STATE, cause);
+	}
+
+	private Instant refreshAt(LakebaseCredential credential) {
+		Duration lifetime = Duration.between(credential.mintedAt(), credential.expiresAt());
+		Duration window = this.refreshWindow;
+		if (window.compareTo(lifetime.dividedBy(2)) > 0) {
+			window = lifetime.dividedBy(2);
+		}
+		return credential.expiresAt().minus(window);
+	}
+
+	private Instant usableUntil(LakebaseCredential credential) {
+		Duration margin = Duration.between(credential.mintedAt(), credential.expiresAt()).dividedBy(10);
+		return credential.expiresAt().minus((margin.compareTo(MAX_EXPIRY_MARGIN) > 0) ? MAX_EXPIRY_MARGIN : margin);
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+}
