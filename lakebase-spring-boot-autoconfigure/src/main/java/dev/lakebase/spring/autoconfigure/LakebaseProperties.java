@@ -291,9 +291,10 @@ public class LakebaseProperties {
 		private Duration ttl;
 
 		/**
-		 * How long a login waits for a credential when none is valid.
+		 * How long a login waits for a credential when none is valid. Keep it below the
+		 * pool's connection timeout so that a failure reports its cause.
 		 */
-		private Duration timeout = Duration.ofSeconds(30);
+		private Duration timeout = Duration.ofSeconds(10);
 
 		/**
 		 * Delay before the first retry of a failed refresh, doubled after each further

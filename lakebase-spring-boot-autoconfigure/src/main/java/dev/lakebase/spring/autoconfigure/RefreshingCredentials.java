@@ -239,6 +239,10 @@ final class RefreshingCredentials implements DisposableBean {
 			result.complete(credential);
 		}
 		catch (RuntimeException ex) {
+			if (this.executor.isShutdown()) {
+				result.completeExceptionally(ex);
+				return;
+			}
 			long delay;
 			synchronized (this.lock) {
 				if (this.backOffExecution == null) {

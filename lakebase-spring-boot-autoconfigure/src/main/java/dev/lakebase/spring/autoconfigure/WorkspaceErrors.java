@@ -40,14 +40,26 @@ final class WorkspaceErrors {
 	}
 
 	static String describe(Throwable ex) {
-		if (ex instanceof DatabricksError error && error.getStatusCode() > 0) {
-			return "HTTP " + error.getStatusCode() + " " + error.getErrorCode() + ": " + error.getMessage();
+		DatabricksError error = databricksError(ex);
+		if (error == null || error.getStatusCode() <= 0) {
+			return ex.getMessage();
 		}
-		return ex.getMessage();
+		String answer = "HTTP " + error.getStatusCode() + " " + error.getErrorCode() + ": " + error.getMessage();
+		return (error == ex) ? answer : ex.getMessage() + " (" + answer + ")";
+	}
+
+	private static DatabricksError databricksError(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DatabricksError error) {
+				return error;
+			}
+		}
+		return null;
 	}
 
 	static String action(Throwable ex) {
-		if (ex instanceof DatabricksError error) {
+		DatabricksError error = databricksError(ex);
+		if (error != null) {
 			return switch (error.getStatusCode()) {
 				case 404 ->
 					"Check the endpoint path or instance name (lakebase.endpoint / LAKEBASE_ENDPOINT for Autoscaling, "
