@@ -106,6 +106,27 @@ final class ConnectionValidation {
 		return value.orElse(fallback);
 	}
 
+	static void credentials(LakebaseProperties.Credentials credentials) {
+		java.time.Duration ttl = credentials.getTtl();
+		if (ttl != null && (ttl.getSeconds() < 300 || ttl.getSeconds() > 3600)) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: lakebase.credentials.ttl is '" + ttl + "'.",
+					"Set lakebase.credentials.ttl between 300s and 3600s, or remove it to use the service's one hour.");
+		}
+		positive(credentials.getRefreshWindow(), "lakebase.credentials.refresh-window");
+		positive(credentials.getTimeout(), "lakebase.credentials.timeout");
+		positive(credentials.getRetryInitialDelay(), "lakebase.credentials.retry-initial-delay");
+		positive(credentials.getRetryMaxDelay(), "lakebase.credentials.retry-max-delay");
+	}
+
+	private static void positive(java.time.Duration duration, String property) {
+		if (duration == null || duration.isZero() || duration.isNegative()) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: " + property + " is '" + duration + "'.",
+					"Set " + property + " to a positive duration, for example 30s.");
+		}
+	}
+
 	static boolean isLoopback(String host) {
 		return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
 				|| host.equals("[::1]");

@@ -58,6 +58,7 @@ final class LakebaseConnectionResolver {
 	}
 
 	LakebaseConnection resolve() {
+		ConnectionValidation.credentials(this.properties.getCredentials());
 		ConnectionValue hostValue = value(this.properties.getHost(), "lakebase.host", "PGHOST");
 		ConnectionValue endpointValue = value(this.properties.getEndpoint(), "lakebase.endpoint", "LAKEBASE_ENDPOINT");
 		ConnectionValue instanceValue = ConnectionValue.of(this.properties.getInstanceName(), "lakebase.instance-name",

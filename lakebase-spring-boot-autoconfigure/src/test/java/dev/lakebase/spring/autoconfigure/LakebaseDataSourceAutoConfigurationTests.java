@@ -193,6 +193,25 @@ class LakebaseDataSourceAutoConfigurationTests {
 	}
 
 	@Test
+	void credentialTtlOutsideServiceRangeFails() {
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("lakebase.credentials.ttl=2h")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("lakebase.credentials.ttl is 'PT2H'"));
+	}
+
+	@Test
+	void failureAnalyzerReportsDescriptionAndAction() {
+		this.runner.withPropertyValues(NATIVE).withPropertyValues("PGPORT=0").run((context) -> {
+			var analysis = new LakebaseConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("PGPORT is '0'");
+			assertThat(analysis.getAction()).isEqualTo("Set PGPORT to a port number between 1 and 65535.");
+		});
+	}
+
+	@Test
 	void endpointAndInstanceTogetherFail() {
 		this.runner
 			.withPropertyValues("PGHOST=ep.example.com", "PGUSER=app",

@@ -1,0 +1,4 @@
+CREATE TABLE app.note (
+	id BIGSERIAL PRIMARY KEY,
+	text VARCHAR(200) NOT NULL
+);
