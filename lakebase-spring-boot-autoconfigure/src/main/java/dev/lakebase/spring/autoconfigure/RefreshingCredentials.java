@@ -209,6 +209,15 @@ final class RefreshingCredentials implements DisposableBean {
 		}
 	}
 
+	private void retryInBackground() {
+		synchronized (this.lock) {
+			LakebaseCredential credential = this.current;
+			if (credential != null && this.clock.instant().isBefore(usableUntil(credential))) {
+				startRefresh();
+			}
+		}
+	}
+
 	private CompletableFuture<LakebaseCredential> startRefresh() {
 		CompletableFuture<LakebaseCredential> refresh = this.inFlight;
 		if (refresh == null) {
@@ -258,7 +267,7 @@ final class RefreshingCredentials implements DisposableBean {
 				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": "
 						+ WorkspaceErrors.describe(ex) + ". The current credential stays in use until "
 						+ credential.expiresAt() + "; retrying in " + delay + " ms.");
-				this.executor.schedule(this::refreshInBackground, delay, TimeUnit.MILLISECONDS);
+				this.executor.schedule(this::retryInBackground, delay, TimeUnit.MILLISECONDS);
 			}
 			else {
 				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": "

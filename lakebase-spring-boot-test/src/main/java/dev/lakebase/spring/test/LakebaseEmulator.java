@@ -215,6 +215,10 @@ public final class LakebaseEmulator implements AutoCloseable {
 		}
 		String role = quoteIdentifier(identity.roleName());
 		this.postgres.execute("postgres", "CREATE ROLE " + role + " LOGIN");
+		grantOnAllDatabases(role);
+	}
+
+	private void grantOnAllDatabases(String role) {
 		for (String database : this.backendDatabases) {
 			this.postgres.execute(database,
 					"GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + quoteIdentifier(database) + " TO " + role,
@@ -359,11 +363,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 		requireStarted();
 		this.postgres.execute("postgres",
 				"CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
-		for (String database : this.backendDatabases) {
-			this.postgres.execute(database,
-					"GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + quoteIdentifier(database) + " TO " + role,
-					"GRANT USAGE, CREATE ON SCHEMA public TO " + role);
-		}
+		grantOnAllDatabases(role);
 		this.nativePasswords.put(roleName, password);
 	}
 
