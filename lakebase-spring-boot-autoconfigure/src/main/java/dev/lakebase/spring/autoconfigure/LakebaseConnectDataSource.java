@@ -31,9 +31,10 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * What the pool opens physical connections with. Logs in with the credential the pool's
- * credentials provider handed over (or waits for one when none was cached), and when
- * Lakebase refuses a cached credential with {@code 28P01} (revoked, or expired early)
- * drops it and logs in once more with a new one.
+ * credentials provider handed over (or waits for one when none was cached), retries while
+ * a suspended endpoint wakes ({@link WakeRetry}), and when Lakebase refuses a cached
+ * credential with {@code 28P01} (revoked, or expired early) drops it and logs in once
+ * more with a new one.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -53,14 +54,18 @@ final class LakebaseConnectDataSource implements DataSource {
 
 	private final RefreshingCredentials credentials;
 
+	private final WakeRetry wakeRetry;
+
 	private volatile int loginTimeoutSeconds;
 
-	LakebaseConnectDataSource(String url, String username, Properties properties, RefreshingCredentials credentials) {
+	LakebaseConnectDataSource(String url, String username, Properties properties, RefreshingCredentials credentials,
+			WakeRetry wakeRetry) {
 		this.url = url;
 		this.username = username;
 		this.properties = new Properties();
 		this.properties.putAll(properties);
 		this.credentials = credentials;
+		this.wakeRetry = wakeRetry;
 	}
 
 	@Override
@@ -90,6 +95,11 @@ final class LakebaseConnectDataSource implements DataSource {
 	}
 
 	private Connection connect(String user, String secret) throws SQLException {
+		return (this.wakeRetry != null) ? this.wakeRetry.connect(() -> connectOnce(user, secret))
+				: connectOnce(user, secret);
+	}
+
+	private Connection connectOnce(String user, String secret) throws SQLException {
 		Properties connectProperties = new Properties();
 		connectProperties.putAll(this.properties);
 		connectProperties.setProperty("user", user);
@@ -103,6 +113,10 @@ final class LakebaseConnectDataSource implements DataSource {
 			throw new SQLException("The PostgreSQL driver does not accept " + this.url);
 		}
 		return connection;
+	}
+
+	WakeRetry wakeRetry() {
+		return this.wakeRetry;
 	}
 
 	@Override

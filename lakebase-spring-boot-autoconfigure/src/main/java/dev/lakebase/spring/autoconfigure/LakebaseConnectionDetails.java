@@ -17,9 +17,14 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.postgres.Endpoint;
+import com.databricks.sdk.service.postgres.GetEndpointRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.util.function.SingletonSupplier;
@@ -33,6 +38,8 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 
+	private static final Log logger = LogFactory.getLog(LakebaseConnectionDetails.class);
+
 	private final Supplier<LakebaseConnection> connection;
 
 	private final Supplier<WorkspaceClient> workspace;
@@ -40,6 +47,34 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	LakebaseConnectionDetails(Supplier<LakebaseConnection> connection, Supplier<WorkspaceClient> workspace) {
 		this.connection = SingletonSupplier.of(connection);
 		this.workspace = workspace;
+	}
+
+	/**
+	 * Return the endpoint's suspend timeout as the workspace reports it.
+	 * @param fallback the value for Provisioned instances, native passwords, or a failed
+	 * lookup
+	 * @return the suspend timeout
+	 */
+	Duration suspendTimeout(Duration fallback) {
+		LakebaseConnection.Target target = connection().target();
+		if (target.kind() != LakebaseConnection.Kind.AUTOSCALING_ENDPOINT) {
+			return fallback;
+		}
+		try {
+			Endpoint endpoint = this.workspace.get()
+				.postgres()
+				.getEndpoint(new GetEndpointRequest().setName(target.name()));
+			com.google.protobuf.Duration timeout = (endpoint.getSpec() != null)
+					? endpoint.getSpec().getSuspendTimeoutDuration() : null;
+			if (timeout == null && endpoint.getStatus() != null) {
+				timeout = endpoint.getStatus().getSuspendTimeoutDuration();
+			}
+			return (timeout != null) ? Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos()) : fallback;
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the suspend timeout of " + target.name() + "; assuming " + fallback, ex);
+			return fallback;
+		}
 	}
 
 	CredentialSource credentialSource(LakebaseProperties.Credentials properties, Clock clock) {

@@ -84,9 +84,9 @@ public final class LakebaseDataSourceAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static LakebaseHikariBeanPostProcessor lakebaseHikariBeanPostProcessor(
-			ObjectProvider<JdbcConnectionDetails> connectionDetails,
-			ObjectProvider<RefreshingCredentials> credentials) {
-		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials);
+			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<RefreshingCredentials> credentials,
+			ObjectProvider<LakebaseProperties> properties, Environment environment) {
+		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials, properties, environment);
 	}
 
 	/**

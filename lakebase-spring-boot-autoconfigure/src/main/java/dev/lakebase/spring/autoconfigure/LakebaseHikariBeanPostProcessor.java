@@ -19,11 +19,15 @@ package dev.lakebase.spring.autoconfigure;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.Credentials;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
+import org.springframework.core.env.Environment;
 
 /**
  * Makes the {@code dataSource} that Spring Boot builds from
@@ -42,29 +46,45 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 
 	private final ObjectProvider<RefreshingCredentials> credentials;
 
+	private final ObjectProvider<LakebaseProperties> properties;
+
+	private final Environment environment;
+
 	LakebaseHikariBeanPostProcessor(ObjectProvider<JdbcConnectionDetails> connectionDetails,
-			ObjectProvider<RefreshingCredentials> credentials) {
+			ObjectProvider<RefreshingCredentials> credentials, ObjectProvider<LakebaseProperties> properties,
+			Environment environment) {
 		this.connectionDetails = connectionDetails;
 		this.credentials = credentials;
+		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource dataSource && "dataSource".equals(beanName)
 				&& this.connectionDetails.getIfUnique() instanceof LakebaseConnectionDetails details) {
-			configure(dataSource, details.connection(), this.credentials.getObject());
+			configure(dataSource, details, this.credentials.getObject(), this.properties.getObject());
 		}
 		return bean;
 	}
 
-	private void configure(HikariDataSource dataSource, LakebaseConnection connection,
-			RefreshingCredentials credentials) {
+	private void configure(HikariDataSource dataSource, LakebaseConnectionDetails details,
+			RefreshingCredentials credentials, LakebaseProperties properties) {
+		LakebaseConnection connection = details.connection();
 		String username = connection.username();
+		WakeRetry wakeRetry = properties.getWake().isEnabled()
+				? new WakeRetry(properties.getWake(),
+						() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")")
+				: null;
 		dataSource.setCredentialsProvider(() -> Credentials.of(username, credentials.currentToken()));
 		dataSource.setDataSource(new LakebaseConnectDataSource(dataSource.getJdbcUrl(), username,
-				dataSource.getDataSourceProperties(), credentials));
+				dataSource.getDataSourceProperties(), credentials, wakeRetry));
 		if (dataSource.getPoolName() == null) {
 			dataSource.setPoolName(DEFAULT_POOL_NAME);
+		}
+		if (properties.getPool().isScaleToZero()) {
+			Duration fallback = properties.getPool().getDefaultSuspendTimeout();
+			ScaleToZeroPoolDefaults.apply(dataSource, Binder.get(this.environment), details.suspendTimeout(fallback));
 		}
 	}
 

@@ -92,6 +92,10 @@ public class LakebaseProperties {
 
 	private final Credentials credentials = new Credentials();
 
+	private final Wake wake = new Wake();
+
+	private final Pool pool = new Pool();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -178,6 +182,14 @@ public class LakebaseProperties {
 
 	public Credentials getCredentials() {
 		return this.credentials;
+	}
+
+	public Wake getWake() {
+		return this.wake;
+	}
+
+	public Pool getPool() {
+		return this.pool;
 	}
 
 	/**
@@ -345,6 +357,104 @@ public class LakebaseProperties {
 
 		public void setRetryMaxDelay(Duration retryMaxDelay) {
 			this.retryMaxDelay = retryMaxDelay;
+		}
+
+	}
+
+	/**
+	 * Retrying the connect while a suspended (scaled to zero) endpoint wakes.
+	 */
+	public static class Wake {
+
+		/**
+		 * Whether to retry connects that fail while the endpoint wakes (refused, reset,
+		 * timed out, or answered 57P03).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long one connect keeps retrying while the endpoint wakes. Keep it below the
+		 * pool's connection timeout so that a failure reports its cause.
+		 */
+		private Duration budget = Duration.ofSeconds(25);
+
+		/**
+		 * Delay before the first retry, doubled after each further failure.
+		 */
+		private Duration initialDelay = Duration.ofMillis(25);
+
+		/**
+		 * Longest delay between retries.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getBudget() {
+			return this.budget;
+		}
+
+		public void setBudget(Duration budget) {
+			this.budget = budget;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * Pool defaults that let an idle app release the compute.
+	 */
+	public static class Pool {
+
+		/**
+		 * Whether to apply pool defaults that let the endpoint scale to zero: no minimum
+		 * idle connections, no keepalive, and an idle timeout shorter than the endpoint's
+		 * suspend timeout. Values set under spring.datasource.hikari.* always win. When
+		 * false, HikariCP's always-warm defaults apply.
+		 */
+		private boolean scaleToZero = true;
+
+		/**
+		 * Suspend timeout assumed when the workspace does not report the endpoint's own
+		 * (Provisioned instances, native passwords, or a failed lookup).
+		 */
+		private Duration defaultSuspendTimeout = Duration.ofMinutes(5);
+
+		public boolean isScaleToZero() {
+			return this.scaleToZero;
+		}
+
+		public void setScaleToZero(boolean scaleToZero) {
+			this.scaleToZero = scaleToZero;
+		}
+
+		public Duration getDefaultSuspendTimeout() {
+			return this.defaultSuspendTimeout;
+		}
+
+		public void setDefaultSuspendTimeout(Duration defaultSuspendTimeout) {
+			this.defaultSuspendTimeout = defaultSuspendTimeout;
 		}
 
 	}

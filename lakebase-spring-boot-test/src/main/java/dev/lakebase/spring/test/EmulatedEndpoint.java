@@ -67,6 +67,8 @@ public final class EmulatedEndpoint {
 
 	private volatile Duration autoSuspendAfter;
 
+	private volatile Duration reportedSuspendTimeout;
+
 	private volatile boolean requireTls = true;
 
 	private volatile long lastActivityNanos = System.nanoTime();
@@ -242,13 +244,28 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
-	 * Return the suspend timeout the API reports for this endpoint: the auto-suspend idle
-	 * time, or the Lakebase default of five minutes when auto-suspend is off.
+	 * Return the suspend timeout the API reports for this endpoint: the one
+	 * {@link #setSuspendTimeout set}, else the auto-suspend idle time, else the Lakebase
+	 * default of five minutes.
 	 * @return the reported suspend timeout
 	 */
 	public Duration suspendTimeout() {
+		Duration reported = this.reportedSuspendTimeout;
+		if (reported != null) {
+			return reported;
+		}
 		Duration idleTime = this.autoSuspendAfter;
 		return (idleTime != null) ? idleTime : Duration.ofMinutes(5);
+	}
+
+	/**
+	 * Set the suspend timeout the API reports ({@code spec.suspend_timeout_duration})
+	 * without suspending the compute by itself, so that a test can watch what a client
+	 * does with it; {@code null} reports the auto-suspend idle time again.
+	 * @param suspendTimeout the reported suspend timeout, or {@code null}
+	 */
+	public void setSuspendTimeout(Duration suspendTimeout) {
+		this.reportedSuspendTimeout = (suspendTimeout != null) ? requireNotNegative(suspendTimeout) : null;
 	}
 
 	/**
