@@ -384,9 +384,10 @@ public class LakebaseProperties {
 		private Duration initialDelay = Duration.ofMillis(25);
 
 		/**
-		 * Longest delay between retries.
+		 * Longest delay between retries. Small, so that the first connect after the
+		 * endpoint is ready follows it closely.
 		 */
-		private Duration maxDelay = Duration.ofSeconds(1);
+		private Duration maxDelay = Duration.ofMillis(50);
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -73,6 +73,8 @@ public final class EmulatedEndpoint {
 
 	private volatile long lastActivityNanos = System.nanoTime();
 
+	private volatile long lastWakeCompletedNanos;
+
 	private volatile PostgresFront front;
 
 	private volatile ScheduledExecutorService scheduler;
@@ -182,6 +184,16 @@ public final class EmulatedEndpoint {
 	 */
 	public int openConnections() {
 		return requireFront().openConnections();
+	}
+
+	/**
+	 * Return when the last wake completed and the compute became ready, as a
+	 * {@link System#nanoTime()} value of this JVM, for measuring how soon a client
+	 * notices.
+	 * @return the nano time of the last completed wake, or 0 if it never woke
+	 */
+	public long lastWakeCompletedNanoTime() {
+		return this.lastWakeCompletedNanos;
 	}
 
 	/**
@@ -338,6 +350,7 @@ public final class EmulatedEndpoint {
 			if (this.state == EndpointState.INIT) {
 				this.state = EndpointState.ACTIVE;
 				this.lastActivityNanos = System.nanoTime();
+				this.lastWakeCompletedNanos = this.lastActivityNanos;
 				this.monitor.notifyAll();
 			}
 		}
