@@ -53,6 +53,12 @@ interface CredentialSource {
 		return true;
 	}
 
+	/**
+	 * Return the kind of source, as a metric tag.
+	 * @return {@code autoscaling}, {@code provisioned} or {@code native}
+	 */
+	String kind();
+
 	static CredentialSource nativePassword(String password, Clock clock) {
 		return new CredentialSource() {
 
@@ -69,6 +75,11 @@ interface CredentialSource {
 			@Override
 			public boolean refreshable() {
 				return false;
+			}
+
+			@Override
+			public String kind() {
+				return "native";
 			}
 
 		};
@@ -97,6 +108,11 @@ interface CredentialSource {
 				return "endpoint " + endpoint;
 			}
 
+			@Override
+			public String kind() {
+				return "autoscaling";
+			}
+
 		};
 	}
 
@@ -117,6 +133,11 @@ interface CredentialSource {
 			@Override
 			public String target() {
 				return "instance " + instance;
+			}
+
+			@Override
+			public String kind() {
+				return "provisioned";
 			}
 
 		};

@@ -56,10 +56,15 @@ final class LakebaseConnectDataSource implements DataSource {
 
 	private final WakeRetry wakeRetry;
 
+	private final LakebaseEvents events;
+
 	private volatile int loginTimeoutSeconds;
 
+	private volatile SQLException lastAuthFailure;
+
 	LakebaseConnectDataSource(String url, String username, Properties properties, RefreshingCredentials credentials,
-			WakeRetry wakeRetry) {
+			WakeRetry wakeRetry, LakebaseEvents events) {
+		this.events = events;
 		this.url = url;
 		this.username = username;
 		this.properties = new Properties();
@@ -75,6 +80,45 @@ final class LakebaseConnectDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection(String user, String password) throws SQLException {
+		try {
+			Connection connection = login(user, password);
+			this.lastAuthFailure = null;
+			return connection;
+		}
+		catch (SQLException ex) {
+			LakebaseEvents.FailureClass failureClass = classify(ex);
+			if (failureClass == LakebaseEvents.FailureClass.AUTH) {
+				this.lastAuthFailure = ex;
+			}
+			this.events.connectionFailed(failureClass);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Return the last login failure that was an authentication failure, if no login
+	 * succeeded since.
+	 * @return the failure, or {@code null}
+	 */
+	SQLException lastAuthFailure() {
+		return this.lastAuthFailure;
+	}
+
+	static LakebaseEvents.FailureClass classify(SQLException ex) {
+		if (ex instanceof WakeRetry.WakeTimeoutException) {
+			return LakebaseEvents.FailureClass.WAKE_TIMEOUT;
+		}
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		if (state.startsWith("28")) {
+			return LakebaseEvents.FailureClass.AUTH;
+		}
+		if (state.startsWith("08") || WakeRetry.isWakeFailure(ex)) {
+			return LakebaseEvents.FailureClass.NETWORK;
+		}
+		return LakebaseEvents.FailureClass.OTHER;
+	}
+
+	private Connection login(String user, String password) throws SQLException {
 		String secret = (password != null) ? password : this.credentials.token();
 		try {
 			return connect(user, secret);

@@ -75,18 +75,19 @@ public final class LakebaseDataSourceAutoConfiguration {
 
 	@Bean
 	RefreshingCredentials lakebaseCredentials(LakebaseConnectionDetails connectionDetails,
-			LakebaseProperties properties) {
+			LakebaseProperties properties, ObjectProvider<LakebaseEvents> events) {
 		Clock clock = Clock.systemUTC();
 		return new RefreshingCredentials(() -> connectionDetails.credentialSource(properties.getCredentials(), clock),
-				properties.getCredentials(), clock);
+				properties.getCredentials(), clock, events.getIfAvailable(() -> LakebaseEvents.NONE));
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static LakebaseHikariBeanPostProcessor lakebaseHikariBeanPostProcessor(
 			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<RefreshingCredentials> credentials,
-			ObjectProvider<LakebaseProperties> properties, Environment environment) {
-		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials, properties, environment);
+			ObjectProvider<LakebaseProperties> properties, Environment environment,
+			ObjectProvider<LakebaseEvents> events) {
+		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials, properties, environment, events);
 	}
 
 	/**

@@ -50,9 +50,12 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 
 	private final Environment environment;
 
+	private final ObjectProvider<LakebaseEvents> events;
+
 	LakebaseHikariBeanPostProcessor(ObjectProvider<JdbcConnectionDetails> connectionDetails,
 			ObjectProvider<RefreshingCredentials> credentials, ObjectProvider<LakebaseProperties> properties,
-			Environment environment) {
+			Environment environment, ObjectProvider<LakebaseEvents> events) {
+		this.events = events;
 		this.connectionDetails = connectionDetails;
 		this.credentials = credentials;
 		this.properties = properties;
@@ -72,13 +75,13 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 			RefreshingCredentials credentials, LakebaseProperties properties) {
 		LakebaseConnection connection = details.connection();
 		String username = connection.username();
-		WakeRetry wakeRetry = properties.getWake().isEnabled()
-				? new WakeRetry(properties.getWake(),
-						() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")")
+		LakebaseEvents events = this.events.getIfAvailable(() -> LakebaseEvents.NONE);
+		WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
+				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
 				: null;
 		dataSource.setCredentialsProvider(() -> Credentials.of(username, credentials.currentToken()));
 		dataSource.setDataSource(new LakebaseConnectDataSource(dataSource.getJdbcUrl(), username,
-				dataSource.getDataSourceProperties(), credentials, wakeRetry));
+				dataSource.getDataSourceProperties(), credentials, wakeRetry, events));
 		if (dataSource.getPoolName() == null) {
 			dataSource.setPoolName(DEFAULT_POOL_NAME);
 		}

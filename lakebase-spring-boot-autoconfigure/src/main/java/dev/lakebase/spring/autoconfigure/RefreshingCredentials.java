@@ -69,6 +69,8 @@ final class RefreshingCredentials implements DisposableBean {
 
 	private final ScheduledExecutorService executor;
 
+	private final LakebaseEvents events;
+
 	private final Object lock = new Object();
 
 	private final AtomicLong mints = new AtomicLong();
@@ -86,6 +88,12 @@ final class RefreshingCredentials implements DisposableBean {
 	private BackOffExecution backOffExecution;
 
 	RefreshingCredentials(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock) {
+		this(source, properties, clock, LakebaseEvents.NONE);
+	}
+
+	RefreshingCredentials(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock,
+			LakebaseEvents events) {
+		this.events = events;
 		this.source = SingletonSupplier.of(source);
 		this.clock = clock;
 		this.refreshWindow = properties.getRefreshWindow();
@@ -230,8 +238,11 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	private void mint(CompletableFuture<LakebaseCredential> result) {
+		long started = System.nanoTime();
 		try {
 			LakebaseCredential credential = this.source.get().mint();
+			this.events.credentialRefreshed(this.source.get().kind(), Duration.ofNanos(System.nanoTime() - started),
+					true);
 			synchronized (this.lock) {
 				this.current = credential;
 				this.lastRefresh = this.clock.instant();
@@ -248,6 +259,7 @@ final class RefreshingCredentials implements DisposableBean {
 			result.complete(credential);
 		}
 		catch (RuntimeException ex) {
+			this.events.credentialRefreshed(sourceKind(), Duration.ofNanos(System.nanoTime() - started), false);
 			if (this.executor.isShutdown()) {
 				result.completeExceptionally(ex);
 				return;
@@ -274,6 +286,15 @@ final class RefreshingCredentials implements DisposableBean {
 						+ WorkspaceErrors.describe(ex) + ". Next attempt in " + delay + " ms at the earliest.");
 			}
 			result.completeExceptionally(ex);
+		}
+	}
+
+	private String sourceKind() {
+		try {
+			return this.source.get().kind();
+		}
+		catch (RuntimeException ex) {
+			return "unknown";
 		}
 	}
 

@@ -63,7 +63,10 @@ final class WakeRetry {
 
 	private final AtomicLong retries = new AtomicLong();
 
-	WakeRetry(LakebaseProperties.Wake properties, Supplier<String> endpoint) {
+	private final LakebaseEvents events;
+
+	WakeRetry(LakebaseProperties.Wake properties, Supplier<String> endpoint, LakebaseEvents events) {
+		this.events = events;
 		this.budget = properties.getBudget();
 		this.endpoint = endpoint;
 		Duration initialDelay = properties.getInitialDelay();
@@ -89,6 +92,7 @@ final class WakeRetry {
 				public Connection execute() throws SQLException {
 					if (this.failed) {
 						WakeRetry.this.retries.incrementAndGet();
+						WakeRetry.this.events.wakeRetried();
 					}
 					try {
 						Connection connection = connector.connect();
@@ -118,9 +122,8 @@ final class WakeRetry {
 			if (!isWakeFailure(last) && last instanceof SQLException sql) {
 				throw sql;
 			}
-			throw new SQLTransientConnectionException("Lakebase " + this.endpoint.get() + " did not wake within "
-					+ this.budget.toMillis() + " ms (lakebase.wake.budget); last error: " + last.getMessage(),
-					WAKE_TIMEOUT_STATE, last);
+			throw new WakeTimeoutException("Lakebase " + this.endpoint.get() + " did not wake within "
+					+ this.budget.toMillis() + " ms (lakebase.wake.budget); last error: " + last.getMessage(), last);
 		}
 	}
 
@@ -137,6 +140,7 @@ final class WakeRetry {
 	private void woke() {
 		long started = this.wakeStartedNanos.getAndSet(0);
 		if (started != 0) {
+			this.events.woke(Duration.ofNanos(System.nanoTime() - started));
 			logger.info("Lakebase " + this.endpoint.get() + " woke up: connected "
 					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms after the first refused connect");
 		}
@@ -172,6 +176,17 @@ final class WakeRetry {
 			}
 		}
 		return transientNetwork;
+	}
+
+	/**
+	 * A connect that did not succeed within the wake budget.
+	 */
+	static final class WakeTimeoutException extends SQLTransientConnectionException {
+
+		WakeTimeoutException(String message, Throwable cause) {
+			super(message, WAKE_TIMEOUT_STATE, cause);
+		}
+
 	}
 
 	/**

@@ -243,6 +243,11 @@ class RefreshingCredentialsTests {
 			return "endpoint projects/p/branches/b/endpoints/e";
 		}
 
+		@Override
+		public String kind() {
+			return "autoscaling";
+		}
+
 	}
 
 }

@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Duration;
+
+/**
+ * What the DataSource reports as it works: credential refreshes and mints, wake retries
+ * and wakes, connection failures. Metrics listen to these; without Micrometer nothing
+ * does.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+interface LakebaseEvents {
+
+	/** Reports nothing. */
+	LakebaseEvents NONE = new LakebaseEvents() {
+	};
+
+	/**
+	 * Class of a failed connect.
+	 */
+	enum FailureClass {
+
+		AUTH("auth"), WAKE_TIMEOUT("wake-timeout"), NETWORK("network"), OTHER("other");
+
+		private final String tag;
+
+		FailureClass(String tag) {
+			this.tag = tag;
+		}
+
+		String tag() {
+			return this.tag;
+		}
+
+	}
+
+	/**
+	 * A mint finished.
+	 * @param source the credential source ({@code autoscaling}, {@code provisioned} or
+	 * {@code native})
+	 * @param duration how long it took
+	 * @param success whether it gave a credential
+	 */
+	default void credentialRefreshed(String source, Duration duration, boolean success) {
+	}
+
+	/**
+	 * A connect failed with a wake failure and will be retried.
+	 */
+	default void wakeRetried() {
+	}
+
+	/**
+	 * The endpoint woke: a connect succeeded after refused ones.
+	 * @param duration from the first refused connect to the successful one
+	 */
+	default void woke(Duration duration) {
+	}
+
+	/**
+	 * A connect failed for good.
+	 * @param failureClass its class
+	 */
+	default void connectionFailed(FailureClass failureClass) {
+	}
+
+}

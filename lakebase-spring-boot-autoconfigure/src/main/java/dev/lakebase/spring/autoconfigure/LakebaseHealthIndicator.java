@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.sql.SQLException;
+import java.time.Instant;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the Lakebase DataSource, from what the starter already knows: the credential
+ * state and the pool's counts. It never opens a connection and sends no statement, so it
+ * neither wakes a suspended endpoint nor keeps it awake. DOWN when no valid credential
+ * can be had, or when the last connect failed authentication.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class LakebaseHealthIndicator extends AbstractHealthIndicator {
+
+	private final LakebaseConnectionDetails connectionDetails;
+
+	private final RefreshingCredentials credentials;
+
+	private final HikariDataSource dataSource;
+
+	LakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, RefreshingCredentials credentials,
+			HikariDataSource dataSource) {
+		super("Lakebase health check failed");
+		this.connectionDetails = connectionDetails;
+		this.credentials = credentials;
+		this.dataSource = dataSource;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		LakebaseConnection connection = this.connectionDetails.connection();
+		builder.withDetail("target", connection.target().describe()).withDetail("host", connection.host());
+		LakebaseCredential current = this.credentials.current();
+		Throwable lastError = this.credentials.lastError();
+		boolean valid = current != null && Instant.now().isBefore(current.expiresAt());
+		if (current != null && !Instant.MAX.equals(current.expiresAt())) {
+			builder.withDetail("credentialExpiresAt", current.expiresAt().toString());
+		}
+		if (this.credentials.lastRefresh() != null) {
+			builder.withDetail("lastRefresh", this.credentials.lastRefresh().toString());
+		}
+		builder.withDetail("mints", this.credentials.mintCount());
+		if (lastError != null) {
+			builder.withDetail("lastError", WorkspaceErrors.describe(lastError));
+		}
+		HikariPoolMXBean pool = this.dataSource.getHikariPoolMXBean();
+		if (pool != null) {
+			builder.withDetail("pool",
+					java.util.Map.of("active", pool.getActiveConnections(), "idle", pool.getIdleConnections(),
+							"waiting", pool.getThreadsAwaitingConnection(), "total", pool.getTotalConnections()));
+		}
+		SQLException authFailure = (this.dataSource.getDataSource() instanceof LakebaseConnectDataSource connect)
+				? connect.lastAuthFailure() : null;
+		if (authFailure != null) {
+			builder.down().withDetail("lastLoginFailure", authFailure.getSQLState() + " " + authFailure.getMessage());
+		}
+		else if (!valid && lastError != null) {
+			builder.down();
+		}
+		else {
+			builder.up();
+		}
+	}
+
+}

@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Duration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.WakeMode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The {@code lakebase} health indicator and the Lakebase metrics against the emulator.
+ */
+class OperabilityIntegrationTests {
+
+	@RegisterExtension
+	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(
+			LakebaseEmulator.builder().wakeDelay(Duration.ofMillis(500)));
+
+	@AfterEach
+	void reset() {
+		lakebase.emulator().endpoint().setWakeMode(WakeMode.HOLD);
+	}
+
+	private ApplicationContextRunner runner(String... properties) {
+		return LakebaseTestSupport.runner()
+			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class,
+					LakebaseMetricsAutoConfiguration.class, DataSourceHealthContributorAutoConfiguration.class,
+					DataSourcePoolMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withUserConfiguration(MeterRegistryConfig.class)
+			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(lakebase.emulator()),
+					properties));
+	}
+
+	@Test
+	void healthReportsWithoutConnectingAndReplacesDbIndicator() {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		runner().run((context) -> {
+			assertThat(context).hasBean("lakebaseHealthIndicator").doesNotHaveBean("dbHealthContributor");
+			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+			long accepted = endpoint.counters().connectionsAccepted();
+			long statements = endpoint.counters().statements();
+			for (int i = 0; i < 10; i++) {
+				assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+			}
+			assertThat(endpoint.counters().connectionsAccepted()).as("no connection opened by health")
+				.isEqualTo(accepted);
+			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
+			statements = endpoint.counters().statements();
+			Health afterQuery = health.health(true);
+			assertThat(afterQuery.getStatus()).isEqualTo(Status.UP);
+			assertThat(afterQuery.getDetails()).containsKeys("credentialExpiresAt", "lastRefresh", "pool")
+				.containsEntry("target", "endpoint " + endpoint.path())
+				.containsEntry("host", endpoint.host());
+			assertThat(endpoint.counters().statements()).as("no statement sent by health").isEqualTo(statements);
+		});
+	}
+
+	@Test
+	void dbIndicatorStaysWhenExplicitlyEnabled() {
+		runner("management.health.db.enabled=true")
+			.run((context) -> assertThat(context).hasBean("dbHealthContributor").hasBean("lakebaseHealthIndicator"));
+	}
+
+	@Test
+	void lakebaseIndicatorCanBeSwitchedOff() {
+		runner("management.health.lakebase.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("lakebaseHealthIndicator"));
+	}
+
+	@Test
+	void healthIsDownAfterAuthenticationFailure() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.addNativeRole("health_native", "right");
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		LakebaseTestSupport.runner()
+			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class,
+					LakebaseMetricsAutoConfiguration.class))
+			.withUserConfiguration(MeterRegistryConfig.class)
+			.withPropertyValues("PGHOST=" + endpoint.host(), "PGPORT=" + endpoint.port(), "PGUSER=health_native",
+					"PGPASSWORD=wrong", "spring.datasource.hikari.connection-timeout=2000")
+			.run((context) -> {
+				assertThatExceptionOfType(RuntimeException.class)
+					.isThrownBy(() -> context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class));
+				Health health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(String.valueOf(health.getDetails().get("lastLoginFailure"))).contains("28P01");
+				assertThat(health.getDetails().toString()).doesNotContain("wrong");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("lakebase.connection.failures").tag("class", "auth").counter().count())
+					.isPositive();
+			});
+	}
+
+	@Test
+	void metricsCountMintsRefreshesWakesAndKeepPoolName() {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		endpoint.setWakeMode(WakeMode.REFUSE);
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.queryForObject("SELECT 1", Integer.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("lakebase.credentials.mints").tag("source", "autoscaling").counter().count())
+				.isEqualTo(1);
+			assertThat(registry.get("lakebase.credentials.refresh").tag("outcome", "success").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.get("lakebase.credentials.expiry").gauge().value()).isBetween(3000.0, 3600.0);
+			assertThat(registry.get("hikaricp.connections").tag("pool", "lakebase").gauge()).isNotNull();
+			Thread.sleep(600);
+			endpoint.suspend();
+			context.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+			jdbc.queryForObject("SELECT 2", Integer.class);
+			assertThat(registry.get("lakebase.wake.retries").counter().count()).isPositive();
+			assertThat(registry.get("lakebase.wake.duration").timer().count()).isEqualTo(1);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MeterRegistryConfig {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+}
