@@ -75,7 +75,7 @@ final class RefreshingCredentials implements DisposableBean {
 
 	private final AtomicLong mints = new AtomicLong();
 
-	private volatile LakebaseCredential current;
+	private volatile Cached current;
 
 	private volatile CompletableFuture<LakebaseCredential> inFlight;
 
@@ -116,18 +116,18 @@ final class RefreshingCredentials implements DisposableBean {
 	 * @return the token, or {@code null} when no usable credential is cached
 	 */
 	String currentToken() {
-		LakebaseCredential credential = this.current;
-		if (credential == null) {
+		Cached cached = this.current;
+		if (cached == null) {
 			return null;
 		}
 		Instant now = this.clock.instant();
-		if (!now.isBefore(usableUntil(credential))) {
+		if (!now.isBefore(cached.usableUntil())) {
 			return null;
 		}
-		if (!now.isBefore(refreshAt(credential)) && this.inFlight == null && !now.isBefore(this.retryNotBefore)) {
-			refreshInBackground();
+		if (!now.isBefore(cached.refreshAt()) && this.inFlight == null && !now.isBefore(this.retryNotBefore)) {
+			refreshInBackground(false);
 		}
-		return credential.token();
+		return cached.credential().token();
 	}
 
 	/**
@@ -176,8 +176,8 @@ final class RefreshingCredentials implements DisposableBean {
 	 */
 	void invalidate(String refusedToken) {
 		synchronized (this.lock) {
-			LakebaseCredential credential = this.current;
-			if (credential != null && credential.token().equals(refusedToken)) {
+			Cached cached = this.current;
+			if (cached != null && cached.credential().token().equals(refusedToken)) {
 				this.current = null;
 			}
 		}
@@ -192,7 +192,8 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	LakebaseCredential current() {
-		return this.current;
+		Cached cached = this.current;
+		return (cached != null) ? cached.credential() : null;
 	}
 
 	Throwable lastError() {
@@ -207,20 +208,17 @@ final class RefreshingCredentials implements DisposableBean {
 		return this.mints.get();
 	}
 
-	private void refreshInBackground() {
+	/**
+	 * Start a background refresh while the current credential is still usable.
+	 * @param afterBackoff whether the caller already waited out the retry backoff (a
+	 * scheduled retry); otherwise no refresh starts before it ends
+	 */
+	private void refreshInBackground(boolean afterBackoff) {
 		synchronized (this.lock) {
-			LakebaseCredential credential = this.current;
-			if (credential != null && this.clock.instant().isBefore(usableUntil(credential))
-					&& !this.clock.instant().isBefore(this.retryNotBefore)) {
-				startRefresh();
-			}
-		}
-	}
-
-	private void retryInBackground() {
-		synchronized (this.lock) {
-			LakebaseCredential credential = this.current;
-			if (credential != null && this.clock.instant().isBefore(usableUntil(credential))) {
+			Cached cached = this.current;
+			Instant now = this.clock.instant();
+			if (cached != null && now.isBefore(cached.usableUntil())
+					&& (afterBackoff || !now.isBefore(this.retryNotBefore))) {
 				startRefresh();
 			}
 		}
@@ -244,7 +242,7 @@ final class RefreshingCredentials implements DisposableBean {
 			this.events.credentialRefreshed(this.source.get().kind(), Duration.ofNanos(System.nanoTime() - started),
 					true);
 			synchronized (this.lock) {
-				this.current = credential;
+				this.current = cache(credential);
 				this.lastRefresh = this.clock.instant();
 				this.lastError = null;
 				this.backOffExecution = null;
@@ -274,12 +272,13 @@ final class RefreshingCredentials implements DisposableBean {
 				this.lastError = ex;
 				this.inFlight = null;
 			}
-			LakebaseCredential credential = this.current;
-			if (credential != null && this.clock.instant().isBefore(usableUntil(credential))) {
+			Cached cached = this.current;
+			if (cached != null && this.clock.instant().isBefore(cached.usableUntil())) {
+				LakebaseCredential credential = cached.credential();
 				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": "
 						+ WorkspaceErrors.describe(ex) + ". The current credential stays in use until "
 						+ credential.expiresAt() + "; retrying in " + delay + " ms.");
-				this.executor.schedule(this::retryInBackground, delay, TimeUnit.MILLISECONDS);
+				this.executor.schedule(() -> refreshInBackground(true), delay, TimeUnit.MILLISECONDS);
 			}
 			else {
 				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": "
@@ -317,18 +316,28 @@ final class RefreshingCredentials implements DisposableBean {
 				+ WorkspaceErrors.action(cause), NO_CREDENTIAL_STATE, cause);
 	}
 
-	private Instant refreshAt(LakebaseCredential credential) {
+	/**
+	 * Work out, once per credential, when to refresh it and until when to use it, so the
+	 * hot path only compares instants.
+	 */
+	private Cached cache(LakebaseCredential credential) {
 		Duration lifetime = Duration.between(credential.mintedAt(), credential.expiresAt());
 		Duration window = this.refreshWindow;
 		if (window.compareTo(lifetime.dividedBy(2)) > 0) {
 			window = lifetime.dividedBy(2);
 		}
-		return credential.expiresAt().minus(window);
+		Duration margin = lifetime.dividedBy(10);
+		if (margin.compareTo(MAX_EXPIRY_MARGIN) > 0) {
+			margin = MAX_EXPIRY_MARGIN;
+		}
+		return new Cached(credential, credential.expiresAt().minus(window), credential.expiresAt().minus(margin));
 	}
 
-	private Instant usableUntil(LakebaseCredential credential) {
-		Duration margin = Duration.between(credential.mintedAt(), credential.expiresAt()).dividedBy(10);
-		return credential.expiresAt().minus((margin.compareTo(MAX_EXPIRY_MARGIN) > 0) ? MAX_EXPIRY_MARGIN : margin);
+	/**
+	 * A credential with when to refresh it and until when to use it.
+	 */
+	private record Cached(LakebaseCredential credential, Instant refreshAt, Instant usableUntil) {
+
 	}
 
 	@Override

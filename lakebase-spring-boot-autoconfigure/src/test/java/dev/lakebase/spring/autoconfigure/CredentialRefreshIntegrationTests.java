@@ -115,7 +115,8 @@ class CredentialRefreshIntegrationTests {
 				sleepUntil(expiresAt.plusMillis(500));
 				dataSource.getHikariPoolMXBean().softEvictConnections();
 				assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close())
-					.satisfies((ex) -> assertThat(messages(ex)).contains("Lakebase database credential"));
+					.satisfies((ex) -> assertThat(LakebaseTestSupport.messages(ex))
+						.contains("Lakebase database credential"));
 				emulator.faults().clear();
 				Instant deadline = Instant.now().plusSeconds(60);
 				Integer answer = null;
@@ -166,17 +167,6 @@ class CredentialRefreshIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
-	}
-
-	private static String messages(Throwable ex) {
-		StringBuilder messages = new StringBuilder();
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			messages.append(cause.getMessage()).append('\n');
-			if (cause instanceof SQLException sql && sql.getNextException() != null) {
-				messages.append(sql.getNextException().getMessage()).append('\n');
-			}
-		}
-		return messages.toString();
 	}
 
 	private static void sleepUntil(Instant instant) {

@@ -16,6 +16,7 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,6 +43,27 @@ final class LakebaseTestSupport {
 
 	static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(JDBC);
+	}
+
+	/**
+	 * A runner given the environment Databricks Apps inject, and more properties.
+	 */
+	static ApplicationContextRunner appsRunner(LakebaseEmulator emulator, String... more) {
+		return runner().withPropertyValues(properties(appsEnvironment(emulator), more));
+	}
+
+	/**
+	 * Every message of an exception, its causes and chained SQL exceptions.
+	 */
+	static String messages(Throwable ex) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+			if (cause instanceof SQLException sql && sql.getNextException() != null) {
+				messages.append(messages(sql.getNextException()));
+			}
+		}
+		return messages.toString();
 	}
 
 	/**

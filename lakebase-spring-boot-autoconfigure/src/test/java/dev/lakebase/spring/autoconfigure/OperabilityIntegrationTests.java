@@ -59,13 +59,11 @@ class OperabilityIntegrationTests {
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
-		return LakebaseTestSupport.runner()
+		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties)
 			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class,
 					LakebaseMetricsAutoConfiguration.class, DataSourceHealthContributorAutoConfiguration.class,
 					DataSourcePoolMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
-			.withUserConfiguration(MeterRegistryConfig.class)
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(lakebase.emulator()),
-					properties));
+			.withUserConfiguration(MeterRegistryConfig.class);
 	}
 
 	@Test

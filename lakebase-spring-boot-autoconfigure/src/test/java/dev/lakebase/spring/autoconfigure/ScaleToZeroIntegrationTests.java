@@ -66,9 +66,7 @@ class ScaleToZeroIntegrationTests {
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
-		return LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(lakebase.emulator()),
-					properties));
+		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties);
 	}
 
 	@ParameterizedTest
@@ -134,7 +132,7 @@ class ScaleToZeroIntegrationTests {
 			context.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 			assertThatExceptionOfType(RuntimeException.class)
 				.isThrownBy(() -> jdbc.queryForObject("SELECT 2", Integer.class))
-				.satisfies((ex) -> assertThat(messages(ex)).contains("did not wake within 2000 ms")
+				.satisfies((ex) -> assertThat(LakebaseTestSupport.messages(ex)).contains("did not wake within 2000 ms")
 					.contains("lakebase.wake.budget")
 					.contains(endpoint.path())
 					.contains("starting up"));
@@ -245,7 +243,8 @@ class ScaleToZeroIntegrationTests {
 				long failed = endpoint.counters().failedLogins();
 				HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 				assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close())
-					.satisfies((ex) -> assertThat(messages(ex)).contains("password authentication failed"));
+					.satisfies((ex) -> assertThat(LakebaseTestSupport.messages(ex))
+						.contains("password authentication failed"));
 				LakebaseConnectDataSource connect = (LakebaseConnectDataSource) dataSource.getDataSource();
 				assertThat(connect.wakeRetry().retryCount()).isZero();
 				assertThat(endpoint.counters().failedLogins() - failed).isPositive();
@@ -263,17 +262,6 @@ class ScaleToZeroIntegrationTests {
 				LakebaseConnectDataSource connect = (LakebaseConnectDataSource) dataSource.getDataSource();
 				assertThat(connect.wakeRetry().retryCount()).isZero();
 			});
-	}
-
-	static String messages(Throwable ex) {
-		StringBuilder messages = new StringBuilder();
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			messages.append(cause.getMessage()).append('\n');
-			if (cause instanceof SQLException sql && sql.getNextException() != null) {
-				messages.append(messages(sql.getNextException()));
-			}
-		}
-		return messages.toString();
 	}
 
 }
