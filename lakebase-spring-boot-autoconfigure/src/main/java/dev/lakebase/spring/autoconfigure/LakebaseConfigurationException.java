@@ -19,7 +19,7 @@ package dev.lakebase.spring.autoconfigure;
 /**
  * Thrown at startup when the Lakebase connection cannot be configured: a missing or
  * invalid value, or a workspace lookup that failed. Carries the fix, which
- * {@link LakebaseConfigurationFailureAnalyzer} reports.
+ * {@link LakebaseFailureAnalyzer} reports.
  *
  * @author Lakebase Spring Boot contributors
  */

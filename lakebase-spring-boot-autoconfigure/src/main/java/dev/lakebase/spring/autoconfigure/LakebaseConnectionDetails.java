@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.database.DatabaseInstance;
+import com.databricks.sdk.service.database.GetDatabaseInstanceRequest;
 import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import org.apache.commons.logging.Log;
@@ -61,9 +63,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 			return fallback;
 		}
 		try {
-			Endpoint endpoint = this.workspace.get()
-				.postgres()
-				.getEndpoint(new GetEndpointRequest().setName(target.name()));
+			Endpoint endpoint = endpoint(target.name());
 			com.google.protobuf.Duration timeout = (endpoint.getSpec() != null)
 					? endpoint.getSpec().getSuspendTimeoutDuration() : null;
 			if (timeout == null && endpoint.getStatus() != null) {
@@ -75,6 +75,36 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 			logger.debug("Could not read the suspend timeout of " + target.name() + "; assuming " + fallback, ex);
 			return fallback;
 		}
+	}
+
+	/**
+	 * Return the state of the compute as the workspace reports it: the endpoint's
+	 * {@code status.current_state} (Autoscaling) or the instance's {@code state}
+	 * (Provisioned). Asking the workspace neither wakes the compute nor keeps it awake.
+	 * @return the state, or {@code null} with a native password or when the workspace
+	 * reports none
+	 * @throws RuntimeException the SDK's error when the lookup fails
+	 */
+	String computeState() {
+		LakebaseConnection.Target target = connection().target();
+		return switch (target.kind()) {
+			case AUTOSCALING_ENDPOINT -> {
+				Endpoint endpoint = endpoint(target.name());
+				yield (endpoint.getStatus() != null && endpoint.getStatus().getCurrentState() != null)
+						? endpoint.getStatus().getCurrentState().name() : null;
+			}
+			case PROVISIONED_INSTANCE -> {
+				DatabaseInstance instance = this.workspace.get()
+					.database()
+					.getDatabaseInstance(new GetDatabaseInstanceRequest().setName(target.name()));
+				yield (instance.getState() != null) ? instance.getState().name() : null;
+			}
+			case NATIVE_PASSWORD -> null;
+		};
+	}
+
+	private Endpoint endpoint(String path) {
+		return this.workspace.get().postgres().getEndpoint(new GetEndpointRequest().setName(path));
 	}
 
 	CredentialSource credentialSource(LakebaseProperties.Credentials properties, Clock clock) {

@@ -56,8 +56,10 @@ public final class LakebaseHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "lakebaseHealthIndicator")
 	HealthIndicator lakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails,
-			RefreshingCredentials credentials, DataSource dataSource) throws java.sql.SQLException {
-		return new LakebaseHealthIndicator(connectionDetails, credentials, dataSource.unwrap(HikariDataSource.class));
+			RefreshingCredentials credentials, DataSource dataSource, LakebaseProperties properties)
+			throws java.sql.SQLException {
+		return new LakebaseHealthIndicator(connectionDetails, credentials, dataSource.unwrap(HikariDataSource.class),
+				properties.getHealth());
 	}
 
 	@Bean

@@ -27,9 +27,10 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of the Lakebase DataSource, from what the starter already knows: the credential
- * state and the pool's counts. It never opens a connection and sends no statement, so it
- * neither wakes a suspended endpoint nor keeps it awake. DOWN when no valid credential
- * can be had, or when the last connect failed authentication.
+ * state, the pool's counts and the compute's state from the workspace API. It never opens
+ * a connection and sends no statement, so it neither wakes a suspended endpoint nor keeps
+ * it awake. DOWN when no valid credential can be had, or when the last connect failed
+ * authentication.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -41,10 +42,14 @@ final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 
 	private final HikariDataSource dataSource;
 
+	private final ComputeStateCache computeState;
+
 	LakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, RefreshingCredentials credentials,
-			HikariDataSource dataSource) {
+			HikariDataSource dataSource, LakebaseProperties.Health properties) {
 		super("Lakebase health check failed");
 		this.connectionDetails = connectionDetails;
+		this.computeState = new ComputeStateCache(connectionDetails::computeState, properties.getComputeStateTtl(),
+				properties.getComputeStateTimeout());
 		this.credentials = credentials;
 		this.dataSource = dataSource;
 	}
@@ -53,6 +58,9 @@ final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		LakebaseConnection connection = this.connectionDetails.connection();
 		builder.withDetail("target", connection.target().describe()).withDetail("host", connection.host());
+		if (connection.target().kind() != LakebaseConnection.Kind.NATIVE_PASSWORD) {
+			addComputeState(builder);
+		}
 		LakebaseCredential current = this.credentials.current();
 		Throwable lastError = this.credentials.lastError();
 		boolean valid = current != null && Instant.now().isBefore(current.expiresAt());
@@ -82,6 +90,18 @@ final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 		}
 		else {
 			builder.up();
+		}
+	}
+
+	private void addComputeState(Health.Builder builder) {
+		ComputeStateCache.Reading reading = this.computeState.get();
+		if (reading == null) {
+			return;
+		}
+		builder.withDetail("computeState", (reading.state() != null) ? reading.state() : "UNKNOWN")
+			.withDetail("computeStateReadAt", reading.readAt().toString());
+		if (reading.error() != null) {
+			builder.withDetail("computeStateError", reading.error());
 		}
 	}
 

@@ -96,6 +96,8 @@ public class LakebaseProperties {
 
 	private final Pool pool = new Pool();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -190,6 +192,10 @@ public class LakebaseProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -456,6 +462,42 @@ public class LakebaseProperties {
 
 		public void setDefaultSuspendTimeout(Duration defaultSuspendTimeout) {
 			this.defaultSuspendTimeout = defaultSuspendTimeout;
+		}
+
+	}
+
+	/**
+	 * The lakebase health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the health indicator reuses the compute state it read from the
+		 * workspace API (the endpoint's current_state or the instance's state). Reading
+		 * it does not wake the compute. Zero turns the lookup off.
+		 */
+		private Duration computeStateTtl = Duration.ofSeconds(30);
+
+		/**
+		 * How long a health check waits for the workspace API before it reports the
+		 * compute state as unknown; the lookup goes on in the background.
+		 */
+		private Duration computeStateTimeout = Duration.ofSeconds(2);
+
+		public Duration getComputeStateTtl() {
+			return this.computeStateTtl;
+		}
+
+		public void setComputeStateTtl(Duration computeStateTtl) {
+			this.computeStateTtl = computeStateTtl;
+		}
+
+		public Duration getComputeStateTimeout() {
+			return this.computeStateTimeout;
+		}
+
+		public void setComputeStateTimeout(Duration computeStateTimeout) {
+			this.computeStateTimeout = computeStateTimeout;
 		}
 
 	}

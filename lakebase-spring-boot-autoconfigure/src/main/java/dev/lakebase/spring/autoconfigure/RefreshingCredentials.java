@@ -307,13 +307,16 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	private SQLException failure(Throwable cause) {
-		if (cause instanceof LakebaseConfigurationException configuration) {
-			return new SQLInvalidAuthorizationSpecException(
-					configuration.getMessage() + " " + configuration.getAction(), NO_CREDENTIAL_STATE, cause);
-		}
-		return new SQLInvalidAuthorizationSpecException("No valid Lakebase database credential for " + describeTarget()
-				+ ": the last attempt to obtain one failed with " + WorkspaceErrors.describe(cause) + ". "
-				+ WorkspaceErrors.action(cause), NO_CREDENTIAL_STATE, cause);
+		LakebaseConfigurationException configuration = (cause instanceof LakebaseConfigurationException known) ? known
+				: new LakebaseConfigurationException("No valid Lakebase database credential for " + describeTarget()
+						+ ": the last attempt to obtain one failed with " + sentence(WorkspaceErrors.describe(cause)),
+						WorkspaceErrors.action(cause), cause);
+		return new SQLInvalidAuthorizationSpecException(configuration.getMessage() + " " + configuration.getAction(),
+				NO_CREDENTIAL_STATE, configuration);
+	}
+
+	private static String sentence(String text) {
+		return (text != null && text.endsWith(".")) ? text : text + ".";
 	}
 
 	/**

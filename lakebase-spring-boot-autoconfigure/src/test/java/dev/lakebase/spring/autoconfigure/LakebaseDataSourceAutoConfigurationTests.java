@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -205,7 +206,7 @@ class LakebaseDataSourceAutoConfigurationTests {
 	@Test
 	void failureAnalyzerReportsDescriptionAndAction() {
 		this.runner.withPropertyValues(NATIVE).withPropertyValues("PGPORT=0").run((context) -> {
-			var analysis = new LakebaseConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			var analysis = new LakebaseFailureAnalyzer(new StandardEnvironment()).analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("PGPORT is '0'");
 			assertThat(analysis.getAction()).isEqualTo("Set PGPORT to a port number between 1 and 65535.");
 		});

@@ -20,9 +20,11 @@ import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.EndpointState;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WakeMode;
+import dev.lakebase.spring.test.WorkspaceFaults;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +89,52 @@ class OperabilityIntegrationTests {
 				.containsEntry("target", "endpoint " + endpoint.path())
 				.containsEntry("host", endpoint.host());
 			assertThat(endpoint.counters().statements()).as("no statement sent by health").isEqualTo(statements);
+		});
+	}
+
+	@Test
+	void healthReportsComputeStateFromWorkspaceWithoutWakingIt() {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		runner("lakebase.health.compute-state-ttl=100ms").run((context) -> {
+			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
+			assertThat(health.health(true).getDetails()).containsEntry("computeState", "ACTIVE")
+				.containsKey("computeStateReadAt");
+			Thread.sleep(600);
+			endpoint.suspend();
+			long accepted = endpoint.counters().connectionsAccepted();
+			Thread.sleep(200);
+			Health suspended = health.health(true);
+			assertThat(suspended.getStatus()).isEqualTo(Status.UP);
+			assertThat(suspended.getDetails()).containsEntry("computeState", "IDLE");
+			assertThat(endpoint.state()).isEqualTo(EndpointState.IDLE);
+			assertThat(endpoint.counters().connectionsAccepted()).isEqualTo(accepted);
+		});
+	}
+
+	@Test
+	void computeStateLookupCanBeTurnedOff() {
+		runner("lakebase.health.compute-state-ttl=0").run((context) -> {
+			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+			assertThat(health.health(true).getDetails()).doesNotContainKey("computeState");
+		});
+	}
+
+	@Test
+	void computeStateLookupFailureIsReportedWithoutChangingStatus() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		runner().run((context) -> {
+			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
+			emulator.faults().failFor(WorkspaceFaults.Target.RESOURCES, Duration.ofSeconds(30), 500);
+			try {
+				Health health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("computeState", "UNKNOWN")
+					.containsKey("computeStateError");
+			}
+			finally {
+				emulator.faults().clear();
+			}
 		});
 	}
 
