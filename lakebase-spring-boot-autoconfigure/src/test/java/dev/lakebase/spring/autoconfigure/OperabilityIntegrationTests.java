@@ -20,6 +20,7 @@ import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.EndpointState;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
@@ -171,6 +172,25 @@ class OperabilityIntegrationTests {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.get("lakebase.connection.failures").tag("class", "auth").counter().count())
 					.isPositive();
+			});
+	}
+
+	@Test
+	void healthIsDownWhenNoCredentialCanBeHad() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity app = emulator.addServicePrincipal(true);
+		app.setCredentialPermission(false);
+		LakebaseTestSupport.runner()
+			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class))
+			.withPropertyValues(LakebaseTestSupport.properties(emulator.environment(app, emulator.endpoint())))
+			.run((context) -> {
+				HealthIndicator indicator = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+				assertThatExceptionOfType(RuntimeException.class)
+					.isThrownBy(() -> context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class));
+				Health health = indicator.health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(String.valueOf(health.getDetails().get("lastError"))).contains("HTTP 403");
+				assertThat(health.getDetails()).doesNotContainKey("credentialExpiresAt");
 			});
 	}
 
