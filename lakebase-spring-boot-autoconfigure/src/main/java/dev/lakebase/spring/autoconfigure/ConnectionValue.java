@@ -42,6 +42,10 @@ record ConnectionValue(String value, String source) {
 		return new ConnectionValue(null, property + " (or " + variable + ")");
 	}
 
+	static ConnectionValue ofProperty(String propertyValue, String property) {
+		return new ConnectionValue(StringUtils.hasText(propertyValue) ? propertyValue.trim() : null, property);
+	}
+
 	boolean isPresent() {
 		return this.value != null;
 	}

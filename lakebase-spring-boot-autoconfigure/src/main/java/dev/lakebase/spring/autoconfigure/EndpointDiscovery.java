@@ -23,6 +23,7 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksException;
 import com.databricks.sdk.service.postgres.Branch;
 import com.databricks.sdk.service.postgres.Endpoint;
+import com.databricks.sdk.service.postgres.EndpointType;
 import com.databricks.sdk.service.postgres.ListBranchesRequest;
 import com.databricks.sdk.service.postgres.ListEndpointsRequest;
 import com.databricks.sdk.service.postgres.ListProjectsRequest;
@@ -45,6 +46,46 @@ final class EndpointDiscovery {
 
 	EndpointDiscovery(WorkspaceClient workspace) {
 		this.workspace = workspace;
+	}
+
+	/**
+	 * Return the single read-write endpoint of a branch.
+	 * @param branch the branch path, {@code projects/{project}/branches/{branch}}
+	 * @param source the properties that named the branch, for messages
+	 * @return the endpoint path
+	 */
+	String readWriteEndpoint(String branch, String source) {
+		List<String> readWrite = new ArrayList<>();
+		List<String> all = new ArrayList<>();
+		try {
+			for (Endpoint endpoint : this.workspace.postgres()
+				.listEndpoints(new ListEndpointsRequest().setParent(branch))) {
+				all.add(endpoint.getName());
+				if (type(endpoint) == EndpointType.ENDPOINT_TYPE_READ_WRITE) {
+					readWrite.add(endpoint.getName());
+				}
+			}
+		}
+		catch (DatabricksException ex) {
+			throw WorkspaceErrors.configurationFailure("list the endpoints of Lakebase branch " + branch, ex);
+		}
+		if (readWrite.size() != 1) {
+			throw new LakebaseConfigurationException(
+					"Lakebase branch " + branch + " (from " + source + ") has "
+							+ (readWrite.isEmpty() ? "no read-write endpoint"
+									: readWrite.size() + " read-write endpoints")
+							+ "; its endpoints are " + all + ".",
+					"Check lakebase.project and lakebase.branch, or choose the endpoint with lakebase.endpoint-id.");
+		}
+		logger.info("Lakebase endpoint " + readWrite.get(0) + " chosen: the read-write endpoint of " + branch);
+		return readWrite.get(0);
+	}
+
+	private static EndpointType type(Endpoint endpoint) {
+		if (endpoint.getStatus() != null && endpoint.getStatus().getEndpointType() != null) {
+			return endpoint.getStatus().getEndpointType();
+		}
+		return (endpoint.getSpec() != null) ? endpoint.getSpec().getEndpointType() : null;
 	}
 
 	String findByHost(String host, String hostSource) {

@@ -18,6 +18,7 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
@@ -115,6 +116,20 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 			case PROVISIONED_INSTANCE -> CredentialSource.provisioned(this.workspace.get(), target.name(), clock);
 			case NATIVE_PASSWORD -> CredentialSource.nativePassword(target.password(), clock);
 		};
+	}
+
+	/**
+	 * Return connection details derived from these, for example those of the read-only
+	 * endpoint, worked out once, on first use.
+	 * @param derivation how to derive the connection from this one
+	 * @return the derived details
+	 */
+	LakebaseConnectionDetails derive(Function<LakebaseConnection, LakebaseConnection> derivation) {
+		return new LakebaseConnectionDetails(() -> derivation.apply(connection()), this.workspace);
+	}
+
+	Supplier<WorkspaceClient> workspace() {
+		return this.workspace;
 	}
 
 	LakebaseConnection connection() {

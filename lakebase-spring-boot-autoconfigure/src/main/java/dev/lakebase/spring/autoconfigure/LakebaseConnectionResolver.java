@@ -68,6 +68,7 @@ final class LakebaseConnectionResolver {
 		String host = ConnectionValidation.host(hostValue);
 		String endpoint = ConnectionValidation.endpointPath(endpointValue);
 		String instance = ConnectionValidation.resourceId(instanceValue, "a Provisioned instance name");
+		EndpointParts parts = EndpointParts.of(this.properties);
 		int port = ConnectionValidation.port(value(stringOrNull(this.properties.getPort()), "lakebase.port", "PGPORT"));
 		String database = value(this.properties.getDatabase(), "lakebase.database", "PGDATABASE")
 			.orElse(DEFAULT_DATABASE);
@@ -79,6 +80,29 @@ final class LakebaseConnectionResolver {
 							+ ") and a Provisioned instance (" + instanceValue.source() + ").",
 					"Keep one of them: " + endpointValue.source() + " for Autoscaling, " + instanceValue.source()
 							+ " for Provisioned.");
+		}
+		if (parts.isPresent() && !passwordValue.isPresent()) {
+			if (instance != null) {
+				throw new LakebaseConfigurationException(
+						"Lakebase is configured with both an Autoscaling endpoint (" + parts.source()
+								+ ") and a Provisioned instance (" + instanceValue.source() + ").",
+						"Keep one of them: " + parts.source() + " for Autoscaling, " + instanceValue.source()
+								+ " for Provisioned.");
+			}
+			if (endpoint != null && endpointValue.source().equals("lakebase.endpoint")) {
+				parts.requireConsistentWith(endpoint);
+			}
+			else {
+				String injected = (endpoint != null) ? endpoint : (host != null)
+						? new EndpointDiscovery(workspace()).findByHost(host, hostValue.source()) : null;
+				String chosen = parts.endpointPath(injected, new EndpointDiscovery(workspace()));
+				if (!chosen.equals(injected) && hostValue.source().equals("PGHOST")) {
+					logger.info("Lakebase targets " + chosen + " (" + parts.source() + "); PGHOST " + host
+							+ " belongs to " + injected + ", so the host is looked up");
+					host = null;
+				}
+				endpoint = chosen;
+			}
 		}
 		Target target;
 		if (passwordValue.isPresent()) {
@@ -113,6 +137,53 @@ final class LakebaseConnectionResolver {
 				target);
 		logger.info("Lakebase DataSource connects to " + connection);
 		return connection;
+	}
+
+	/**
+	 * Work out the connection to the read-only endpoint: same database, user and settings
+	 * as the read-write one, another host, and credentials for the read-only endpoint (or
+	 * for the read-write endpoint when only a host of it is configured).
+	 * @param primary the read-write connection
+	 * @return the read-only connection
+	 */
+	LakebaseConnection resolveReadOnly(LakebaseConnection primary) {
+		LakebaseProperties.ReadOnly readOnly = this.properties.getReadOnly();
+		ConnectionValue endpointValue = ConnectionValue.ofProperty(readOnly.getEndpoint(),
+				"lakebase.read-only.endpoint");
+		ConnectionValue hostValue = ConnectionValue.ofProperty(readOnly.getHost(), "lakebase.read-only.host");
+		String endpoint = ConnectionValidation.endpointPath(endpointValue);
+		String host = ConnectionValidation.host(hostValue);
+		Target target;
+		if (primary.target().kind() == LakebaseConnection.Kind.NATIVE_PASSWORD) {
+			target = primary.target();
+			host = (host != null) ? host : endpointHost(endpoint);
+		}
+		else if (endpoint != null) {
+			target = Target.endpoint(endpoint);
+			host = (host != null) ? host : endpointHost(endpoint);
+		}
+		else {
+			target = readOnlyTarget(host, primary.target());
+		}
+		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
+				host);
+		LakebaseConnection connection = new LakebaseConnection(host, primary.port(), primary.database(),
+				primary.username(), sslMode, primary.applicationName(), target);
+		logger.info("Lakebase read-only DataSource connects to " + connection);
+		return connection;
+	}
+
+	private Target readOnlyTarget(String host, Target primary) {
+		if (primary.kind() == LakebaseConnection.Kind.AUTOSCALING_ENDPOINT) {
+			try {
+				return Target.endpoint(new EndpointDiscovery(workspace()).findByHost(host, "lakebase.read-only.host"));
+			}
+			catch (LakebaseConfigurationException ex) {
+				logger.info("No Lakebase endpoint has the host " + host + " as its own; read-only credentials are "
+						+ "minted for " + primary.describe());
+			}
+		}
+		return primary;
 	}
 
 	private ConnectionValue value(String propertyValue, String property, String variable) {

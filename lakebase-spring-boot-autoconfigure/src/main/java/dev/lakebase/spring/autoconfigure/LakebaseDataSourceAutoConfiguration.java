@@ -25,6 +25,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -37,9 +38,12 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -88,6 +92,90 @@ public final class LakebaseDataSourceAutoConfiguration {
 			ObjectProvider<LakebaseProperties> properties, Environment environment,
 			ObjectProvider<LakebaseEvents> events) {
 		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials, properties, environment, events);
+	}
+
+	/**
+	 * The read-only endpoint: a second pool, and the {@code dataSource} wrapped in
+	 * Spring's {@link LazyConnectionDataSourceProxy} so that read-only transactions use
+	 * it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(ReadOnlyConfiguredCondition.class)
+	static class ReadOnlyConfiguration {
+
+		@Bean
+		LakebaseReadOnlyPool lakebaseReadOnlyPool(LakebaseConnectionDetails connectionDetails,
+				LakebaseProperties properties, Environment environment, ObjectProvider<LakebaseEvents> events) {
+			return new LakebaseReadOnlyPool(connectionDetails, properties, environment,
+					events.getIfAvailable(() -> LakebaseEvents.NONE));
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static ReadOnlyRoutingPostProcessor lakebaseReadOnlyRoutingPostProcessor(
+				ObjectProvider<LakebaseReadOnlyPool> readOnlyPool) {
+			return new ReadOnlyRoutingPostProcessor(readOnlyPool);
+		}
+
+	}
+
+	/**
+	 * Wraps the Lakebase {@code dataSource} so that a connection marked read-only before
+	 * its first use comes from the read-only pool, and closes the wrapped pool on
+	 * shutdown.
+	 */
+	static final class ReadOnlyRoutingPostProcessor implements DestructionAwareBeanPostProcessor {
+
+		private final ObjectProvider<LakebaseReadOnlyPool> readOnlyPool;
+
+		ReadOnlyRoutingPostProcessor(ObjectProvider<LakebaseReadOnlyPool> readOnlyPool) {
+			this.readOnlyPool = readOnlyPool;
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if ("dataSource".equals(beanName) && bean instanceof HikariDataSource primary
+					&& primary.getDataSource() instanceof LakebaseConnectDataSource) {
+				LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(primary);
+				routing.setReadOnlyDataSource(this.readOnlyPool.getObject().dataSource());
+				return routing;
+			}
+			return bean;
+		}
+
+		@Override
+		public boolean requiresDestruction(Object bean) {
+			return bean instanceof LazyConnectionDataSourceProxy proxy
+					&& proxy.getTargetDataSource() instanceof HikariDataSource;
+		}
+
+		@Override
+		public void postProcessBeforeDestruction(Object bean, String beanName) {
+			if (bean instanceof LazyConnectionDataSourceProxy proxy
+					&& proxy.getTargetDataSource() instanceof HikariDataSource primary) {
+				primary.close();
+			}
+		}
+
+	}
+
+	/**
+	 * Matches when {@code lakebase.read-only.endpoint} or {@code lakebase.read-only.host}
+	 * is set.
+	 */
+	static final class ReadOnlyConfiguredCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Environment environment = context.getEnvironment();
+			for (String name : new String[] { "lakebase.read-only.endpoint", "lakebase.read-only.host" }) {
+				if (StringUtils.hasText(environment.getProperty(name))) {
+					return ConditionOutcome.match(name + " is set");
+				}
+			}
+			return ConditionOutcome.noMatch("no read-only endpoint is configured");
+		}
+
 	}
 
 	/**

@@ -17,6 +17,7 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * What the DataSource reports as it works: credential refreshes and mints, wake retries
@@ -78,6 +79,16 @@ interface LakebaseEvents {
 	 * @param failureClass its class
 	 */
 	default void connectionFailed(FailureClass failureClass) {
+	}
+
+	/**
+	 * Return the events of another pool, such as the read-only one.
+	 * @param poolName the pool name, which metrics carry as the tag {@code pool}
+	 * @param credentials the pool's credentials, once they exist
+	 * @return the events of that pool
+	 */
+	default LakebaseEvents forPool(String poolName, Supplier<RefreshingCredentials> credentials) {
+		return this;
 	}
 
 }

@@ -63,6 +63,14 @@ public final class LakebaseHealthAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean(LakebaseReadOnlyPool.class)
+	@ConditionalOnMissingBean(name = "lakebaseReadOnlyHealthIndicator")
+	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseProperties properties) {
+		return new LakebaseHealthIndicator(readOnlyPool.details(), readOnlyPool.credentials(),
+				readOnlyPool.dataSource(), properties.getHealth());
+	}
+
+	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static DbHealthContributorRemover lakebaseDbHealthContributorRemover() {
 		return new DbHealthContributorRemover();

@@ -66,16 +66,27 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource dataSource && "dataSource".equals(beanName)
 				&& this.connectionDetails.getIfUnique() instanceof LakebaseConnectionDetails details) {
-			configure(dataSource, details, this.credentials.getObject(), this.properties.getObject());
+			configure(dataSource, details, this.credentials.getObject(), this.properties.getObject(), this.environment,
+					this.events.getIfAvailable(() -> LakebaseEvents.NONE), DEFAULT_POOL_NAME);
 		}
 		return bean;
 	}
 
-	private void configure(HikariDataSource dataSource, LakebaseConnectionDetails details,
-			RefreshingCredentials credentials, LakebaseProperties properties) {
+	/**
+	 * Make a Hikari pool a Lakebase pool.
+	 * @param dataSource the pool, not started yet
+	 * @param details where it connects
+	 * @param credentials its credentials
+	 * @param properties the Lakebase properties
+	 * @param environment the environment, for spring.datasource.hikari.* values
+	 * @param events what the pool reports to
+	 * @param defaultPoolName the pool name unless one is set
+	 */
+	static void configure(HikariDataSource dataSource, LakebaseConnectionDetails details,
+			RefreshingCredentials credentials, LakebaseProperties properties, Environment environment,
+			LakebaseEvents events, String defaultPoolName) {
 		LakebaseConnection connection = details.connection();
 		String username = connection.username();
-		LakebaseEvents events = this.events.getIfAvailable(() -> LakebaseEvents.NONE);
 		WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
 				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
 				: null;
@@ -83,11 +94,11 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 		dataSource.setDataSource(new LakebaseConnectDataSource(dataSource.getJdbcUrl(), username,
 				dataSource.getDataSourceProperties(), credentials, wakeRetry, events));
 		if (dataSource.getPoolName() == null) {
-			dataSource.setPoolName(DEFAULT_POOL_NAME);
+			dataSource.setPoolName(defaultPoolName);
 		}
 		if (properties.getPool().isScaleToZero()) {
 			Duration fallback = properties.getPool().getDefaultSuspendTimeout();
-			ScaleToZeroPoolDefaults.apply(dataSource, Binder.get(this.environment), details.suspendTimeout(fallback));
+			ScaleToZeroPoolDefaults.apply(dataSource, Binder.get(environment), details.suspendTimeout(fallback));
 		}
 	}
 

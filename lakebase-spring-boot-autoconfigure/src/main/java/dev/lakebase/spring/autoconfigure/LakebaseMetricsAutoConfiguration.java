@@ -17,6 +17,7 @@
 package dev.lakebase.spring.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,7 +39,13 @@ public final class LakebaseMetricsAutoConfiguration {
 	@Bean
 	LakebaseEvents lakebaseMetricsEvents(ObjectProvider<MeterRegistry> registry,
 			ObjectProvider<RefreshingCredentials> credentials) {
-		return new MicrometerLakebaseEvents(registry, credentials);
+		return new MicrometerLakebaseEvents(registry, credentials::getIfAvailable,
+				LakebaseHikariBeanPostProcessor.DEFAULT_POOL_NAME);
+	}
+
+	@Bean
+	MeterBinder lakebaseReadOnlyPoolMetrics(ObjectProvider<LakebaseReadOnlyPool> readOnlyPool) {
+		return (registry) -> readOnlyPool.ifAvailable((pool) -> pool.bindMetrics(registry));
 	}
 
 }

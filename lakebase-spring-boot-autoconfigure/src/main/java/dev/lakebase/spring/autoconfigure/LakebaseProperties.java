@@ -77,6 +77,26 @@ public class LakebaseProperties {
 	private String endpoint;
 
 	/**
+	 * Project id of an Autoscaling endpoint to target by parts, with branch and
+	 * endpoint-id. Defaults to the project of LAKEBASE_ENDPOINT or of the endpoint whose
+	 * host matches the configured host. An explicit lakebase.endpoint wins; a part that
+	 * contradicts it fails.
+	 */
+	private String project;
+
+	/**
+	 * Branch id of the endpoint to target, for example a feature branch ('production'
+	 * when only project or endpoint-id is set).
+	 */
+	private String branch;
+
+	/**
+	 * Endpoint id on the branch. Defaults to the branch's single read-write endpoint,
+	 * found by listing the branch's endpoints.
+	 */
+	private String endpointId;
+
+	/**
 	 * Name of a Provisioned database instance, for credentials minted through the
 	 * Database Instances API.
 	 */
@@ -97,6 +117,10 @@ public class LakebaseProperties {
 	private final Pool pool = new Pool();
 
 	private final Health health = new Health();
+
+	private final Dotenv dotenv = new Dotenv();
+
+	private final ReadOnly readOnly = new ReadOnly();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -162,6 +186,30 @@ public class LakebaseProperties {
 		this.endpoint = endpoint;
 	}
 
+	public String getProject() {
+		return this.project;
+	}
+
+	public void setProject(String project) {
+		this.project = project;
+	}
+
+	public String getBranch() {
+		return this.branch;
+	}
+
+	public void setBranch(String branch) {
+		this.branch = branch;
+	}
+
+	public String getEndpointId() {
+		return this.endpointId;
+	}
+
+	public void setEndpointId(String endpointId) {
+		this.endpointId = endpointId;
+	}
+
 	public String getInstanceName() {
 		return this.instanceName;
 	}
@@ -196,6 +244,14 @@ public class LakebaseProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Dotenv getDotenv() {
+		return this.dotenv;
+	}
+
+	public ReadOnly getReadOnly() {
+		return this.readOnly;
 	}
 
 	/**
@@ -498,6 +554,79 @@ public class LakebaseProperties {
 
 		public void setComputeStateTimeout(Duration computeStateTimeout) {
 			this.computeStateTimeout = computeStateTimeout;
+		}
+
+	}
+
+	/**
+	 * The local .env file, read by an environment post-processor before the context
+	 * starts.
+	 */
+	public static class Dotenv {
+
+		/**
+		 * Whether to load the .env file as the property source of the lowest precedence.
+		 * Never loaded on Databricks Apps (DATABRICKS_APP_NAME set).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the .env file, relative to the working directory.
+		 */
+		private String path = ".env";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+	}
+
+	/**
+	 * A read-only endpoint for transactions marked read-only. Off unless an endpoint or a
+	 * host is set.
+	 */
+	public static class ReadOnly {
+
+		/**
+		 * Resource path of a read-only Autoscaling endpoint,
+		 * 'projects/{project}/branches/{branch}/endpoints/{endpoint}'. Credentials are
+		 * minted for it and its host is looked up unless read-only.host is set.
+		 */
+		private String endpoint;
+
+		/**
+		 * Host of the read-only endpoint, for example the endpoint's
+		 * status.hosts.read_only_host. Without read-only.endpoint, credentials are minted
+		 * for the endpoint whose host this is, or else for the read-write endpoint.
+		 */
+		private String host;
+
+		public String getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
 		}
 
 	}

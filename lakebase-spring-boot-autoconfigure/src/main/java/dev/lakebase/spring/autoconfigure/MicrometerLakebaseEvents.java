@@ -18,10 +18,12 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,12 +37,20 @@ final class MicrometerLakebaseEvents implements LakebaseEvents {
 
 	private final ObjectProvider<MeterRegistry> registry;
 
-	private final ObjectProvider<RefreshingCredentials> credentials;
+	private final Supplier<RefreshingCredentials> credentials;
 
-	MicrometerLakebaseEvents(ObjectProvider<MeterRegistry> registry,
-			ObjectProvider<RefreshingCredentials> credentials) {
+	private final Tags pool;
+
+	MicrometerLakebaseEvents(ObjectProvider<MeterRegistry> registry, Supplier<RefreshingCredentials> credentials,
+			String poolName) {
 		this.registry = registry;
 		this.credentials = credentials;
+		this.pool = Tags.of("pool", poolName);
+	}
+
+	@Override
+	public LakebaseEvents forPool(String poolName, Supplier<RefreshingCredentials> credentials) {
+		return new MicrometerLakebaseEvents(this.registry, credentials, poolName);
 	}
 
 	@Override
@@ -49,22 +59,25 @@ final class MicrometerLakebaseEvents implements LakebaseEvents {
 		if (registry == null) {
 			return;
 		}
-		RefreshingCredentials credentials = this.credentials.getIfAvailable();
+		RefreshingCredentials credentials = this.credentials.get();
 		if (credentials != null) {
 			Gauge.builder("lakebase.credentials.expiry", credentials, MicrometerLakebaseEvents::secondsLeft)
 				.description("Seconds until the current Lakebase database credential expires")
 				.baseUnit("seconds")
+				.tags(this.pool)
 				.register(registry);
 		}
 		Timer.builder("lakebase.credentials.refresh")
 			.description("Attempts to obtain a Lakebase database credential")
 			.tag("outcome", success ? "success" : "failure")
+			.tags(this.pool)
 			.register(registry)
 			.record(duration);
 		if (success) {
 			Counter.builder("lakebase.credentials.mints")
 				.description("Lakebase database credentials obtained")
 				.tag("source", source)
+				.tags(this.pool)
 				.register(registry)
 				.increment();
 		}
@@ -76,6 +89,7 @@ final class MicrometerLakebaseEvents implements LakebaseEvents {
 		if (registry != null) {
 			Counter.builder("lakebase.wake.retries")
 				.description("Connects retried while the endpoint woke")
+				.tags(this.pool)
 				.register(registry)
 				.increment();
 		}
@@ -87,6 +101,7 @@ final class MicrometerLakebaseEvents implements LakebaseEvents {
 		if (registry != null) {
 			Timer.builder("lakebase.wake.duration")
 				.description("Time from the first refused connect to a connect that succeeded")
+				.tags(this.pool)
 				.register(registry)
 				.record(duration);
 		}
@@ -99,6 +114,7 @@ final class MicrometerLakebaseEvents implements LakebaseEvents {
 			Counter.builder("lakebase.connection.failures")
 				.description("Physical connects that failed")
 				.tag("class", failureClass.tag())
+				.tags(this.pool)
 				.register(registry)
 				.increment();
 		}

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +83,8 @@ final class FakeWorkspace implements Closeable {
 
 	private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
 	private final HttpServer server;
 
 	FakeWorkspace(LakebaseEmulator emulator, DatabaseTokens databaseTokens, WorkspaceFaults faults, Clock clock,
@@ -96,6 +99,11 @@ final class FakeWorkspace implements Closeable {
 		this.server.start();
 	}
 
+	int requestCount(String path) {
+		AtomicInteger count = this.requests.get(path);
+		return (count != null) ? count.get() : 0;
+	}
+
 	String url() {
 		return "http://" + LakebaseEmulator.LOOPBACK + ":" + this.server.getAddress().getPort();
 	}
@@ -104,6 +112,7 @@ final class FakeWorkspace implements Closeable {
 		try (exchange) {
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getPath();
+			this.requests.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
 			Fault fault = this.faults.take(target(path));
 			if (fault != null) {
 				answerFault(exchange, fault);

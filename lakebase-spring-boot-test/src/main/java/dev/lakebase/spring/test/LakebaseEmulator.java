@@ -460,6 +460,16 @@ public final class LakebaseEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many requests the fake workspace received for a path, for example
+	 * {@code /api/2.0/preview/scim/v2/Me}, answered or failed.
+	 * @param path the request path, without query
+	 * @return the number of requests
+	 */
+	public int workspaceRequests(String path) {
+		return requireStarted().requestCount(path);
+	}
+
+	/**
 	 * Return how many database credentials were minted in all.
 	 * @return the number of mints
 	 */

@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * The pool of the read-only endpoint: its own HikariCP pool (with the
+ * {@code spring.datasource.hikari.*} settings of the read-write one), its own
+ * credentials, wake retry and scale-to-zero defaults. Read-only transactions reach it
+ * through Spring's
+ * {@link org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy}.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class LakebaseReadOnlyPool implements DisposableBean {
+
+	static final String POOL_NAME = "lakebase-read-only";
+
+	private final LakebaseConnectionDetails details;
+
+	private final RefreshingCredentials credentials;
+
+	private final HikariDataSource dataSource;
+
+	LakebaseReadOnlyPool(LakebaseConnectionDetails primary, LakebaseProperties properties, Environment environment,
+			LakebaseEvents events) {
+		LakebaseConnectionResolver resolver = new LakebaseConnectionResolver(properties, environment,
+				primary.workspace());
+		this.details = primary.derive(resolver::resolveReadOnly);
+		AtomicReference<RefreshingCredentials> credentials = new AtomicReference<>();
+		LakebaseEvents poolEvents = events.forPool(POOL_NAME, credentials::get);
+		Clock clock = Clock.systemUTC();
+		this.credentials = new RefreshingCredentials(
+				() -> this.details.credentialSource(properties.getCredentials(), clock), properties.getCredentials(),
+				clock, poolEvents);
+		credentials.set(this.credentials);
+		LakebaseConnection connection = this.details.connection();
+		this.dataSource = new HikariDataSource();
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(this.dataSource));
+		String configuredName = this.dataSource.getPoolName();
+		this.dataSource.setPoolName((configuredName != null) ? configuredName + "-read-only" : POOL_NAME);
+		this.dataSource.setJdbcUrl(connection.jdbcUrl());
+		this.dataSource.setUsername(connection.username());
+		this.dataSource.setDriverClassName("org.postgresql.Driver");
+		this.dataSource.setReadOnly(true);
+		LakebaseHikariBeanPostProcessor.configure(this.dataSource, this.details, this.credentials, properties,
+				environment, poolEvents, POOL_NAME);
+	}
+
+	LakebaseConnectionDetails details() {
+		return this.details;
+	}
+
+	RefreshingCredentials credentials() {
+		return this.credentials;
+	}
+
+	HikariDataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * Have the pool report HikariCP's metrics to a registry, if it has not started.
+	 * @param registry a Micrometer {@code MeterRegistry}
+	 */
+	void bindMetrics(Object registry) {
+		if (this.dataSource.getMetricRegistry() == null && this.dataSource.getHikariPoolMXBean() == null) {
+			this.dataSource.setMetricRegistry(registry);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.dataSource.close();
+		this.credentials.destroy();
+	}
+
+	@Override
+	public String toString() {
+		return "LakebaseReadOnlyPool[" + this.dataSource.getPoolName() + "]";
+	}
+
+}

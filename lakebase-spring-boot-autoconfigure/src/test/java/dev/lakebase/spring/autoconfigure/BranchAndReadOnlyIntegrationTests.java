@@ -1,0 +1,237 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Branch targeting by parts, and read-only endpoints through Spring's read-only routing,
+ * against an emulator that serves a feature branch and a read-only endpoint.
+ */
+class BranchAndReadOnlyIntegrationTests {
+
+	private static final String FEATURE = "feature-x";
+
+	@RegisterExtension
+	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(
+			LakebaseEmulator.builder().branch(FEATURE).readOnlyEndpoint());
+
+	@Test
+	void switchingTheBranchIsOneProperty() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
+		EmulatedEndpoint production = emulator.endpoint();
+		LakebaseTestSupport.appsRunner(emulator, "lakebase.branch=" + FEATURE).run((context) -> {
+			assertThat(context).hasNotFailed();
+			long productionLogins = production.counters().logins();
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.execute("CREATE TABLE IF NOT EXISTS branch_marker (name text)");
+			jdbc.update("INSERT INTO branch_marker VALUES ('written on the feature branch')");
+			assertThat(feature.counters().logins()).isPositive();
+			assertThat(production.counters().logins()).isEqualTo(productionLogins);
+			assertThat(emulator.mintCount(feature)).isPositive();
+			assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
+				.isEqualTo(feature.path());
+		});
+		LakebaseTestSupport.appsRunner(emulator).run((context) -> {
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT to_regclass('branch_marker') IS NULL", Boolean.class))
+				.as("production does not see the feature branch's table")
+				.isTrue();
+		});
+	}
+
+	@Test
+	void branchAndEndpointIdBuildThePathWithoutPlatformVariables() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
+		Map<String, String> env = LakebaseTestSupport.appsEnvironment(emulator);
+		env.remove("PGHOST");
+		LakebaseTestSupport.runner()
+			.withPropertyValues(LakebaseTestSupport.properties(env, "lakebase.project=" + feature.project(),
+					"lakebase.branch=" + FEATURE, "lakebase.endpoint-id=" + feature.id()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+				assertThat(context.getBean(LakebaseConnectionDetails.class).getHost()).isEqualTo(feature.host());
+			});
+	}
+
+	@Test
+	void fullPathWinsAndContradictingPartsFail() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint production = emulator.endpoint();
+		LakebaseTestSupport
+			.appsRunner(emulator, "lakebase.endpoint=" + production.path(), "lakebase.project=" + production.project())
+			.run((context) -> assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
+				.isEqualTo(production.path()));
+		LakebaseTestSupport.appsRunner(emulator, "lakebase.endpoint=" + production.path(), "lakebase.branch=" + FEATURE)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(LakebaseTestSupport.messages(context.getStartupFailure())).contains(
+						"lakebase.endpoint is '" + production.path() + "' but lakebase.branch is '" + FEATURE + "'");
+			});
+	}
+
+	@Test
+	void readOnlyTransactionsUseTheReadOnlyEndpoint() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint primary = emulator.endpoint();
+		EmulatedEndpoint readOnly = emulator.readOnlyEndpoint();
+		readOnlyRunner("lakebase.read-only.endpoint=" + readOnly.path()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean("dataSource")).isInstanceOf(LazyConnectionDataSourceProxy.class);
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			TransactionTemplate readOnlyTx = transactions(context, true);
+			TransactionTemplate readWriteTx = transactions(context, false);
+			readWriteTx.executeWithoutResult((status) -> {
+				jdbc.execute("CREATE TABLE IF NOT EXISTS ro_item (id int)");
+				jdbc.update("INSERT INTO ro_item VALUES (1)");
+			});
+			long primaryStatements = primary.counters().statements();
+			long readOnlyStatements = readOnly.counters().statements();
+			String defaultReadOnly = readOnlyTx
+				.execute((status) -> jdbc.queryForObject("SHOW default_transaction_read_only", String.class));
+			assertThat(defaultReadOnly).as("session default on the read-only endpoint").isEqualTo("on");
+			Long items = readOnlyTx
+				.execute((status) -> jdbc.queryForObject("SELECT count(*) FROM ro_item", Long.class));
+			assertThat(items).isPositive();
+			assertThat(readOnly.counters().statements()).isGreaterThan(readOnlyStatements);
+			assertThat(primary.counters().statements()).isEqualTo(primaryStatements);
+			String defaultReadWrite = readWriteTx
+				.execute((status) -> jdbc.queryForObject("SHOW default_transaction_read_only", String.class));
+			assertThat(defaultReadWrite).isEqualTo("off");
+			assertThatException().isThrownBy(
+					() -> readOnlyTx.executeWithoutResult((status) -> jdbc.update("INSERT INTO ro_item VALUES (2)")))
+				.withMessageContaining("read-only");
+			assertThat(emulator.mintCount(readOnly)).as("read-only pool minted for its endpoint").isPositive();
+			assertThat(emulator.mintCount(primary)).isPositive();
+		});
+	}
+
+	@Test
+	void bothPoolsRefreshTheirOwnCredentialsAndReportHealthAndMetrics() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint primary = emulator.endpoint();
+		EmulatedEndpoint readOnly = emulator.readOnlyEndpoint();
+		emulator.setTokenLifetime(Duration.ofSeconds(4));
+		try {
+			readOnlyRunner("lakebase.read-only.host=" + readOnly.host()).run((context) -> {
+				assertThat(context).hasNotFailed();
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				TransactionTemplate readOnlyTx = transactions(context, true);
+				HikariDataSource primaryPool = context.getBean("dataSource", LazyConnectionDataSourceProxy.class)
+					.unwrap(HikariDataSource.class);
+				HikariDataSource readOnlyPool = context.getBean(LakebaseReadOnlyPool.class).dataSource();
+				int primaryMints = emulator.mintCount(primary);
+				int readOnlyMints = emulator.mintCount(readOnly);
+				long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+				while (emulator.mintCount(primary) < primaryMints + 3
+						|| emulator.mintCount(readOnly) < readOnlyMints + 3) {
+					assertThat(System.nanoTime()).as("both pools refreshed three times").isLessThan(deadline);
+					jdbc.queryForObject("SELECT 1", Integer.class);
+					readOnlyTx.execute((status) -> jdbc.queryForObject("SELECT 1", Integer.class));
+					primaryPool.getHikariPoolMXBean().softEvictConnections();
+					readOnlyPool.getHikariPoolMXBean().softEvictConnections();
+					Thread.sleep(200);
+				}
+				assertThat(context.getBean(RefreshingCredentials.class).current().token())
+					.isNotEqualTo(context.getBean(LakebaseReadOnlyPool.class).credentials().current().token());
+				assertThat(context.getBean("lakebaseReadOnlyHealthIndicator", HealthIndicator.class).health(true))
+					.satisfies((health) -> {
+						assertThat(health.getStatus()).isEqualTo(Status.UP);
+						assertThat(health.getDetails()).containsEntry("target", "endpoint " + readOnly.path())
+							.containsEntry("host", readOnly.host());
+					});
+				assertThat(context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true).getDetails())
+					.containsEntry("target", "endpoint " + primary.path());
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("hikaricp.connections").tag("pool", "lakebase-read-only").gauge()).isNotNull();
+				assertThat(registry.get("hikaricp.connections").tag("pool", "lakebase").gauge()).isNotNull();
+				assertThat(
+						registry.get("lakebase.credentials.mints").tag("pool", "lakebase-read-only").counter().count())
+					.isGreaterThanOrEqualTo(3);
+				assertThat(registry.get("lakebase.credentials.mints").tag("pool", "lakebase").counter().count())
+					.isGreaterThanOrEqualTo(3);
+			});
+		}
+		finally {
+			emulator.setTokenLifetime(Duration.ofHours(1));
+		}
+	}
+
+	@Test
+	void readOnlyPoolIsOffUnlessConfigured() {
+		readOnlyRunner().run((context) -> {
+			assertThat(context).doesNotHaveBean(LakebaseReadOnlyPool.class)
+				.doesNotHaveBean("lakebaseReadOnlyHealthIndicator");
+			assertThat(context.getBean("dataSource")).isInstanceOf(HikariDataSource.class);
+		});
+	}
+
+	private static ApplicationContextRunner readOnlyRunner(String... properties) {
+		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties)
+			.withConfiguration(
+					AutoConfigurations.of(LakebaseHealthAutoConfiguration.class, LakebaseMetricsAutoConfiguration.class,
+							MetricsAutoConfiguration.class, DataSourcePoolMetricsAutoConfiguration.class))
+			.withUserConfiguration(MeterRegistryConfig.class);
+	}
+
+	private static TransactionTemplate transactions(AssertableApplicationContext context, boolean readOnly) {
+		TransactionTemplate template = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+		template.setReadOnly(readOnly);
+		return template;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MeterRegistryConfig {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+}

@@ -1,0 +1,209 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.EmulatedIdentity;
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The same app runs locally: from a {@code .env} as {@code databricks apps init} writes
+ * it, with a Databricks CLI profile, or with a native password and no workspace at all.
+ */
+class LocalDevelopmentIntegrationTests {
+
+	private static final String SCIM_ME = "/api/2.0/preview/scim/v2/Me";
+
+	@RegisterExtension
+	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void appStartedFromDirectoryWithDotenvConnects() throws Exception {
+		writeDotenv("from-dotenv");
+		ProcessResult result = runApp(Map.of());
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output())
+			.contains("CONNECTED user=" + lakebase.emulator().user().roleName() + " application=from-dotenv");
+		assertThat(result.output()).doesNotContain(lakebase.emulator().user().personalAccessToken());
+	}
+
+	@Test
+	void realEnvironmentVariableWinsOverDotenv() throws Exception {
+		writeDotenv("from-dotenv");
+		ProcessResult result = runApp(Map.of("PGAPPNAME", "from-environment"));
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).contains("application=from-environment");
+	}
+
+	@Test
+	void dotenvIsIgnoredOnDatabricksApps() throws Exception {
+		writeDotenv("from-dotenv");
+		ProcessResult result = runApp(Map.of("DATABRICKS_APP_NAME", "memory-service"));
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output()).contains("No Lakebase connection is configured").doesNotContain("CONNECTED");
+	}
+
+	@Test
+	void dotenvCanBeTurnedOffOrMoved() throws Exception {
+		writeDotenv("from-dotenv");
+		assertThat(runApp(Map.of("LAKEBASE_DOTENV_ENABLED", "false")).output())
+			.contains("No Lakebase connection is configured");
+		Path elsewhere = Files.createDirectories(this.directory.resolve("config"));
+		Files.move(this.directory.resolve(".env"), elsewhere.resolve("lakebase.env"));
+		ProcessResult moved = runApp(Map.of("LAKEBASE_DOTENV_PATH", "config/lakebase.env"));
+		assertThat(moved.exitCode()).as(moved.output()).isZero();
+		assertThat(moved.output()).contains("application=from-dotenv");
+	}
+
+	@Test
+	void dotenvParserHandlesExportQuotesAndComments() throws IOException {
+		Path file = this.directory.resolve(".env");
+		Files.writeString(file, """
+				# written by hand
+				export PGHOST=ep-1.database.example.com
+				PGUSER="someone@example.com"   # a comment
+				PGAPPNAME='single quoted # not a comment'
+				EMPTY=
+				MULTI="line one
+				line two"
+				   SPACED = value with spaces
+				""");
+		Map<String, Object> values = DotenvFile.read(file);
+		assertThat(values).containsEntry("PGHOST", "ep-1.database.example.com")
+			.containsEntry("PGUSER", "someone@example.com")
+			.containsEntry("PGAPPNAME", "single quoted # not a comment")
+			.containsEntry("EMPTY", "")
+			.containsEntry("MULTI", "line one\nline two")
+			.containsEntry("SPACED", "value with spaces");
+	}
+
+	@Test
+	void malformedDotenvNamesTheKeyButNotTheValue() throws IOException {
+		Path file = this.directory.resolve(".env");
+		Files.writeString(file, "PGHOST=ep\nPGPASSWORD=\"s3cret-value\nPGUSER=someone\n");
+		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
+			.withMessageContaining("PGPASSWORD opens a quote that is never closed")
+			.withMessageContaining("lakebase.dotenv.enabled=false")
+			.withMessageNotContaining("s3cret-value");
+		Files.writeString(file, "PGHOST=ep\nnot an entry s3cret-value\n");
+		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
+			.withMessageContaining("a line is not KEY=VALUE")
+			.withMessageNotContaining("s3cret-value");
+	}
+
+	@Test
+	void cliProfileMintsAndConnectsWithUserNameFromWorkspace() throws IOException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity user = emulator.addUser("profile-user@example.com", true);
+		Path config = this.directory.resolve(".databrickscfg");
+		Files.writeString(config, "[DEFAULT]\nhost = https://unused.example.com\ntoken = dapi-unused\n\n[dev]\nhost = "
+				+ emulator.workspaceUrl() + "\ntoken = " + user.personalAccessToken() + "\n");
+		int lookups = emulator.workspaceRequests(SCIM_ME);
+		int mints = emulator.mintCount(user);
+		LakebaseTestSupport.runner()
+			.withPropertyValues("DATABRICKS_CONFIG_PROFILE=dev", "lakebase.databricks.config-file=" + config,
+					"LAKEBASE_ENDPOINT=" + emulator.endpoint().path(), "PGPORT=" + emulator.endpoint().port())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				for (int i = 0; i < 3; i++) {
+					assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(user.roleName());
+				}
+				assertThat(emulator.workspaceRequests(SCIM_ME) - lookups).as("current-user lookups").isEqualTo(1);
+				assertThat(emulator.mintCount(user) - mints).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void nativePasswordWorksWithoutAnyWorkspaceAccess() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.addNativeRole("local_native", "local-password");
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		int mints = emulator.mintCount();
+		LakebaseTestSupport.runner()
+			.withPropertyValues("PGHOST=" + endpoint.host(), "PGPORT=" + endpoint.port(), "PGUSER=local_native",
+					"PGPASSWORD=local-password", "lakebase.databricks.config-file=" + this.directory.resolve("none"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT current_user", String.class))
+					.isEqualTo("local_native");
+				assertThat(emulator.mintCount()).isEqualTo(mints);
+			});
+	}
+
+	/**
+	 * Write the {@code .env} that {@code databricks apps init} writes, with a personal
+	 * access token for local authentication, and a few lines in shell syntax.
+	 */
+	private void writeDotenv(String appName) throws IOException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		String dotenv = "# Lakebase connection for local development\n" + "PGHOST=" + endpoint.host() + "\n" + "PGPORT="
+				+ endpoint.port() + "\n" + "PGDATABASE=databricks_postgres\n" + "PGUSER=\"" + emulator.user().roleName()
+				+ "\"\n" + "PGSSLMODE=require\n" + "PGAPPNAME='" + appName + "'\n" + "LAKEBASE_ENDPOINT="
+				+ endpoint.path() + "\n" + "export DATABRICKS_HOST=" + emulator.workspaceUrl() + "\n"
+				+ "DATABRICKS_TOKEN=" + emulator.user().personalAccessToken() + "  # personal access token\n";
+		Files.writeString(this.directory.resolve(".env"), dotenv, StandardCharsets.UTF_8);
+	}
+
+	private ProcessResult runApp(Map<String, String> environment) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(LocalDevApp.class.getName());
+		command.add("--spring.main.banner-mode=off");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true);
+		builder.environment()
+			.keySet()
+			.removeIf((name) -> name.startsWith("PG") || name.startsWith("DATABRICKS_") || name.startsWith("LAKEBASE_")
+					|| name.startsWith("SPRING_"));
+		builder.environment().put("DATABRICKS_CONFIG_FILE", this.directory.resolve("no-databrickscfg").toString());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		byte[] output = process.getInputStream().readAllBytes();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		return new ProcessResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+	}
+
+	private record ProcessResult(int exitCode, String output) {
+
+	}
+
+}
