@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.autoconfigure.jpa.Note;
+import dev.lakebase.spring.autoconfigure.jpa.NoteRepository;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
@@ -199,6 +204,32 @@ class BranchAndReadOnlyIntegrationTests {
 		finally {
 			emulator.setTokenLifetime(Duration.ofHours(1));
 		}
+	}
+
+	@Test
+	void springDataJpaReadOnlyTransactionsUseTheReadOnlyEndpoint() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint primary = emulator.endpoint();
+		EmulatedEndpoint readOnly = emulator.readOnlyEndpoint();
+		LakebaseTestSupport
+			.appsRunner(emulator, "lakebase.read-only.endpoint=" + readOnly.path(),
+					"spring.jpa.hibernate.ddl-auto=validate", "spring.flyway.schemas=app")
+			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+					DataJpaRepositoriesAutoConfiguration.class))
+			.withUserConfiguration(DataAccessIntegrationTests.JpaConfig.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				NoteRepository notes = context.getBean(NoteRepository.class);
+				TransactionTemplate readWriteTx = transactions(context, false);
+				TransactionTemplate readOnlyTx = transactions(context, true);
+				readWriteTx.executeWithoutResult((status) -> notes.save(new Note("on the primary")));
+				long primaryStatements = primary.counters().statements();
+				long readOnlyStatements = readOnly.counters().statements();
+				Long count = readOnlyTx.execute((status) -> notes.count());
+				assertThat(count).isPositive();
+				assertThat(readOnly.counters().statements()).isGreaterThan(readOnlyStatements);
+				assertThat(primary.counters().statements()).isEqualTo(primaryStatements);
+			});
 	}
 
 	@Test
