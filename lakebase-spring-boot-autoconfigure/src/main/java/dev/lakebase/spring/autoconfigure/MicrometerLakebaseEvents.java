@@ -18,6 +18,7 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -41,6 +42,8 @@ final class MicrometerLakebaseEvents implements LakebaseEvents {
 
 	private final Tags pool;
 
+	private final AtomicBoolean expiryGaugeRegistered = new AtomicBoolean();
+
 	MicrometerLakebaseEvents(ObjectProvider<MeterRegistry> registry, Supplier<RefreshingCredentials> credentials,
 			String poolName) {
 		this.registry = registry;
@@ -60,7 +63,7 @@ final class MicrometerLakebaseEvents implements LakebaseEvents {
 			return;
 		}
 		RefreshingCredentials credentials = this.credentials.get();
-		if (credentials != null) {
+		if (credentials != null && this.expiryGaugeRegistered.compareAndSet(false, true)) {
 			Gauge.builder("lakebase.credentials.expiry", credentials, MicrometerLakebaseEvents::secondsLeft)
 				.description("Seconds until the current Lakebase database credential expires")
 				.baseUnit("seconds")
