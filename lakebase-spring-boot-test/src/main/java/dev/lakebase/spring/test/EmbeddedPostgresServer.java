@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -54,34 +55,74 @@ final class EmbeddedPostgresServer implements Closeable {
 
 	private final Path socketDirectory;
 
-	private final EmbeddedPostgres postgres;
+	private final Path hbaFile;
+
+	private final int maxConnections;
+
+	private volatile EmbeddedPostgres postgres;
 
 	private final String superuserPassword;
 
 	EmbeddedPostgresServer(int maxConnections) throws IOException {
 		this.socketDirectory = Files.createTempDirectory("lbemu");
-		Path hbaFile = this.socketDirectory.resolve("pg_hba.conf");
-		Files.writeString(hbaFile, BOOTSTRAP_HBA);
-		this.postgres = EmbeddedPostgres.builder()
-			.setServerConfig("listen_addresses", LakebaseEmulator.LOOPBACK)
-			.setServerConfig("unix_socket_directories", this.socketDirectory.toString())
-			.setServerConfig("hba_file", hbaFile.toString())
-			.setServerConfig("max_connections", Integer.toString(maxConnections))
-			.setServerConfig("password_encryption", "scram-sha-256")
-			.start();
+		this.maxConnections = maxConnections;
+		this.hbaFile = this.socketDirectory.resolve("pg_hba.conf");
+		Files.writeString(this.hbaFile, BOOTSTRAP_HBA);
+		this.postgres = start(0);
 		byte[] secret = new byte[24];
 		new SecureRandom().nextBytes(secret);
 		this.superuserPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + this.superuserPassword + "'");
-			Files.writeString(hbaFile, HBA);
+			Files.writeString(this.hbaFile, HBA);
 			statement.execute("SELECT pg_reload_conf()");
 		}
 		catch (SQLException ex) {
 			close();
 			throw new IOException("Could not prepare the embedded PostgreSQL", ex);
 		}
+	}
+
+	/**
+	 * Start PostgreSQL on the data directory, which is created and initialized on first
+	 * start and kept across restarts.
+	 */
+	private EmbeddedPostgres start(int port) throws IOException {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(this.socketDirectory.resolve("data"))
+			.setCleanDataDirectory(false)
+			.setServerConfig("listen_addresses", LakebaseEmulator.LOOPBACK)
+			.setServerConfig("unix_socket_directories", this.socketDirectory.toString())
+			.setServerConfig("hba_file", this.hbaFile.toString())
+			.setServerConfig("max_connections", Integer.toString(this.maxConnections))
+			.setServerConfig("password_encryption", "scram-sha-256");
+		if (port != 0) {
+			builder.setPort(port);
+		}
+		return builder.start();
+	}
+
+	/**
+	 * Stop PostgreSQL (fast shutdown: sessions end, in-flight statements fail), wait, and
+	 * start it again on the same data, port and socket.
+	 * @param downtime how long it stays down
+	 * @throws IOException if it does not come back
+	 */
+	synchronized void restart(Duration downtime) throws IOException {
+		int port = port();
+		this.postgres.close();
+		try {
+			Thread.sleep(downtime.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		// The start-up check connects as the superuser over TCP without a password.
+		Files.writeString(this.hbaFile, BOOTSTRAP_HBA);
+		this.postgres = start(port);
+		Files.writeString(this.hbaFile, HBA);
+		execute("postgres", "SELECT pg_reload_conf()");
 	}
 
 	int port() {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -135,7 +136,14 @@ final class FrontConnection implements Runnable, Closeable {
 			sendError(out, "28P01", "password authentication failed for user \"" + user + "\"");
 			return;
 		}
-		openBackend(parameters, endpoint);
+		try {
+			openBackend(parameters, endpoint);
+		}
+		catch (SocketException ex) {
+			// PostgreSQL is down (restarting): answer as PostgreSQL does while it starts
+			sendError(out, "57P03", "the database system is starting up");
+			return;
+		}
 		InputStream clientIn = in;
 		OutputStream clientOut = out;
 		this.executor.execute(() -> relayToClient(clientOut));

@@ -460,6 +460,22 @@ public final class LakebaseEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Restart PostgreSQL under the endpoints: a fast shutdown ends every session
+	 * (in-flight statements fail), connects during the downtime are answered with
+	 * {@code 57P03}, and PostgreSQL comes back on the same data.
+	 * @param downtime how long PostgreSQL stays down
+	 */
+	public void restartPostgres(Duration downtime) {
+		requireStarted();
+		try {
+			this.postgres.restart(downtime);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("PostgreSQL did not come back after a restart", ex);
+		}
+	}
+
+	/**
 	 * Return how many requests the fake workspace received for a path, for example
 	 * {@code /api/2.0/preview/scim/v2/Me}, answered or failed.
 	 * @param path the request path, without query

@@ -16,6 +16,7 @@
 package dev.lakebase.spring.test;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -88,6 +89,33 @@ class LakebaseEmulatorLifecycleTests {
 				assertThat(Sdk.queryString(feature, "SELECT to_regclass('only_in_production')::text")).isNull();
 				assertThat(Sdk.queryString(feature, "SELECT current_database()"))
 					.isEqualTo("databricks_postgres__feature-x");
+			}
+		}
+	}
+
+	@Test
+	void postgresRestartsOnTheSameDataAndAnswers57P03WhileDown() throws Exception {
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().start()) {
+			EmulatedIdentity app = emulator.servicePrincipal();
+			var workspace = Sdk.m2m(emulator, app);
+			String token = Sdk.mint(workspace, emulator.endpoint());
+			try (Connection before = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
+				before.createStatement().execute("CREATE TABLE survives_restart (id int)");
+				before.createStatement().execute("INSERT INTO survives_restart VALUES (42)");
+			}
+			Thread restart = new Thread(() -> emulator.restartPostgres(Duration.ofSeconds(2)));
+			try (Connection open = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
+				restart.start();
+				Thread.sleep(1000);
+				assertThatExceptionOfType(SQLException.class)
+					.isThrownBy(() -> open.createStatement().execute("SELECT 1"));
+				assertThatExceptionOfType(SQLException.class)
+					.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token))
+					.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("57P03"));
+			}
+			restart.join();
+			try (Connection after = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
+				assertThat(Sdk.queryString(after, "SELECT id::text FROM survives_restart")).isEqualTo("42");
 			}
 		}
 	}

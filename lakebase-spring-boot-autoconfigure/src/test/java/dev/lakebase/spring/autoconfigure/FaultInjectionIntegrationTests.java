@@ -1,0 +1,222 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.WakeMode;
+import dev.lakebase.spring.test.WorkspaceFaults;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fault injection under a steady load of mixed reads and writes, with a ledger of every
+ * acknowledged write. Each scenario prints {@code scenario: N ok, M failed, K lost}. No
+ * scenario loses an acknowledged write; rotation, an outage within the credential's
+ * validity, and suspend/wake fail nothing.
+ */
+class FaultInjectionIntegrationTests {
+
+	private static final Duration BOUND = Duration.ofSeconds(90);
+
+	@RegisterExtension
+	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(
+			LakebaseEmulator.builder().wakeMode(WakeMode.REFUSE).wakeDelay(Duration.ofMillis(300)));
+
+	@AfterEach
+	void reset() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.faults().clear();
+		emulator.setTokenLifetime(Duration.ofHours(1));
+	}
+
+	private static ApplicationContextRunner runner(String... properties) {
+		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties);
+	}
+
+	@Test
+	void compressedHoursOfTokenRotation() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.setTokenLifetime(Duration.ofSeconds(2));
+		runner().run((context) -> {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			int mints = emulator.mintCount();
+			try (Workload load = new Workload("rotation", pool, 4)) {
+				long deadline = System.nanoTime() + BOUND.toNanos();
+				while (emulator.mintCount() - mints < 31) {
+					assertThat(System.nanoTime()).as("30 rotations within " + BOUND).isLessThan(deadline);
+					Thread.sleep(150);
+					pool.getHikariPoolMXBean().softEvictConnections();
+				}
+				String line = load.report();
+				assertThat(line).endsWith(": " + load.ok() + " ok, 0 failed, 0 lost");
+				assertThat(load.ok()).isPositive();
+			}
+		});
+	}
+
+	@Test
+	void workspaceOutageSpanningTheRefreshWindow() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.setTokenLifetime(Duration.ofSeconds(20));
+		runner("lakebase.credentials.refresh-window=8s").run((context) -> {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			try (Workload load = new Workload("outage", pool, 4)) {
+				int mintsBefore = emulator.mintCount();
+				Thread.sleep(10_500);
+				// The refresh falls due at 12 s; the workspace is down from 10.5 s to
+				// 15.5 s,
+				// the credential stays usable until 18 s.
+				emulator.faults().failFor(WorkspaceFaults.Target.ANY, Duration.ofSeconds(5), 503);
+				long outageEnds = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+				while (System.nanoTime() < outageEnds) {
+					Thread.sleep(250);
+					pool.getHikariPoolMXBean().softEvictConnections();
+				}
+				assertThat(emulator.faults().injectedCount()).as("the refresh hit the outage").isPositive();
+				long deadline = System.nanoTime() + BOUND.toNanos();
+				while (emulator.mintCount() == mintsBefore) {
+					assertThat(System.nanoTime()).as("a credential minted after the outage").isLessThan(deadline);
+					Thread.sleep(250);
+					pool.getHikariPoolMXBean().softEvictConnections();
+				}
+				load.awaitOk(200, BOUND);
+				String line = load.report();
+				assertThat(line).endsWith(": " + load.ok() + " ok, 0 failed, 0 lost");
+			}
+		});
+	}
+
+	@Test
+	void postgresRestartedMidLoad() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		runner("spring.datasource.hikari.connection-timeout=10000").run((context) -> {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			try (Workload load = new Workload("postgres-restart", pool, 4)) {
+				load.awaitOk(200, BOUND);
+				emulator.restartPostgres(Duration.ofSeconds(2));
+				long failedAfterRestart = load.failed();
+				load.awaitOk(300, BOUND);
+				assertThat(load.failed()).as("the pool recovered by itself: no failure after the restart")
+					.isEqualTo(failedAfterRestart);
+				String line = load.report();
+				assertThat(line).endsWith(" 0 lost");
+				assertThat(load.slowest()).as("no operation hung past the timeouts")
+					.isLessThan(Duration.ofSeconds(10 + 25));
+			}
+		});
+	}
+
+	@Test
+	void twentySuspendWakeCycles() {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		runner().run((context) -> {
+			DataSource pool = context.getBean(DataSource.class);
+			long wakes = endpoint.counters().wakes();
+			try (Workload load = new Workload("suspend-wake", pool, 4)) {
+				for (int cycle = 0; cycle < 20; cycle++) {
+					load.awaitOk(20, BOUND);
+					load.hold();
+					try {
+						Thread.sleep(600);
+						endpoint.suspend();
+					}
+					finally {
+						load.resume();
+					}
+				}
+				load.awaitOk(20, BOUND);
+				String line = load.report();
+				assertThat(line).endsWith(": " + load.ok() + " ok, 0 failed, 0 lost");
+			}
+			assertThat(endpoint.counters().wakes() - wakes).isEqualTo(20);
+		});
+	}
+
+	@Test
+	void connectionLimitReachedThenReleased() throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		runner("spring.datasource.hikari.connection-timeout=2000").run((context) -> {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			try (Workload load = new Workload("connection-limit", pool, 4)) {
+				load.awaitOk(100, BOUND);
+				List<Connection> hogs = new ArrayList<>();
+				try {
+					load.hold();
+					try {
+						pool.getHikariPoolMXBean().softEvictConnections();
+						while (pool.getHikariPoolMXBean().getTotalConnections() > 0) {
+							Thread.sleep(20);
+						}
+						// Take every slot, including those of pool connections still
+						// closing.
+						long fillUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+						while (System.nanoTime() < fillUntil) {
+							try {
+								hogs.add(emulator.connectAsSuperuser(LakebaseEmulator.DEFAULT_BRANCH));
+							}
+							catch (SQLException ex) {
+								assertThat(ex.getSQLState()).isEqualTo("53300");
+								Thread.sleep(50);
+							}
+						}
+					}
+					finally {
+						load.resume();
+					}
+					assertThat(hogs).isNotEmpty();
+					long deadline = System.nanoTime() + BOUND.toNanos();
+					while (load.failed() == 0) {
+						assertThat(System.nanoTime()).as("requests fail while no slot is free").isLessThan(deadline);
+						Thread.sleep(100);
+					}
+					assertThat(load.failures().keySet()).as("clear errors")
+						.allSatisfy((message) -> assertThat(message).contains("too many clients"));
+				}
+				finally {
+					for (Connection hog : hogs) {
+						hog.close();
+					}
+				}
+				long failedBeforeRelease = load.failed();
+				Thread.sleep(3000);
+				long failedAfterRecovery = load.failed();
+				load.awaitOk(200, BOUND);
+				assertThat(load.failed()).as("recovered once the slots were released").isEqualTo(failedAfterRecovery);
+				assertThat(failedAfterRecovery).isGreaterThanOrEqualTo(failedBeforeRelease);
+				String line = load.report();
+				assertThat(line).endsWith(" 0 lost");
+			}
+		});
+	}
+
+}
