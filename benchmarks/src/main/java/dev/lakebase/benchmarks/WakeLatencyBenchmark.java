@@ -19,19 +19,13 @@ package dev.lakebase.benchmarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.WakeMode;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,28 +42,39 @@ public final class WakeLatencyBenchmark {
 	private WakeLatencyBenchmark() {
 	}
 
+	/**
+	 * The wake latency of one wake mode, in milliseconds.
+	 *
+	 * @param mode how the waking endpoint answers connects
+	 * @param afterReadyMedian from ready to the first query's result, median
+	 * @param afterReadyP95 the same, 95th percentile
+	 * @param totalMedian from the suspension to the first query's result, median
+	 * @param totalP95 the same, 95th percentile
+	 */
+	record Row(WakeMode mode, double afterReadyMedian, double afterReadyP95, double totalMedian, double totalP95) {
+	}
+
 	public static void main(String[] args) throws Exception {
-		int wakes = Integer.getInteger("benchmark.wakes", 30);
-		Duration wakeDelay = Duration.ofMillis(Long.getLong("benchmark.wakeDelayMs", 300));
-		System.out.printf("Wake latency benchmark: %d wakes per mode, wake delay %d ms, %d cores, Java %s%n", wakes,
-				wakeDelay.toMillis(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-		try (LakebaseEmulator emulator = LakebaseEmulator.builder().wakeDelay(wakeDelay).start()) {
-			for (WakeMode mode : WakeMode.values()) {
-				measure(emulator, mode, wakes);
-			}
+		for (Row row : run(Integer.getInteger("benchmark.wakes", 30),
+				Duration.ofMillis(Long.getLong("benchmark.wakeDelayMs", 300)))) {
+			System.out.println(row);
 		}
 	}
 
-	private static void measure(LakebaseEmulator emulator, WakeMode mode, int wakes) throws InterruptedException {
+	static List<Row> run(int wakes, Duration wakeDelay) throws InterruptedException {
+		List<Row> rows = new ArrayList<>();
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().wakeDelay(wakeDelay).start()) {
+			for (WakeMode mode : WakeMode.values()) {
+				rows.add(measure(emulator, mode, wakes));
+			}
+		}
+		return rows;
+	}
+
+	private static Row measure(LakebaseEmulator emulator, WakeMode mode, int wakes) throws InterruptedException {
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		endpoint.setWakeMode(mode);
-		Map<String, Object> properties = new LinkedHashMap<>(emulator.environment());
-		properties.remove("LAKEBASE_ENDPOINT");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties)
-			.logStartupInfo(false)
-			.run()) {
+		try (ConfigurableApplicationContext context = Fixture.startApp(Fixture.appsEnvironment(emulator))) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			jdbc.queryForObject("SELECT 1", Integer.class);
 			List<Long> afterReady = new ArrayList<>();
@@ -83,24 +88,16 @@ public final class WakeLatencyBenchmark {
 				afterReady.add(done - endpoint.lastWakeCompletedNanoTime());
 				total.add(done - started);
 			}
-			System.out.printf(
-					"wake mode %-7s first query after ready: median %6.1f ms, p95 %6.1f ms | suspend to first query: median %6.1f ms, p95 %6.1f ms%n",
-					mode, percentile(afterReady, 50), percentile(afterReady, 95), percentile(total, 50),
+			return new Row(mode, percentile(afterReady, 50), percentile(afterReady, 95), percentile(total, 50),
 					percentile(total, 95));
 		}
 	}
 
-	private static double percentile(List<Long> nanos, int percentile) {
+	static double percentile(List<Long> nanos, int percentile) {
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
 		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, index)) / 1_000_000.0;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class App {
-
 	}
 
 }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,12 @@ final class RefreshingCredentials implements DisposableBean {
 
 	private final LakebaseEvents events;
 
+	/**
+	 * Whether timers on the system clock may mark a credential fresh; not with another
+	 * clock, whose time the timers would not follow.
+	 */
+	private final boolean timedFreshness;
+
 	private final Object lock = new Object();
 
 	private final AtomicLong mints = new AtomicLong();
@@ -96,6 +103,7 @@ final class RefreshingCredentials implements DisposableBean {
 		this.events = events;
 		this.source = SingletonSupplier.of(source);
 		this.clock = clock;
+		this.timedFreshness = Clock.systemUTC().equals(clock);
 		this.refreshWindow = properties.getRefreshWindow();
 		this.timeout = properties.getTimeout();
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.getRetryInitialDelay().toMillis(), 2.0);
@@ -119,6 +127,9 @@ final class RefreshingCredentials implements DisposableBean {
 		Cached cached = this.current;
 		if (cached == null) {
 			return null;
+		}
+		if (cached.fresh) {
+			return cached.credential().token();
 		}
 		Instant now = this.clock.instant();
 		if (!now.isBefore(cached.usableUntil())) {
@@ -333,13 +344,56 @@ final class RefreshingCredentials implements DisposableBean {
 		if (margin.compareTo(MAX_EXPIRY_MARGIN) > 0) {
 			margin = MAX_EXPIRY_MARGIN;
 		}
-		return new Cached(credential, credential.expiresAt().minus(window), credential.expiresAt().minus(margin));
+		Cached cached = new Cached(credential, credential.expiresAt().minus(window),
+				credential.expiresAt().minus(margin));
+		if (Instant.MAX.equals(credential.expiresAt())) {
+			cached.fresh = true;
+		}
+		else if (this.timedFreshness && this.clock.instant().isBefore(cached.refreshAt())) {
+			long untilRefresh = Duration.between(this.clock.instant(), cached.refreshAt()).toNanos();
+			try {
+				cached.fresh = true;
+				this.executor.schedule(() -> cached.fresh = false, untilRefresh, TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				cached.fresh = false;
+			}
+		}
+		return cached;
 	}
 
 	/**
-	 * A credential with when to refresh it and until when to use it.
+	 * A credential with when to refresh it and until when to use it. Until its refresh
+	 * point, a timer keeps it {@code fresh}, so the login hot path is two volatile reads
+	 * and no clock read.
 	 */
-	private record Cached(LakebaseCredential credential, Instant refreshAt, Instant usableUntil) {
+	private static final class Cached {
+
+		private final LakebaseCredential credential;
+
+		private final Instant refreshAt;
+
+		private final Instant usableUntil;
+
+		private volatile boolean fresh;
+
+		Cached(LakebaseCredential credential, Instant refreshAt, Instant usableUntil) {
+			this.credential = credential;
+			this.refreshAt = refreshAt;
+			this.usableUntil = usableUntil;
+		}
+
+		LakebaseCredential credential() {
+			return this.credential;
+		}
+
+		Instant refreshAt() {
+			return this.refreshAt;
+		}
+
+		Instant usableUntil() {
+			return this.usableUntil;
+		}
 
 	}
 

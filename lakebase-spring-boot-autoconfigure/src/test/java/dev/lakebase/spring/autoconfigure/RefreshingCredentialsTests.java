@@ -88,6 +88,32 @@ class RefreshingCredentialsTests {
 	}
 
 	@Test
+	void onTheSystemClockATimerEndsFreshnessAtTheRefreshPoint() throws Exception {
+		CountingSource systemSource = new CountingSource(Clock.systemUTC(), Duration.ofSeconds(2));
+		LakebaseProperties.Credentials settings = settings();
+		settings.setRefreshWindow(Duration.ofSeconds(1));
+		RefreshingCredentials timed = new RefreshingCredentials(() -> systemSource, settings, Clock.systemUTC());
+		try {
+			String first = timed.token();
+			for (int i = 0; i < 1000; i++) {
+				assertThat(timed.currentToken()).isEqualTo(first);
+			}
+			assertThat(systemSource.mints.get()).as("no refresh before the refresh point").isEqualTo(1);
+			Thread.sleep(1200);
+			assertThat(timed.currentToken()).as("still usable inside the window").isEqualTo(first);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (systemSource.mints.get() < 2 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(systemSource.mints.get()).as("the login after the refresh point refreshed").isEqualTo(2);
+			assertThat(timed.currentToken()).isNotEqualTo(first);
+		}
+		finally {
+			timed.destroy();
+		}
+	}
+
+	@Test
 	void concurrentCallersWithoutTokenShareOneMint() throws Exception {
 		this.source.delay = Duration.ofMillis(200);
 		ExecutorService pool = Executors.newFixedThreadPool(32);

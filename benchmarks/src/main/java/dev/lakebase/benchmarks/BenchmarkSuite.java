@@ -1,0 +1,234 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in one go and writes a Markdown report: pool throughput, login
+ * latency, the credential hot path and application start (JMH), the cold start herd and
+ * wake latency (measured directly against the emulator).
+ *
+ * <p>
+ * Run: {@code ./mvnw -B -Pbenchmarks -DskipTests verify}; the report lands in
+ * {@code benchmarks/target/benchmark-report.md}. {@code -Dbenchmark.only=pool,login} runs
+ * a subset ({@code pool}, {@code login}, {@code credential}, {@code startup},
+ * {@code herd}, {@code wake}).
+ */
+public final class BenchmarkSuite {
+
+	private static final int HERD_ROUNDS = 10;
+
+	private static final int STARTUP_FORKS = 10;
+
+	private final StringBuilder report = new StringBuilder();
+
+	private final String only = System.getProperty("benchmark.only", "");
+
+	private BenchmarkSuite() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchmarkSuite suite = new BenchmarkSuite();
+		suite.run();
+		String report = suite.report.toString();
+		System.out.println();
+		System.out.println(report);
+		String file = System.getProperty("benchmark.report");
+		if (file != null && !file.isBlank()) {
+			Files.writeString(Path.of(file), report);
+			System.out.println("Report written to " + file);
+		}
+		System.exit(0);
+	}
+
+	private boolean selected(String name) {
+		return this.only.isBlank() || List.of(this.only.split(",")).contains(name);
+	}
+
+	private void run() throws Exception {
+		line("# Benchmark report");
+		line("");
+		line("%s, %d cores, %s %s, `./mvnw -B -Pbenchmarks -DskipTests verify`", LocalDate.now(),
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+				System.getProperty("java.version"));
+		line("");
+		if (selected("pool")) {
+			Map<String, RunResult> pool = jmh(PoolBenchmark.class, 1, 3, 5, null);
+			line("## 1. Borrow + SELECT 1 + return (ops/s, higher is better)");
+			line("");
+			line("| threads | starter | plain HikariCP | starter / plain |");
+			line("|---|---|---|---|");
+			ratioRow("1", pool.get("starter1Thread"), pool.get("plain1Thread"));
+			ratioRow("8", pool.get("starter8Threads"), pool.get("plain8Threads"));
+			line("");
+		}
+		if (selected("login")) {
+			Map<String, RunResult> login = jmh(LoginBenchmark.class, 1, 3, 5, null);
+			line("## 2. New physical connection with a cached credential (ms/op, lower is better)");
+			line("");
+			line("| starter | plain driver | starter / plain |");
+			line("|---|---|---|");
+			line("| %s | %s | %.3f |", score(login.get("starterLogin")), score(login.get("plainLogin")),
+					ratio(login.get("starterLogin"), login.get("plainLogin")));
+			line("");
+		}
+		if (selected("credential")) {
+			Map<String, RunResult> credential = jmh(CredentialBenchmark.class, 1, 3, 5, null);
+			line("## 3. Credential on the hot path (ns/op)");
+			line("");
+			line("| starter credentials provider | volatile read |");
+			line("|---|---|");
+			line("| %s | %s |", score(credential.get("starterCredential")), score(credential.get("volatileRead")));
+			line("");
+		}
+		if (selected("herd")) {
+			herd();
+		}
+		if (selected("startup")) {
+			startup();
+		}
+		if (selected("wake")) {
+			wake();
+		}
+	}
+
+	private void herd() throws Exception {
+		List<HerdBenchmark.Round> rounds = HerdBenchmark.run(HERD_ROUNDS);
+		List<Long> starter = rounds.stream().map(HerdBenchmark.Round::starterNanos).toList();
+		List<Long> plain = rounds.stream().map(HerdBenchmark.Round::plainNanos).toList();
+		int maxMints = rounds.stream().mapToInt(HerdBenchmark.Round::mints).max().orElse(-1);
+		int minMints = rounds.stream().mapToInt(HerdBenchmark.Round::mints).min().orElse(-1);
+		line("## 4. Cold start herd: %d threads, empty pool (%d rounds, a fresh app each)", HerdBenchmark.THREADS,
+				HERD_ROUNDS);
+		line("");
+		line("| | mints per round | all served, median | p95 |");
+		line("|---|---|---|---|");
+		line("| starter | %s | %.1f ms | %.1f ms |", (minMints == maxMints) ? minMints : minMints + " to " + maxMints,
+				WakeLatencyBenchmark.percentile(starter, 50), WakeLatencyBenchmark.percentile(starter, 95));
+		line("| plain HikariCP | n/a | %.1f ms | %.1f ms |", WakeLatencyBenchmark.percentile(plain, 50),
+				WakeLatencyBenchmark.percentile(plain, 95));
+		line("");
+	}
+
+	private void startup() throws Exception {
+		Path breakdown = Files.createTempFile("startup-breakdown", ".csv");
+		Map<String, RunResult> startup = jmh(StartupBenchmark.class, STARTUP_FORKS, 0, 1,
+				"-Dbenchmark.breakdown=" + breakdown);
+		Map<String, List<double[]>> phases = new LinkedHashMap<>();
+		for (String row : Files.readAllLines(breakdown)) {
+			String[] parts = row.split(",");
+			phases.computeIfAbsent(parts[0], (key) -> new ArrayList<>())
+				.add(new double[] { Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+						Double.parseDouble(parts[3]) });
+		}
+		line("## 5. Application start in a fresh JVM: context refresh + first query (ms, %d forks each)",
+				STARTUP_FORKS);
+		line("");
+		line("| | total (JMH) | refresh, median | of which `dataSource` bean | first query, median |");
+		line("|---|---|---|---|---|");
+		for (String variant : List.of("starter", "plain")) {
+			List<double[]> runs = phases.getOrDefault(variant, List.of());
+			line("| %s | %s | %.0f | %.0f | %.0f |", variant, score(startup.get(variant)), median(runs, 0),
+					median(runs, 1), median(runs, 2));
+		}
+		line("");
+		line("starter / plain: %.3f", ratio(startup.get("starter"), startup.get("plain")));
+		line("");
+	}
+
+	private void wake() throws Exception {
+		List<WakeLatencyBenchmark.Row> rows = WakeLatencyBenchmark.run(Integer.getInteger("benchmark.wakes", 30),
+				Duration.ofMillis(300));
+		line("## 6. Wake latency (ms; wake delay 300 ms, %d wakes per mode)",
+				Integer.getInteger("benchmark.wakes", 30));
+		line("");
+		line("| wake mode | after ready, median | p95 | suspend to first query, median | p95 |");
+		line("|---|---|---|---|---|");
+		for (WakeLatencyBenchmark.Row row : rows) {
+			line("| %s | %.1f | %.1f | %.1f | %.1f |", row.mode(), row.afterReadyMedian(), row.afterReadyP95(),
+					row.totalMedian(), row.totalP95());
+		}
+		line("");
+	}
+
+	private static Map<String, RunResult> jmh(Class<?> benchmark, int forks, int warmups, int measurements,
+			String jvmArg) throws Exception {
+		ChainedOptionsBuilder options = new OptionsBuilder().include(benchmark.getName() + "\\.")
+			.forks(forks)
+			.warmupIterations(warmups)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(measurements)
+			.measurementTime(TimeValue.seconds(2))
+			.jvmArgsAppend("-Xmx1g");
+		if (jvmArg != null) {
+			options.jvmArgsAppend(jvmArg);
+		}
+		Collection<RunResult> results = new Runner(options.build()).run();
+		Map<String, RunResult> byMethod = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			String name = result.getParams().getBenchmark();
+			byMethod.put(name.substring(name.lastIndexOf('.') + 1), result);
+		}
+		return byMethod;
+	}
+
+	private void ratioRow(String label, RunResult starter, RunResult plain) {
+		line("| %s | %s | %s | %.3f |", label, score(starter), score(plain), ratio(starter, plain));
+	}
+
+	private static String score(RunResult result) {
+		Result<?> primary = result.getPrimaryResult();
+		double error = primary.getScoreError();
+		return Double.isNaN(error) ? String.format(Locale.ROOT, "%.3f", primary.getScore())
+				: String.format(Locale.ROOT, "%.3f ± %.3f", primary.getScore(), error);
+	}
+
+	private static double ratio(RunResult starter, RunResult plain) {
+		return starter.getPrimaryResult().getScore() / plain.getPrimaryResult().getScore();
+	}
+
+	private static double median(List<double[]> runs, int column) {
+		if (runs.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Double> values = new ArrayList<>(runs.stream().map((run) -> run[column]).sorted().toList());
+		int size = values.size();
+		return (size % 2 == 1) ? values.get(size / 2) : (values.get(size / 2 - 1) + values.get(size / 2)) / 2;
+	}
+
+	private void line(String format, Object... args) {
+		this.report.append(String.format(Locale.ROOT, format, args)).append('\n');
+	}
+
+}

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.LakebaseEmulator;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One emulator, the starter's pool (OAuth credentials, as on Databricks Apps) and a plain
+ * HikariCP pool with a static password on the same endpoint, through the same TLS front,
+ * with the same pool settings.
+ */
+final class Fixture implements AutoCloseable {
+
+	static final String PLAIN_ROLE = "bench_plain";
+
+	final LakebaseEmulator emulator;
+
+	final String plainPassword = UUID.randomUUID().toString();
+
+	final ConfigurableApplicationContext starter;
+
+	final HikariDataSource starterPool;
+
+	final HikariDataSource plainPool;
+
+	Fixture() {
+		this.emulator = LakebaseEmulator.builder().start();
+		this.emulator.addNativeRole(PLAIN_ROLE, this.plainPassword);
+		this.starter = startApp(appsEnvironment(this.emulator));
+		this.starterPool = this.starter.getBean(HikariDataSource.class);
+		this.plainPool = new HikariDataSource();
+		this.plainPool.setPoolName("plain");
+		this.plainPool.setJdbcUrl(this.emulator.jdbcUrl(this.emulator.endpoint()));
+		this.plainPool.setUsername(PLAIN_ROLE);
+		this.plainPool.setPassword(this.plainPassword);
+		this.plainPool.setMaximumPoolSize(this.starterPool.getMaximumPoolSize());
+		this.plainPool.setMinimumIdle(this.starterPool.getMinimumIdle());
+		this.plainPool.setIdleTimeout(this.starterPool.getIdleTimeout());
+		this.plainPool.setKeepaliveTime(this.starterPool.getKeepaliveTime());
+	}
+
+	/**
+	 * The variables a Databricks Apps database resource injects (no LAKEBASE_ENDPOINT).
+	 */
+	static Map<String, Object> appsEnvironment(LakebaseEmulator emulator) {
+		Map<String, Object> properties = new LinkedHashMap<>(emulator.environment());
+		properties.remove("LAKEBASE_ENDPOINT");
+		return properties;
+	}
+
+	/**
+	 * The properties of a plain {@code spring-boot-starter-jdbc} app on the same
+	 * endpoint: an explicit URL and password, with which the starter backs off.
+	 */
+	static Map<String, Object> plainProperties(LakebaseEmulator emulator, String password) {
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", emulator.jdbcUrl(endpoint));
+		properties.put("spring.datasource.username", PLAIN_ROLE);
+		properties.put("spring.datasource.password", password);
+		return properties;
+	}
+
+	static ConfigurableApplicationContext startApp(Map<String, Object> properties) {
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties(properties)
+			.logStartupInfo(false)
+			.run();
+	}
+
+	@Override
+	public void close() {
+		this.plainPool.close();
+		this.starter.close();
+		this.emulator.close();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}
