@@ -157,13 +157,15 @@ public final class BenchmarkSuite {
 		line("");
 		line("| | total (JMH) | refresh, median | of which `dataSource` bean | first query, median |");
 		line("|---|---|---|---|---|");
-		for (String variant : List.of("starter", "plain")) {
+		for (String variant : List.of("starter", "plain", "sampleStarter", "samplePlain")) {
 			List<double[]> runs = phases.getOrDefault(variant, List.of());
 			line("| %s | %s | %.0f | %.0f | %.0f |", variant, score(startup.get(variant)), median(runs, 0),
 					median(runs, 1), median(runs, 2));
 		}
 		line("");
-		line("starter / plain: %.3f", ratio(startup.get("starter"), startup.get("plain")));
+		line("starter / plain: JDBC-only app %.3f, sample app %.3f",
+				ratio(startup.get("starter"), startup.get("plain")),
+				ratio(startup.get("sampleStarter"), startup.get("samplePlain")));
 		line("");
 	}
 

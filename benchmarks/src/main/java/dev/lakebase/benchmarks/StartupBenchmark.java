@@ -20,10 +20,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.lakebase.samples.memory.MemoryServiceApplication;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,8 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Application start in a fresh JVM (one measurement per fork): the context refresh and
  * the first query, with the starter on the variables of Databricks Apps vs plain
- * {@code spring-boot-starter-jdbc} with a static password on the same endpoint. Each run
- * also appends where its time went to the file named by {@code benchmark.breakdown}.
+ * {@code spring-boot-starter-jdbc} with a static password on the same endpoint; once for
+ * a JDBC-only app, once for the sample (web, JPA, Flyway, Actuator). Each run also
+ * appends where its time went to the file named by {@code benchmark.breakdown}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -84,10 +87,28 @@ public class StartupBenchmark {
 		return run("plain", Fixture.plainProperties(this.emulator, this.password));
 	}
 
+	@Benchmark
+	public Integer sampleStarter() {
+		return run("sampleStarter", MemoryServiceApplication.class, WebApplicationType.SERVLET,
+				Fixture.appsEnvironment(this.emulator));
+	}
+
+	@Benchmark
+	public Integer samplePlain() {
+		return run("samplePlain", MemoryServiceApplication.class, WebApplicationType.SERVLET,
+				Fixture.plainProperties(this.emulator, this.password));
+	}
+
 	private Integer run(String variant, Map<String, Object> properties) {
+		return run(variant, Fixture.App.class, WebApplicationType.NONE, properties);
+	}
+
+	private Integer run(String variant, Class<?> app, WebApplicationType type, Map<String, Object> settings) {
+		Map<String, Object> properties = new LinkedHashMap<>(settings);
+		properties.put("server.port", "0");
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(10_000);
 		long started = System.nanoTime();
-		this.context = new SpringApplicationBuilder(Fixture.App.class).web(WebApplicationType.NONE)
+		this.context = new SpringApplicationBuilder(app).web(type)
 			.properties(properties)
 			.logStartupInfo(false)
 			.applicationStartup(startup)

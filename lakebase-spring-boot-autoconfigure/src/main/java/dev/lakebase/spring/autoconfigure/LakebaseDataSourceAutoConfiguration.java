@@ -69,8 +69,18 @@ import org.springframework.util.function.SingletonSupplier;
 public final class LakebaseDataSourceAutoConfiguration {
 
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static LakebaseWarmUp lakebaseWarmUp() {
+		return new LakebaseWarmUp();
+	}
+
+	@Bean
 	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
-			ObjectProvider<WorkspaceClient> workspaceClient) {
+			ObjectProvider<WorkspaceClient> workspaceClient, ObjectProvider<LakebaseWarmUp> warmUp) {
+		LakebaseWarmUp started = warmUp.getIfAvailable();
+		if (started != null && started.connection() != null && workspaceClient.getIfAvailable() == null) {
+			return new LakebaseConnectionDetails(started.connection(), started.workspace());
+		}
 		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> workspaceClient
 			.getIfAvailable(() -> WorkspaceClientFactory.create(properties.getDatabricks(), environment)));
 		return new LakebaseConnectionDetails(

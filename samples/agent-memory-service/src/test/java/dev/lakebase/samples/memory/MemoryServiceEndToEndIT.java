@@ -79,7 +79,7 @@ class MemoryServiceEndToEndIT {
 			port = socket.getLocalPort();
 		}
 		this.url = "http://localhost:" + port;
-		Path jar = Path.of(System.getProperty("sample.jar", "target/agent-memory-service.jar")).toAbsolutePath();
+		Path jar = Path.of(System.getProperty("sample.jar", "target/agent-memory-service-exec.jar")).toAbsolutePath();
 		assertThat(jar).exists();
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", jar.toString())
