@@ -20,13 +20,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
+import dev.lakebase.spring.test.HeldConnections;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WakeMode;
@@ -157,30 +156,15 @@ class FailureAnalysisIntegrationTests {
 	}
 
 	@Test
-	void tooManyConnections(CapturedOutput output) throws SQLException {
-		LakebaseEmulator emulator = lakebase.emulator();
-		List<Connection> hogs = new ArrayList<>();
-		try {
-			while (true) {
-				try {
-					hogs.add(emulator.connectAsSuperuser(LakebaseEmulator.DEFAULT_BRANCH));
-				}
-				catch (SQLException ex) {
-					assertThat(ex.getSQLState()).isEqualTo("53300");
-					break;
-				}
-			}
+	void tooManyConnections(CapturedOutput output) {
+		try (HeldConnections held = lakebase.emulator().exhaustConnections(Duration.ZERO)) {
+			assertThat(held.count()).isPositive();
 			Map<String, String> env = apps();
 			env.put("spring.datasource.hikari.maximum-pool-size", "7");
 			String report = startupFailure(output, env);
 			assertThat(report).contains("no connection slot left")
 				.contains("up to spring.datasource.hikari.maximum-pool-size connections (now 7)")
 				.contains("max_connections");
-		}
-		finally {
-			for (Connection hog : hogs) {
-				hog.close();
-			}
 		}
 	}
 

@@ -16,16 +16,13 @@
 
 package dev.lakebase.spring.autoconfigure;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.HeldConnections;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WakeMode;
@@ -163,37 +160,27 @@ class FaultInjectionIntegrationTests {
 	}
 
 	@Test
-	void connectionLimitReachedThenReleased() throws SQLException {
+	void connectionLimitReachedThenReleased() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		runner("spring.datasource.hikari.connection-timeout=2000").run((context) -> {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			try (Workload load = new Workload("connection-limit", pool, 4)) {
 				load.awaitOk(100, BOUND);
-				List<Connection> hogs = new ArrayList<>();
+				HeldConnections held;
+				load.hold();
 				try {
-					load.hold();
-					try {
-						pool.getHikariPoolMXBean().softEvictConnections();
-						while (pool.getHikariPoolMXBean().getTotalConnections() > 0) {
-							Thread.sleep(20);
-						}
-						// Take every slot, including those of pool connections still
-						// closing.
-						long fillUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-						while (System.nanoTime() < fillUntil) {
-							try {
-								hogs.add(emulator.connectAsSuperuser(LakebaseEmulator.DEFAULT_BRANCH));
-							}
-							catch (SQLException ex) {
-								assertThat(ex.getSQLState()).isEqualTo("53300");
-								Thread.sleep(50);
-							}
-						}
+					pool.getHikariPoolMXBean().softEvictConnections();
+					while (pool.getHikariPoolMXBean().getTotalConnections() > 0) {
+						Thread.sleep(20);
 					}
-					finally {
-						load.resume();
-					}
-					assertThat(hogs).isNotEmpty();
+					// Take every slot, including those of pool connections still closing.
+					held = emulator.exhaustConnections(Duration.ofSeconds(2));
+				}
+				finally {
+					load.resume();
+				}
+				try (held) {
+					assertThat(held.count()).isPositive();
 					long deadline = System.nanoTime() + BOUND.toNanos();
 					while (load.failed() == 0) {
 						assertThat(System.nanoTime()).as("requests fail while no slot is free").isLessThan(deadline);
@@ -201,11 +188,6 @@ class FaultInjectionIntegrationTests {
 					}
 					assertThat(load.failures().keySet()).as("clear errors")
 						.allSatisfy((message) -> assertThat(message).contains("too many clients"));
-				}
-				finally {
-					for (Connection hog : hogs) {
-						hog.close();
-					}
 				}
 				long failedBeforeRelease = load.failed();
 				Thread.sleep(3000);

@@ -460,6 +460,41 @@ public final class LakebaseEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Take every free connection slot of PostgreSQL with superuser connections, so that
+	 * the next connect through any endpoint fails with {@code 53300} (too many clients),
+	 * until the returned handle is closed. Slots that free up within the settle time (for
+	 * example pool connections still closing) are taken too.
+	 * @param settle how long to keep taking slots as they free up
+	 * @return the held connections; close to release them
+	 */
+	public HeldConnections exhaustConnections(Duration settle) {
+		requireStarted();
+		HeldConnections held = new HeldConnections();
+		long until = System.nanoTime() + settle.toNanos();
+		boolean full = false;
+		while (!full || System.nanoTime() < until) {
+			try {
+				held.add(this.postgres.connectAsSuperuser("postgres"));
+			}
+			catch (SQLException ex) {
+				if (!"53300".equals(ex.getSQLState())) {
+					held.close();
+					throw new IllegalStateException("Could not take a connection slot: " + ex.getMessage(), ex);
+				}
+				full = true;
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		return held;
+	}
+
+	/**
 	 * Restart PostgreSQL under the endpoints: a fast shutdown ends every session
 	 * (in-flight statements fail), connects during the downtime are answered with
 	 * {@code 57P03}, and PostgreSQL comes back on the same data.

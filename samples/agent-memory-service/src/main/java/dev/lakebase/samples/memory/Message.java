@@ -16,18 +16,10 @@
 
 package dev.lakebase.samples.memory;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
@@ -37,7 +29,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "message")
-public class Message {
+public class Message extends SessionEntry {
 
 	/**
 	 * Who wrote a message.
@@ -48,14 +40,6 @@ public class Message {
 
 	}
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "session_id")
-	private ConversationSession session;
-
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 16)
 	private Role role;
@@ -63,21 +47,13 @@ public class Message {
 	@Column(nullable = false, columnDefinition = "text")
 	private String content;
 
-	@Column(name = "created_at", nullable = false)
-	private Instant createdAt;
-
 	protected Message() {
 	}
 
 	public Message(ConversationSession session, Role role, String content) {
-		this.session = session;
+		super(session);
 		this.role = role;
 		this.content = content;
-		this.createdAt = Instant.now();
-	}
-
-	public Long getId() {
-		return this.id;
 	}
 
 	public Role getRole() {
@@ -86,10 +62,6 @@ public class Message {
 
 	public String getContent() {
 		return this.content;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
 	}
 
 }

@@ -16,16 +16,8 @@
 
 package dev.lakebase.samples.memory;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
@@ -35,15 +27,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "tool_result")
-public class ToolResult {
-
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "session_id")
-	private ConversationSession session;
+public class ToolResult extends SessionEntry {
 
 	@Column(name = "tool_name", nullable = false, length = 100)
 	private String toolName;
@@ -57,23 +41,15 @@ public class ToolResult {
 	@Column(nullable = false)
 	private boolean succeeded;
 
-	@Column(name = "created_at", nullable = false)
-	private Instant createdAt;
-
 	protected ToolResult() {
 	}
 
 	public ToolResult(ConversationSession session, String toolName, String callId, String output, boolean succeeded) {
-		this.session = session;
+		super(session);
 		this.toolName = toolName;
 		this.callId = callId;
 		this.output = output;
 		this.succeeded = succeeded;
-		this.createdAt = Instant.now();
-	}
-
-	public Long getId() {
-		return this.id;
 	}
 
 	public String getToolName() {
@@ -90,10 +66,6 @@ public class ToolResult {
 
 	public boolean isSucceeded() {
 		return this.succeeded;
-	}
-
-	public Instant getCreatedAt() {
-		return this.createdAt;
 	}
 
 }
