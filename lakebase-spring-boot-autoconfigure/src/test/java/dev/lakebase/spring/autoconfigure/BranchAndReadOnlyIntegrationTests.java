@@ -17,6 +17,7 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -42,6 +43,8 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -85,6 +88,26 @@ class BranchAndReadOnlyIntegrationTests {
 				.as("production does not see the feature branch's table")
 				.isTrue();
 		});
+	}
+
+	@Test
+	void switchingTheBranchIsOneEnvironmentVariable() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
+		Map<String, Object> variables = new LinkedHashMap<>(LakebaseTestSupport.appsEnvironment(emulator));
+		variables.put("LAKEBASE_BRANCH", FEATURE);
+		LakebaseTestSupport.runner()
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								variables)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
+					.isEqualTo(feature.path());
+				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+			});
 	}
 
 	@Test
