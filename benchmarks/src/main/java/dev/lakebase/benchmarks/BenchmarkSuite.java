@@ -84,7 +84,7 @@ public final class BenchmarkSuite {
 				System.getProperty("java.version"));
 		line("");
 		if (selected("pool")) {
-			Map<String, RunResult> pool = jmh(PoolBenchmark.class, 1, 3, 5, null);
+			Map<String, RunResult> pool = jmh(PoolBenchmark.class, 3, 3, 8, null);
 			line("## 1. Borrow + SELECT 1 + return (ops/s, higher is better)");
 			line("");
 			line("| threads | starter | plain HikariCP | starter / plain |");
