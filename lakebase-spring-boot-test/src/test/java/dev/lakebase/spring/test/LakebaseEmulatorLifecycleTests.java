@@ -121,6 +121,23 @@ class LakebaseEmulatorLifecycleTests {
 	}
 
 	@Test
+	void exhaustedConnectionSlotsRefuseLoginsWith53300UntilReleased() throws Exception {
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().maxConnections(10).start()) {
+			EmulatedIdentity app = emulator.servicePrincipal();
+			String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
+			try (HeldConnections held = emulator.exhaustConnections(Duration.ZERO)) {
+				assertThat(held.count()).isBetween(1, 10);
+				assertThatExceptionOfType(SQLException.class)
+					.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token))
+					.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("53300"));
+			}
+			try (Connection released = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
+				assertThat(Sdk.queryString(released, "SELECT 'ok'")).isEqualTo("ok");
+			}
+		}
+	}
+
+	@Test
 	void rejectsInvalidSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().branch("Not_Valid"))
 			.withMessageContaining("Not_Valid");
