@@ -17,6 +17,8 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -166,28 +168,37 @@ class FaultInjectionIntegrationTests {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			try (Workload load = new Workload("connection-limit", pool, 4)) {
 				load.awaitOk(100, BOUND);
-				HeldConnections held;
-				load.hold();
+				List<HeldConnections> held = new ArrayList<>();
 				try {
-					pool.getHikariPoolMXBean().softEvictConnections();
-					while (pool.getHikariPoolMXBean().getTotalConnections() > 0) {
-						Thread.sleep(20);
-					}
-					// Take every slot, including those of pool connections still closing.
-					held = emulator.exhaustConnections(Duration.ofSeconds(2));
-				}
-				finally {
-					load.resume();
-				}
-				try (held) {
-					assertThat(held.count()).isPositive();
 					long deadline = System.nanoTime() + BOUND.toNanos();
 					while (load.failed() == 0) {
 						assertThat(System.nanoTime()).as("requests fail while no slot is free").isLessThan(deadline);
-						Thread.sleep(100);
+						// Empty the pool, take every slot (also those that free up late,
+						// the
+						// pool's own among them), and let the load try; again if a slot
+						// was freed after all and the pool got it.
+						load.hold();
+						try {
+							pool.getHikariPoolMXBean().softEvictConnections();
+							while (pool.getHikariPoolMXBean().getTotalConnections() > 0) {
+								Thread.sleep(20);
+							}
+							held.add(emulator.exhaustConnections(Duration.ofSeconds(1)));
+						}
+						finally {
+							load.resume();
+						}
+						long tryUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+						while (load.failed() == 0 && System.nanoTime() < tryUntil) {
+							Thread.sleep(100);
+						}
 					}
+					assertThat(held.stream().mapToInt(HeldConnections::count).sum()).isPositive();
 					assertThat(load.failures().keySet()).as("clear errors")
 						.allSatisfy((message) -> assertThat(message).contains("too many clients"));
+				}
+				finally {
+					held.forEach(HeldConnections::close);
 				}
 				long failedBeforeRelease = load.failed();
 				Thread.sleep(3000);
