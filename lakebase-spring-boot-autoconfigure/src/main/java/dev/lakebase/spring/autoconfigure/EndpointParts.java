@@ -53,6 +53,10 @@ final class EndpointParts {
 		return ConnectionValidation.resourceId(ConnectionValue.ofProperty(value, property), what);
 	}
 
+	boolean hasProject() {
+		return this.project != null;
+	}
+
 	boolean isPresent() {
 		return this.project != null || this.branch != null || this.endpointId != null;
 	}

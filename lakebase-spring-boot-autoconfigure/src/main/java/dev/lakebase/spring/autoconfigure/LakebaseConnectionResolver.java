@@ -75,30 +75,27 @@ final class LakebaseConnectionResolver {
 		String applicationName = value(this.properties.getApplicationName(), "lakebase.application-name", "PGAPPNAME")
 			.value();
 		if (endpoint != null && instance != null) {
-			throw new LakebaseConfigurationException(
-					"Lakebase is configured with both an Autoscaling endpoint (" + endpointValue.source()
-							+ ") and a Provisioned instance (" + instanceValue.source() + ").",
-					"Keep one of them: " + endpointValue.source() + " for Autoscaling, " + instanceValue.source()
-							+ " for Provisioned.");
+			throw bothTargets(endpointValue.source(), instanceValue.source());
 		}
 		if (parts.isPresent() && !passwordValue.isPresent()) {
 			if (instance != null) {
-				throw new LakebaseConfigurationException(
-						"Lakebase is configured with both an Autoscaling endpoint (" + parts.source()
-								+ ") and a Provisioned instance (" + instanceValue.source() + ").",
-						"Keep one of them: " + parts.source() + " for Autoscaling, " + instanceValue.source()
-								+ " for Provisioned.");
+				throw bothTargets(parts.source(), instanceValue.source());
 			}
 			if (endpoint != null && endpointValue.source().equals("lakebase.endpoint")) {
 				parts.requireConsistentWith(endpoint);
 			}
 			else {
-				String injected = (endpoint != null) ? endpoint : (host != null)
-						? new EndpointDiscovery(workspace()).findByHost(host, hostValue.source()) : null;
-				String chosen = parts.endpointPath(injected, new EndpointDiscovery(workspace()));
+				EndpointDiscovery discovery = new EndpointDiscovery(workspace());
+				// The injected endpoint gives the default project; when the project is
+				// set,
+				// listing every endpoint to find the one PGHOST belongs to is not worth
+				// it.
+				String injected = (endpoint != null) ? endpoint
+						: (host != null && !parts.hasProject()) ? discovery.findByHost(host, hostValue.source()) : null;
+				String chosen = parts.endpointPath(injected, discovery);
 				if (!chosen.equals(injected) && hostValue.source().equals("PGHOST")) {
-					logger.info("Lakebase targets " + chosen + " (" + parts.source() + "); PGHOST " + host
-							+ " belongs to " + injected + ", so the host is looked up");
+					logger.info("Lakebase targets " + chosen + " (" + parts.source() + "), not the endpoint of PGHOST "
+							+ host + ", so the host is looked up");
 					host = null;
 				}
 				endpoint = chosen;
@@ -184,6 +181,13 @@ final class LakebaseConnectionResolver {
 			}
 		}
 		return primary;
+	}
+
+	private static LakebaseConfigurationException bothTargets(String autoscalingSource, String instanceSource) {
+		return new LakebaseConfigurationException(
+				"Lakebase is configured with both an Autoscaling endpoint (" + autoscalingSource
+						+ ") and a Provisioned instance (" + instanceSource + ").",
+				"Keep one of them: " + autoscalingSource + " for Autoscaling, " + instanceSource + " for Provisioned.");
 	}
 
 	private ConnectionValue value(String propertyValue, String property, String variable) {

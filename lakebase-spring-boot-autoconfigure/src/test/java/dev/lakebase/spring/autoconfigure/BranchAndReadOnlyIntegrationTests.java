@@ -127,6 +127,20 @@ class BranchAndReadOnlyIntegrationTests {
 	}
 
 	@Test
+	void withTheProjectSetNoEndpointIsListedToPlaceTheInjectedHost() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
+		int projectListings = emulator.workspaceRequests("/api/2.0/postgres/projects");
+		LakebaseTestSupport.appsRunner(emulator, "lakebase.project=" + feature.project(), "lakebase.branch=" + FEATURE)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(LakebaseConnectionDetails.class).getHost()).isEqualTo(feature.host());
+				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+				assertThat(emulator.workspaceRequests("/api/2.0/postgres/projects")).isEqualTo(projectListings);
+			});
+	}
+
+	@Test
 	void fullPathWinsAndContradictingPartsFail() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint production = emulator.endpoint();
