@@ -42,14 +42,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>
  * Run: {@code ./mvnw -B -Pbenchmarks -DskipTests verify}; the report lands in
  * {@code benchmarks/target/benchmark-report.md}. {@code -Dbenchmark.only=pool,login} runs
- * a subset ({@code pool}, {@code login}, {@code credential}, {@code startup},
- * {@code herd}, {@code wake}).
+ * a subset ({@code pool}, {@code pool-paired}, {@code login}, {@code credential},
+ * {@code startup}, {@code herd}, {@code wake}).
  */
 public final class BenchmarkSuite {
 
 	private static final int HERD_ROUNDS = 10;
 
 	private static final int STARTUP_FORKS = 10;
+
+	private static final int POOL_ROUNDS = 30;
 
 	private final StringBuilder report = new StringBuilder();
 
@@ -93,6 +95,9 @@ public final class BenchmarkSuite {
 			ratioRow("8", pool.get("starter8Threads"), pool.get("plain8Threads"));
 			line("");
 		}
+		if (selected("pool") || selected("pool-paired")) {
+			pairedPool();
+		}
 		if (selected("login")) {
 			Map<String, RunResult> login = jmh(LoginBenchmark.class, 1, 3, 5, null);
 			line("## 2. New physical connection with a cached credential (ms/op, lower is better)");
@@ -121,6 +126,20 @@ public final class BenchmarkSuite {
 		if (selected("wake")) {
 			wake();
 		}
+	}
+
+	private void pairedPool() throws Exception {
+		List<PoolPairedBenchmark.Row> rows = PoolPairedBenchmark.run(POOL_ROUNDS, 1, 8);
+		line("Paired: both pools in one JVM, alternating 1 s windows, %d rounds (one ratio per round)", POOL_ROUNDS);
+		line("");
+		line("| threads | starter ops/s | plain ops/s | ratio, median | 10th to 90th percentile | rounds >= 0.98 |");
+		line("|---|---|---|---|---|---|");
+		for (PoolPairedBenchmark.Row row : rows) {
+			line("| %d | %.0f | %.0f | %.3f | %.3f to %.3f | %d of %d |", row.threads(), row.starterOpsPerSecond(),
+					row.plainOpsPerSecond(), row.ratioPercentile(50), row.ratioPercentile(10), row.ratioPercentile(90),
+					row.roundsAtOrAbove(0.98), row.ratios().size());
+		}
+		line("");
 	}
 
 	private void herd() throws Exception {

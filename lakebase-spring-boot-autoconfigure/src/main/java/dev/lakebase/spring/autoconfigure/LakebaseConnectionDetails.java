@@ -18,6 +18,7 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -47,21 +48,28 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 
 	private final Supplier<WorkspaceClient> workspace;
 
+	private final SingletonSupplier<Optional<Duration>> reportedSuspendTimeout = SingletonSupplier
+		.of(this::readSuspendTimeout);
+
 	LakebaseConnectionDetails(Supplier<LakebaseConnection> connection, Supplier<WorkspaceClient> workspace) {
 		this.connection = SingletonSupplier.of(connection);
 		this.workspace = workspace;
 	}
 
 	/**
-	 * Return the endpoint's suspend timeout as the workspace reports it.
+	 * Return the endpoint's suspend timeout as the workspace reports it, read once.
 	 * @param fallback the value for Provisioned instances, native passwords, or a failed
 	 * lookup
 	 * @return the suspend timeout
 	 */
 	Duration suspendTimeout(Duration fallback) {
+		return this.reportedSuspendTimeout.obtain().orElse(fallback);
+	}
+
+	private Optional<Duration> readSuspendTimeout() {
 		LakebaseConnection.Target target = connection().target();
 		if (target.kind() != LakebaseConnection.Kind.AUTOSCALING_ENDPOINT) {
-			return fallback;
+			return Optional.empty();
 		}
 		try {
 			Endpoint endpoint = endpoint(target.name());
@@ -70,11 +78,13 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 			if (timeout == null && endpoint.getStatus() != null) {
 				timeout = endpoint.getStatus().getSuspendTimeoutDuration();
 			}
-			return (timeout != null) ? Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos()) : fallback;
+			return Optional.ofNullable(timeout)
+				.map((value) -> Duration.ofSeconds(value.getSeconds(), value.getNanos()));
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not read the suspend timeout of " + target.name() + "; assuming " + fallback, ex);
-			return fallback;
+			logger.debug("Could not read the suspend timeout of " + target.name()
+					+ "; the pool assumes lakebase.pool.default-suspend-timeout", ex);
+			return Optional.empty();
 		}
 	}
 

@@ -78,8 +78,8 @@ public final class LakebaseDataSourceAutoConfiguration {
 	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
 			ObjectProvider<WorkspaceClient> workspaceClient, ObjectProvider<LakebaseWarmUp> warmUp) {
 		LakebaseWarmUp started = warmUp.getIfAvailable();
-		if (started != null && started.connection() != null && workspaceClient.getIfAvailable() == null) {
-			return new LakebaseConnectionDetails(started.connection(), started.workspace());
+		if (started != null && started.connectionDetails() != null && workspaceClient.getIfAvailable() == null) {
+			return started.connectionDetails();
 		}
 		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> workspaceClient
 			.getIfAvailable(() -> WorkspaceClientFactory.create(properties.getDatabricks(), environment)));

@@ -96,6 +96,7 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 		if (dataSource.getPoolName() == null) {
 			dataSource.setPoolName(defaultPoolName);
 		}
+		credentials.prefetch();
 		if (properties.getPool().isScaleToZero()) {
 			Duration fallback = properties.getPool().getDefaultSuspendTimeout();
 			ScaleToZeroPoolDefaults.apply(dataSource, Binder.get(environment), details.suspendTimeout(fallback));

@@ -31,9 +31,10 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Starts working out the Lakebase connection as soon as the context starts refreshing, on
- * a background thread: loading and configuring the Databricks SDK, authenticating, and
- * looking up the endpoint take several hundred milliseconds in a fresh JVM, and would
- * otherwise run on the main thread when the {@code dataSource} bean is created. The
+ * a background thread: authenticating, looking up the endpoint and its suspend timeout
+ * take several hundred milliseconds in a fresh JVM, and would otherwise run on the main
+ * thread when the {@code dataSource} bean is created. Uses the Databricks SDK client
+ * {@link WorkspaceClientWarmUp} started setting up, if any. The
  * {@link LakebaseConnectionDetails} wait for the result, and see its failures as their
  * own. Not used when the application defines its own {@link WorkspaceClient}.
  *
@@ -43,9 +44,7 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 
 	private Environment environment;
 
-	private volatile Supplier<WorkspaceClient> workspace;
-
-	private volatile CompletableFuture<LakebaseConnection> connection;
+	private volatile LakebaseConnectionDetails connectionDetails;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -58,44 +57,50 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 			return;
 		}
 		LakebaseProperties properties = Binder.get(this.environment).bindOrCreate("lakebase", LakebaseProperties.class);
+		WorkspaceClientFactory.Settings settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(),
+				this.environment);
+		Supplier<WorkspaceClient> started = WorkspaceClientWarmUp.claim(beanFactory, settings);
 		Supplier<WorkspaceClient> workspace = SingletonSupplier
-			.of(() -> WorkspaceClientFactory.create(properties.getDatabricks(), this.environment));
-		this.workspace = workspace;
+			.of((started != null) ? started : () -> WorkspaceClientFactory.create(settings));
 		CompletableFuture<LakebaseConnection> connection = new CompletableFuture<>();
+		LakebaseConnectionDetails details = new LakebaseConnectionDetails(joining(connection), workspace);
 		Thread thread = new Thread(() -> {
 			try {
 				connection.complete(new LakebaseConnectionResolver(properties, this.environment, workspace).resolve());
 			}
 			catch (Throwable ex) {
 				connection.completeExceptionally(ex);
+				return;
+			}
+			if (properties.getPool().isScaleToZero()) {
+				details.suspendTimeout(properties.getPool().getDefaultSuspendTimeout());
 			}
 		}, "lakebase-warm-up");
 		thread.setDaemon(true);
-		this.connection = connection;
+		this.connectionDetails = details;
 		thread.start();
 	}
 
 	/**
-	 * Return the workspace client the warm-up uses, or {@code null} if it did not start.
-	 * @return the workspace client supplier
+	 * Return the connection details the warm-up works out, or {@code null} if it did not
+	 * start. Their failure is thrown as it was thrown on the warm-up thread.
+	 * @return the connection details
 	 */
-	Supplier<WorkspaceClient> workspace() {
-		return this.workspace;
+	LakebaseConnectionDetails connectionDetails() {
+		return this.connectionDetails;
 	}
 
 	/**
-	 * Return the connection the warm-up works out, or {@code null} if it did not start.
-	 * Its failure is thrown as it was thrown on the warm-up thread.
-	 * @return the connection supplier
+	 * Return a supplier that waits for the future and throws its failure as it was
+	 * thrown.
+	 * @param <T> the type of the result
+	 * @param future the future
+	 * @return the supplier
 	 */
-	Supplier<LakebaseConnection> connection() {
-		CompletableFuture<LakebaseConnection> connection = this.connection;
-		if (connection == null) {
-			return null;
-		}
+	static <T> Supplier<T> joining(CompletableFuture<T> future) {
 		return () -> {
 			try {
-				return connection.join();
+				return future.join();
 			}
 			catch (CompletionException ex) {
 				if (ex.getCause() instanceof RuntimeException runtime) {

@@ -181,6 +181,20 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	/**
+	 * Start minting the first credential in the background, so that the first login need
+	 * not wait for it. Does nothing once a credential is cached, a mint is under way, or
+	 * one failed.
+	 */
+	void prefetch() {
+		synchronized (this.lock) {
+			if (this.current == null && this.inFlight == null && this.lastError == null
+					&& !this.executor.isShutdown()) {
+				startRefresh();
+			}
+		}
+	}
+
+	/**
 	 * Drop the cached credential if it is the one a login was refused with, so that the
 	 * next {@link #token()} mints a new one.
 	 * @param refusedToken the token the login used

@@ -16,6 +16,8 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.util.Arrays;
+
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 
@@ -35,22 +37,60 @@ final class WorkspaceClientFactory {
 	}
 
 	static WorkspaceClient create(LakebaseProperties.Databricks properties, Environment environment) {
+		return create(Settings.of(properties, environment));
+	}
+
+	static WorkspaceClient create(Settings settings) {
 		DatabricksConfig config = new DatabricksConfig();
-		config.setHost(value(properties.getHost(), "lakebase.databricks.host", environment, "DATABRICKS_HOST"));
-		config.setClientId(
-				value(properties.getClientId(), "lakebase.databricks.client-id", environment, "DATABRICKS_CLIENT_ID"));
-		config.setClientSecret(value(properties.getClientSecret(), "lakebase.databricks.client-secret", environment,
-				"DATABRICKS_CLIENT_SECRET"));
-		config.setToken(value(properties.getToken(), "lakebase.databricks.token", environment, "DATABRICKS_TOKEN"));
-		config.setProfile(value(properties.getProfile(), "lakebase.databricks.profile", environment,
-				"DATABRICKS_CONFIG_PROFILE"));
-		config.setConfigFile(value(properties.getConfigFile(), "lakebase.databricks.config-file", environment,
-				"DATABRICKS_CONFIG_FILE"));
+		config.setHost(settings.values[0]);
+		config.setClientId(settings.values[1]);
+		config.setClientSecret(settings.values[2]);
+		config.setToken(settings.values[3]);
+		config.setProfile(settings.values[4]);
+		config.setConfigFile(settings.values[5]);
 		return new WorkspaceClient(config);
 	}
 
 	private static String value(String propertyValue, String property, Environment environment, String variable) {
 		return ConnectionValue.of(propertyValue, property, environment, variable).value();
+	}
+
+	/**
+	 * What the starter hands to the SDK: equal settings make equal clients. Holds
+	 * secrets, so it has no {@code toString} of its own.
+	 */
+	static final class Settings {
+
+		private final String[] values;
+
+		private Settings(String[] values) {
+			this.values = values;
+		}
+
+		static Settings of(LakebaseProperties.Databricks properties, Environment environment) {
+			return new Settings(new String[] {
+					value(properties.getHost(), "lakebase.databricks.host", environment, "DATABRICKS_HOST"),
+					value(properties.getClientId(), "lakebase.databricks.client-id", environment,
+							"DATABRICKS_CLIENT_ID"),
+					value(properties.getClientSecret(), "lakebase.databricks.client-secret", environment,
+							"DATABRICKS_CLIENT_SECRET"),
+					value(properties.getToken(), "lakebase.databricks.token", environment, "DATABRICKS_TOKEN"),
+					value(properties.getProfile(), "lakebase.databricks.profile", environment,
+							"DATABRICKS_CONFIG_PROFILE"),
+					value(properties.getConfigFile(), "lakebase.databricks.config-file", environment,
+							"DATABRICKS_CONFIG_FILE") });
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Settings settings && Arrays.equals(this.values, settings.values);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(this.values);
+		}
+
 	}
 
 }

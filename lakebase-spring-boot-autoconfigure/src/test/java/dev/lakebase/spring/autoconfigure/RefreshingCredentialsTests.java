@@ -74,6 +74,32 @@ class RefreshingCredentialsTests {
 	}
 
 	@Test
+	void prefetchMintsInTheBackgroundAndTheFirstLoginSharesIt() throws Exception {
+		this.source.delay = Duration.ofMillis(300);
+		this.credentials.prefetch();
+		this.credentials.prefetch();
+		assertThat(this.credentials.currentToken()).as("the prefetch does not block").isNull();
+		assertThat(this.credentials.token()).isEqualTo("token-1");
+		this.credentials.prefetch();
+		Thread.sleep(100);
+		assertThat(this.source.attempts.get()).as("one mint for the prefetches and the login").isEqualTo(1);
+	}
+
+	@Test
+	void prefetchAfterAFailedMintLeavesTheRetryToTheBackoff() throws Exception {
+		this.source.failures.set(1);
+		this.credentials.prefetch();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.credentials.lastError() == null && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		this.credentials.prefetch();
+		Thread.sleep(100);
+		assertThat(this.source.attempts.get()).isEqualTo(1);
+		assertThat(this.credentials.lastError()).hasMessage("workspace unavailable");
+	}
+
+	@Test
 	void insideRefreshWindowCurrentTokenIsServedAndOneBackgroundRefreshRuns() throws Exception {
 		String first = this.credentials.token();
 		this.source.delay = Duration.ofMillis(300);

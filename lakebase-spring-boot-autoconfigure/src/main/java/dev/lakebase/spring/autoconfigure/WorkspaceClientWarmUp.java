@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import com.databricks.sdk.WorkspaceClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Sets up the Databricks SDK client on a background thread as soon as a Spring Boot
+ * application's context is prepared, before its configuration classes are read. In a
+ * fresh JVM the SDK's set-up (its classes, configuration, HTTP client, the workspace's
+ * host metadata and the first OAuth token) takes the better part of a second, which would
+ * otherwise add to the application's start-up. Starts only when a Lakebase connection
+ * that needs the workspace is configured ({@code PGHOST}, {@code LAKEBASE_ENDPOINT} and
+ * the like, without a native password), the starter is on and
+ * {@code spring.datasource.url} is not set; runs after logging is initialized, so that
+ * the defaults of {@link LakebaseLoggingDefaults} apply. {@link LakebaseWarmUp} takes the
+ * client if its settings are still the same when the context refreshes.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class WorkspaceClientWarmUp implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
+
+	static final String BEAN_NAME = "lakebaseWorkspaceClientWarmUp";
+
+	private static final Log logger = LogFactory.getLog(WorkspaceClientWarmUp.class);
+
+	private static final String[] TARGETS = { "lakebase.endpoint", "lakebase.host", "lakebase.instance-name",
+			"lakebase.project", "PGHOST", "LAKEBASE_ENDPOINT", "LAKEBASE_INSTANCE_NAME", "LAKEBASE_PROJECT" };
+
+	private static final String[] NATIVE_PASSWORDS = { "lakebase.password", "PGPASSWORD" };
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		if (!(context instanceof GenericApplicationContext generic) || !needsWorkspace(context.getEnvironment())) {
+			return;
+		}
+		WorkspaceClientFactory.Settings settings;
+		try {
+			LakebaseProperties properties = Binder.get(context.getEnvironment())
+				.bindOrCreate("lakebase", LakebaseProperties.class);
+			settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(), context.getEnvironment());
+		}
+		catch (RuntimeException ex) {
+			// The auto-configuration binds the same properties and reports the error
+			return;
+		}
+		CompletableFuture<WorkspaceClient> client = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				client.complete(start(settings));
+			}
+			catch (Throwable ex) {
+				client.completeExceptionally(ex);
+			}
+		}, "lakebase-sdk-warm-up");
+		thread.setDaemon(true);
+		generic.getBeanFactory().registerSingleton(BEAN_NAME, new Started(settings, client));
+		thread.start();
+	}
+
+	private static WorkspaceClient start(WorkspaceClientFactory.Settings settings) {
+		WorkspaceClient workspace = WorkspaceClientFactory.create(settings);
+		try {
+			workspace.config().authenticate();
+		}
+		catch (RuntimeException ex) {
+			// The first workspace call authenticates again and reports the error
+			logger.debug("Could not authenticate to the Databricks workspace ahead of time", ex);
+		}
+		return workspace;
+	}
+
+	private static boolean needsWorkspace(ConfigurableEnvironment environment) {
+		if (!environment.getProperty("lakebase.enabled", Boolean.class, true)
+				|| environment.containsProperty("spring.datasource.url")) {
+			return false;
+		}
+		for (String name : NATIVE_PASSWORDS) {
+			if (StringUtils.hasText(environment.getProperty(name))) {
+				return false;
+			}
+		}
+		for (String name : TARGETS) {
+			if (StringUtils.hasText(environment.getProperty(name))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Take the client the warm-up sets up, if it started for these settings.
+	 * @param beanFactory the bean factory of the context being refreshed
+	 * @param settings the settings the client is needed for
+	 * @return the client, waited for on first use, or {@code null}
+	 */
+	static Supplier<WorkspaceClient> claim(ConfigurableListableBeanFactory beanFactory,
+			WorkspaceClientFactory.Settings settings) {
+		if (!beanFactory.containsSingleton(BEAN_NAME)
+				|| !(beanFactory.getSingleton(BEAN_NAME) instanceof Started started)
+				|| !started.settings.equals(settings)) {
+			return null;
+		}
+		return LakebaseWarmUp.joining(started.client);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * The client being set up, and the settings it is set up with.
+	 */
+	static final class Started {
+
+		private final WorkspaceClientFactory.Settings settings;
+
+		private final CompletableFuture<WorkspaceClient> client;
+
+		Started(WorkspaceClientFactory.Settings settings, CompletableFuture<WorkspaceClient> client) {
+			this.settings = settings;
+			this.client = client;
+		}
+
+		@Override
+		public String toString() {
+			return "WorkspaceClientWarmUp.Started";
+		}
+
+	}
+
+}
