@@ -164,12 +164,15 @@ public final class BenchmarkSuite {
 		Path breakdown = Files.createTempFile("startup-breakdown", ".csv");
 		Map<String, RunResult> startup = jmh(StartupBenchmark.class, STARTUP_FORKS, 0, 1,
 				"-Dbenchmark.breakdown=" + breakdown);
+		jmh(SdkFirstUseBenchmark.class, STARTUP_FORKS, 0, 1, "-Dbenchmark.breakdown=" + breakdown);
 		Map<String, List<double[]>> phases = new LinkedHashMap<>();
 		for (String row : Files.readAllLines(breakdown)) {
 			String[] parts = row.split(",");
-			phases.computeIfAbsent(parts[0], (key) -> new ArrayList<>())
-				.add(new double[] { Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
-						Double.parseDouble(parts[3]) });
+			double[] values = new double[parts.length - 1];
+			for (int i = 1; i < parts.length; i++) {
+				values[i - 1] = Double.parseDouble(parts[i]);
+			}
+			phases.computeIfAbsent(parts[0], (key) -> new ArrayList<>()).add(values);
 		}
 		line("## 5. Application start in a fresh JVM: context refresh + first query (ms, %d forks each)",
 				STARTUP_FORKS);
@@ -185,6 +188,15 @@ public final class BenchmarkSuite {
 		line("starter / plain: JDBC-only app %.3f, sample app %.3f",
 				ratio(startup.get("starter"), startup.get("plain")),
 				ratio(startup.get("sampleStarter"), startup.get("samplePlain")));
+		line("");
+		List<double[]> sdk = phases.getOrDefault("sdk", List.of());
+		line("The Databricks SDK's first use in a fresh JVM, the starter's calls on Databricks Apps (ms, median of %d):",
+				sdk.size());
+		line("");
+		line("| configuration object | resolve (HTTP client, host metadata) | OAuth token | WorkspaceClient | find the endpoint by host | read the endpoint | first mint | total |");
+		line("|---|---|---|---|---|---|---|---|");
+		line("| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |", median(sdk, 0), median(sdk, 1),
+				median(sdk, 2), median(sdk, 3), median(sdk, 4), median(sdk, 5), median(sdk, 6), median(sdk, 7));
 		line("");
 	}
 

@@ -140,15 +140,23 @@ public class StartupBenchmark {
 		return false;
 	}
 
-	private static void record(String variant, long refreshNanos, long dataSourceNanos, long firstQueryNanos) {
+	/**
+	 * Append one line {@code variant,ms,ms,...} to the file named by
+	 * {@code benchmark.breakdown}, if any.
+	 * @param variant the benchmark variant
+	 * @param nanos the phases, in nanoseconds
+	 */
+	static void record(String variant, long... nanos) {
 		String file = System.getProperty("benchmark.breakdown");
 		if (file == null || file.isBlank()) {
 			return;
 		}
-		String line = variant + "," + refreshNanos / 1_000_000.0 + "," + dataSourceNanos / 1_000_000.0 + ","
-				+ firstQueryNanos / 1_000_000.0 + "\n";
+		StringBuilder line = new StringBuilder(variant);
+		for (long phase : nanos) {
+			line.append(',').append(phase / 1_000_000.0);
+		}
 		try {
-			Files.writeString(Path.of(file), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Files.writeString(Path.of(file), line.append('\n'), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not record the start-up breakdown in " + file, ex);

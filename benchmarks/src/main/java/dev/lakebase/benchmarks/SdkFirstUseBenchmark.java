@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.benchmarks;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.postgres.Branch;
+import com.databricks.sdk.service.postgres.Endpoint;
+import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
+import com.databricks.sdk.service.postgres.GetEndpointRequest;
+import com.databricks.sdk.service.postgres.ListBranchesRequest;
+import com.databricks.sdk.service.postgres.ListEndpointsRequest;
+import com.databricks.sdk.service.postgres.ListProjectsRequest;
+import com.databricks.sdk.service.postgres.Project;
+import dev.lakebase.spring.test.LakebaseEmulator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What the starter's start-up spends on the Databricks SDK in a fresh JVM, step by step,
+ * with the calls the starter makes on Databricks Apps (one measurement per fork): the
+ * configuration object, {@code resolve()} (the SDK's HTTP client and the workspace's host
+ * metadata), the OAuth token, the {@link WorkspaceClient} (every service of the SDK),
+ * finding the endpoint by its host (listing projects, branches and endpoints), reading
+ * the endpoint (its suspend timeout) and minting the first credential. Each run appends
+ * its steps to the file named by {@code benchmark.breakdown}.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Thread)
+public class SdkFirstUseBenchmark {
+
+	private LakebaseEmulator emulator;
+
+	@Setup(Level.Iteration)
+	public void start() {
+		this.emulator = LakebaseEmulator.builder().start();
+	}
+
+	@TearDown(Level.Iteration)
+	public void stop() {
+		this.emulator.close();
+	}
+
+	@Benchmark
+	public String sdkFirstUse() {
+		Map<String, String> environment = this.emulator.environment();
+		String host = environment.get("PGHOST");
+		long started = System.nanoTime();
+		DatabricksConfig config = new DatabricksConfig().setHost(environment.get("DATABRICKS_HOST"))
+			.setClientId(environment.get("DATABRICKS_CLIENT_ID"))
+			.setClientSecret(environment.get("DATABRICKS_CLIENT_SECRET"));
+		long configured = System.nanoTime();
+		config.resolve();
+		long resolved = System.nanoTime();
+		config.authenticate();
+		long authenticated = System.nanoTime();
+		WorkspaceClient workspace = new WorkspaceClient(config);
+		long built = System.nanoTime();
+		String found = null;
+		for (Project project : workspace.postgres().listProjects(new ListProjectsRequest())) {
+			for (Branch branch : workspace.postgres()
+				.listBranches(new ListBranchesRequest().setParent(project.getName()))) {
+				for (Endpoint endpoint : workspace.postgres()
+					.listEndpoints(new ListEndpointsRequest().setParent(branch.getName()))) {
+					if (host.equalsIgnoreCase(endpoint.getStatus().getHosts().getHost())) {
+						found = endpoint.getName();
+					}
+				}
+			}
+		}
+		long listed = System.nanoTime();
+		workspace.postgres().getEndpoint(new GetEndpointRequest().setName(found));
+		long read = System.nanoTime();
+		String token = workspace.postgres()
+			.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(found))
+			.getToken();
+		long minted = System.nanoTime();
+		StartupBenchmark.record("sdk", configured - started, resolved - configured, authenticated - resolved,
+				built - authenticated, listed - built, read - listed, minted - read, minted - started);
+		return (token != null) ? found : null;
+	}
+
+}
