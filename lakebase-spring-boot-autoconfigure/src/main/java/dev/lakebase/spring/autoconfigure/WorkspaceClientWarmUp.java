@@ -59,17 +59,21 @@ final class WorkspaceClientWarmUp implements ApplicationContextInitializer<Confi
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		if (!(context instanceof GenericApplicationContext generic) || !needsWorkspace(context.getEnvironment())) {
+		if (!(context instanceof GenericApplicationContext generic)) {
 			return;
 		}
 		WorkspaceClientFactory.Settings settings;
 		try {
+			if (!needsWorkspace(context.getEnvironment())) {
+				return;
+			}
 			LakebaseProperties properties = Binder.get(context.getEnvironment())
 				.bindOrCreate("lakebase", LakebaseProperties.class);
 			settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(), context.getEnvironment());
 		}
 		catch (RuntimeException ex) {
-			// The auto-configuration binds the same properties and reports the error
+			// An invalid value: the auto-configuration binds the same properties and
+			// reports it
 			return;
 		}
 		CompletableFuture<WorkspaceClient> client = new CompletableFuture<>();

@@ -17,6 +17,7 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.lakebase.spring.test.EmulatedIdentity;
@@ -84,7 +85,7 @@ class WarmUpIntegrationTests {
 	}
 
 	@Test
-	void nothingIsSetUpWhenTheStarterHasNothingToDo() {
+	void nothingIsSetUpWhenTheStarterHasNothingToDoOrAValueIsInvalid() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		int before = emulator.workspaceRequests(HOST_METADATA);
 		Map<String, Object> off = apps();
@@ -95,7 +96,9 @@ class WarmUpIntegrationTests {
 		nativePassword.put("PGPASSWORD", "secret");
 		Map<String, Object> nothingConfigured = new HashMap<>(apps());
 		nothingConfigured.remove("PGHOST");
-		for (Map<String, Object> properties : java.util.List.of(off, explicitUrl, nativePassword, nothingConfigured)) {
+		Map<String, Object> invalid = apps();
+		invalid.put("lakebase.enabled", "maybe");
+		for (Map<String, Object> properties : List.of(off, explicitUrl, nativePassword, nothingConfigured, invalid)) {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
 				.web(WebApplicationType.NONE)
 				.properties(properties)
