@@ -62,23 +62,15 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 		Supplier<WorkspaceClient> started = WorkspaceClientWarmUp.claim(beanFactory, settings);
 		Supplier<WorkspaceClient> workspace = SingletonSupplier
 			.of((started != null) ? started : () -> WorkspaceClientFactory.create(settings));
-		CompletableFuture<LakebaseConnection> connection = new CompletableFuture<>();
+		CompletableFuture<LakebaseConnection> connection = inBackground("lakebase-warm-up",
+				() -> new LakebaseConnectionResolver(properties, this.environment, workspace).resolve());
 		LakebaseConnectionDetails details = new LakebaseConnectionDetails(joining(connection), workspace);
-		Thread thread = new Thread(() -> {
-			try {
-				connection.complete(new LakebaseConnectionResolver(properties, this.environment, workspace).resolve());
-			}
-			catch (Throwable ex) {
-				connection.completeExceptionally(ex);
-				return;
-			}
-			if (properties.getPool().isScaleToZero()) {
-				details.suspendTimeout(properties.getPool().getDefaultSuspendTimeout());
-			}
-		}, "lakebase-warm-up");
-		thread.setDaemon(true);
+		if (properties.getPool().isScaleToZero()) {
+			// Read right after the endpoint is found, on the warm-up thread (or here, if
+			// it has already finished)
+			connection.thenRun(() -> details.suspendTimeout(properties.getPool().getDefaultSuspendTimeout()));
+		}
 		this.connectionDetails = details;
-		thread.start();
 	}
 
 	/**
@@ -88,6 +80,28 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 	 */
 	LakebaseConnectionDetails connectionDetails() {
 		return this.connectionDetails;
+	}
+
+	/**
+	 * Run work on a daemon thread of its own.
+	 * @param <T> the type of the result
+	 * @param threadName the name of the thread
+	 * @param work the work
+	 * @return the result, or the work's failure
+	 */
+	static <T> CompletableFuture<T> inBackground(String threadName, Supplier<T> work) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				result.complete(work.get());
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		}, threadName);
+		thread.setDaemon(true);
+		thread.start();
+		return result;
 	}
 
 	/**

@@ -76,18 +76,9 @@ final class WorkspaceClientWarmUp implements ApplicationContextInitializer<Confi
 			// reports it
 			return;
 		}
-		CompletableFuture<WorkspaceClient> client = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				client.complete(start(settings));
-			}
-			catch (Throwable ex) {
-				client.completeExceptionally(ex);
-			}
-		}, "lakebase-sdk-warm-up");
-		thread.setDaemon(true);
+		CompletableFuture<WorkspaceClient> client = LakebaseWarmUp.inBackground("lakebase-sdk-warm-up",
+				() -> start(settings));
 		generic.getBeanFactory().registerSingleton(BEAN_NAME, new Started(settings, client));
-		thread.start();
 	}
 
 	private static WorkspaceClient start(WorkspaceClientFactory.Settings settings) {
