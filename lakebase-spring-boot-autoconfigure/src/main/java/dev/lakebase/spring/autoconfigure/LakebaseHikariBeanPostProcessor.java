@@ -17,7 +17,6 @@
 package dev.lakebase.spring.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.util.Credentials;
 
 import java.time.Duration;
 
@@ -90,7 +89,7 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 		WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
 				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
 				: null;
-		dataSource.setCredentialsProvider(() -> Credentials.of(username, credentials.currentToken()));
+		dataSource.setCredentialsProvider(new CurrentCredentials(username, credentials));
 		dataSource.setDataSource(new LakebaseConnectDataSource(dataSource.getJdbcUrl(), username,
 				dataSource.getDataSourceProperties(), credentials, wakeRetry, events));
 		if (dataSource.getPoolName() == null) {
