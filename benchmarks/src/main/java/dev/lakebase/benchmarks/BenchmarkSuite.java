@@ -109,12 +109,13 @@ public final class BenchmarkSuite {
 			paired();
 		}
 		if (selected("credential")) {
-			Map<String, RunResult> credential = jmh(CredentialBenchmark.class, 1, 3, 5, null);
+			Map<String, RunResult> credential = jmh(CredentialBenchmark.class, 3, 3, 5, null);
 			line("## 3. Credential on the hot path (ns/op)");
 			line("");
-			line("| starter credentials provider | volatile read |");
-			line("|---|---|");
-			line("| %s | %s |", score(credential.get("starterCredential")), score(credential.get("volatileRead")));
+			line("| starter credentials provider | plain HikariCP's credentials | volatile read |");
+			line("|---|---|---|");
+			line("| %s | %s | %s |", score(credential.get("starterCredential")),
+					score(credential.get("plainCredential")), score(credential.get("volatileRead")));
 			line("");
 		}
 		if (selected("herd")) {
@@ -201,7 +202,7 @@ public final class BenchmarkSuite {
 		line("The Databricks SDK's first use in a fresh JVM, the starter's calls on Databricks Apps (ms, median of %d):",
 				sdk.size());
 		line("");
-		line("| configuration object | resolve (HTTP client, host metadata) | OAuth token | WorkspaceClient | find the endpoint by host | read the endpoint | first mint | total |");
+		line("| configuration object | resolve (HTTP client, host metadata) | OAuth token | SDK client (3 services) | find the endpoint by host | read the endpoint | first mint | total |");
 		line("|---|---|---|---|---|---|---|---|");
 		line("| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |", median(sdk, 0), median(sdk, 1),
 				median(sdk, 2), median(sdk, 3), median(sdk, 4), median(sdk, 5), median(sdk, 6), median(sdk, 7));

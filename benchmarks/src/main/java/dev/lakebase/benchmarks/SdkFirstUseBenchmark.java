@@ -19,8 +19,10 @@ package dev.lakebase.benchmarks;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.ApiClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.database.DatabaseAPI;
+import com.databricks.sdk.service.iam.CurrentUserAPI;
 import com.databricks.sdk.service.postgres.Branch;
 import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
@@ -28,6 +30,7 @@ import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import com.databricks.sdk.service.postgres.ListBranchesRequest;
 import com.databricks.sdk.service.postgres.ListEndpointsRequest;
 import com.databricks.sdk.service.postgres.ListProjectsRequest;
+import com.databricks.sdk.service.postgres.PostgresAPI;
 import com.databricks.sdk.service.postgres.Project;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +47,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * What the starter's start-up spends on the Databricks SDK in a fresh JVM, step by step,
  * with the calls the starter makes on Databricks Apps (one measurement per fork): the
  * configuration object, {@code resolve()} (the SDK's HTTP client and the workspace's host
- * metadata), the OAuth token, the {@link WorkspaceClient} (every service of the SDK),
+ * metadata), the OAuth token, the SDK client (the starter sets up the three services it
+ * calls on one {@link ApiClient}, not every service of a {@code WorkspaceClient}),
  * finding the endpoint by its host (listing projects, branches and endpoints), reading
  * the endpoint (its suspend timeout) and minting the first credential. Each run appends
  * its steps to the file named by {@code benchmark.breakdown}.
@@ -79,13 +83,15 @@ public class SdkFirstUseBenchmark {
 		long resolved = System.nanoTime();
 		config.authenticate();
 		long authenticated = System.nanoTime();
-		WorkspaceClient workspace = new WorkspaceClient(config);
+		ApiClient client = new ApiClient(config);
+		PostgresAPI postgres = new PostgresAPI(client);
+		DatabaseAPI database = new DatabaseAPI(client);
+		CurrentUserAPI currentUser = new CurrentUserAPI(client);
 		long built = System.nanoTime();
 		String found = null;
-		for (Project project : workspace.postgres().listProjects(new ListProjectsRequest())) {
-			for (Branch branch : workspace.postgres()
-				.listBranches(new ListBranchesRequest().setParent(project.getName()))) {
-				for (Endpoint endpoint : workspace.postgres()
+		for (Project project : postgres.listProjects(new ListProjectsRequest())) {
+			for (Branch branch : postgres.listBranches(new ListBranchesRequest().setParent(project.getName()))) {
+				for (Endpoint endpoint : postgres
 					.listEndpoints(new ListEndpointsRequest().setParent(branch.getName()))) {
 					if (host.equalsIgnoreCase(endpoint.getStatus().getHosts().getHost())) {
 						found = endpoint.getName();
@@ -94,15 +100,14 @@ public class SdkFirstUseBenchmark {
 			}
 		}
 		long listed = System.nanoTime();
-		workspace.postgres().getEndpoint(new GetEndpointRequest().setName(found));
+		postgres.getEndpoint(new GetEndpointRequest().setName(found));
 		long read = System.nanoTime();
-		String token = workspace.postgres()
-			.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(found))
+		String token = postgres.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(found))
 			.getToken();
 		long minted = System.nanoTime();
 		StartupBenchmark.record("sdk", configured - started, resolved - configured, authenticated - resolved,
 				built - authenticated, listed - built, read - listed, minted - read, minted - started);
-		return (token != null) ? found : null;
+		return (token != null && database != null && currentUser != null) ? found : null;
 	}
 
 }

@@ -21,9 +21,9 @@ import com.zaxxer.hikari.util.Credentials;
 
 /**
  * What HikariCP asks for before every new physical connection: the pool's user name and
- * the current token, without I/O, lock or clock read while the cached credential is
- * fresh. The {@link Credentials} object is made once per token rather than once per
- * login.
+ * the current token ({@link RefreshingCredentials#login(String)}), without I/O, lock or
+ * clock read while the cached credential is fresh, and one {@link Credentials} object per
+ * token rather than one per login.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -33,8 +33,6 @@ final class CurrentCredentials implements HikariCredentialsProvider {
 
 	private final RefreshingCredentials credentials;
 
-	private volatile Credentials last;
-
 	CurrentCredentials(String username, RefreshingCredentials credentials) {
 		this.username = username;
 		this.credentials = credentials;
@@ -42,15 +40,7 @@ final class CurrentCredentials implements HikariCredentialsProvider {
 
 	@Override
 	public Credentials getCredentials() {
-		String token = this.credentials.currentToken();
-		Credentials last = this.last;
-		// The cache hands out the same String until the credential changes
-		if (last != null && last.getPassword() == token) {
-			return last;
-		}
-		Credentials current = Credentials.of(this.username, token);
-		this.last = current;
-		return current;
+		return this.credentials.login(this.username);
 	}
 
 	@Override

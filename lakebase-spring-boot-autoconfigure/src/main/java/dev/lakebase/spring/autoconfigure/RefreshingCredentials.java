@@ -31,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import com.zaxxer.hikari.util.Credentials;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -84,6 +85,12 @@ final class RefreshingCredentials implements DisposableBean {
 
 	private volatile Cached current;
 
+	/**
+	 * The current credential while it is before its refresh point (a timer clears it
+	 * then), else {@code null}: the hot path's only volatile read.
+	 */
+	private volatile Cached fresh;
+
 	private volatile CompletableFuture<LakebaseCredential> inFlight;
 
 	private volatile Instant retryNotBefore = Instant.MIN;
@@ -124,12 +131,32 @@ final class RefreshingCredentials implements DisposableBean {
 	 * @return the token, or {@code null} when no usable credential is cached
 	 */
 	String currentToken() {
+		Cached usable = usable();
+		return (usable != null) ? usable.credential().token() : null;
+	}
+
+	/**
+	 * What HikariCP asks for before every new physical connection: the user name and the
+	 * current token, as one {@link Credentials} object per token. Like
+	 * {@link #currentToken()}, never blocks and never does I/O; while the credential is
+	 * before its refresh point, one volatile read and no clock read or allocation.
+	 * @param username the database user name
+	 * @return the credentials, with a {@code null} password when no usable credential is
+	 * cached
+	 */
+	Credentials login(String username) {
+		Cached usable = usable();
+		return (usable != null) ? usable.login(username) : Credentials.of(username, null);
+	}
+
+	private Cached usable() {
+		Cached fresh = this.fresh;
+		if (fresh != null) {
+			return fresh;
+		}
 		Cached cached = this.current;
 		if (cached == null) {
 			return null;
-		}
-		if (cached.fresh) {
-			return cached.credential().token();
 		}
 		Instant now = this.clock.instant();
 		if (!now.isBefore(cached.usableUntil())) {
@@ -138,7 +165,7 @@ final class RefreshingCredentials implements DisposableBean {
 		if (!now.isBefore(cached.refreshAt()) && this.inFlight == null && !now.isBefore(this.retryNotBefore)) {
 			refreshInBackground(false);
 		}
-		return cached.credential().token();
+		return cached;
 	}
 
 	/**
@@ -203,6 +230,7 @@ final class RefreshingCredentials implements DisposableBean {
 		synchronized (this.lock) {
 			Cached cached = this.current;
 			if (cached != null && cached.credential().token().equals(refusedToken)) {
+				this.fresh = null;
 				this.current = null;
 			}
 		}
@@ -346,7 +374,8 @@ final class RefreshingCredentials implements DisposableBean {
 
 	/**
 	 * Work out, once per credential, when to refresh it and until when to use it, so the
-	 * hot path only compares instants.
+	 * hot path only compares instants; keep it {@link #fresh} until its refresh point.
+	 * Called with the lock held.
 	 */
 	private Cached cache(LakebaseCredential credential) {
 		Duration lifetime = Duration.between(credential.mintedAt(), credential.expiresAt());
@@ -360,26 +389,34 @@ final class RefreshingCredentials implements DisposableBean {
 		}
 		Cached cached = new Cached(credential, credential.expiresAt().minus(window),
 				credential.expiresAt().minus(margin));
+		this.fresh = null;
 		if (Instant.MAX.equals(credential.expiresAt())) {
-			cached.fresh = true;
+			this.fresh = cached;
 		}
 		else if (this.timedFreshness && this.clock.instant().isBefore(cached.refreshAt())) {
 			long untilRefresh = Duration.between(this.clock.instant(), cached.refreshAt()).toNanos();
 			try {
-				cached.fresh = true;
-				this.executor.schedule(() -> cached.fresh = false, untilRefresh, TimeUnit.NANOSECONDS);
+				this.executor.schedule(() -> stale(cached), untilRefresh, TimeUnit.NANOSECONDS);
+				this.fresh = cached;
 			}
 			catch (RejectedExecutionException ex) {
-				cached.fresh = false;
+				// Shut down: the clock decides
 			}
 		}
 		return cached;
 	}
 
+	private void stale(Cached cached) {
+		synchronized (this.lock) {
+			if (this.fresh == cached) {
+				this.fresh = null;
+			}
+		}
+	}
+
 	/**
-	 * A credential with when to refresh it and until when to use it. Until its refresh
-	 * point, a timer keeps it {@code fresh}, so the login hot path is two volatile reads
-	 * and no clock read.
+	 * A credential with when to refresh it and until when to use it, and HikariCP's
+	 * {@link Credentials} for it once a login asked.
 	 */
 	private static final class Cached {
 
@@ -389,7 +426,11 @@ final class RefreshingCredentials implements DisposableBean {
 
 		private final Instant usableUntil;
 
-		private volatile boolean fresh;
+		/**
+		 * Immutable (final fields), so a plain field is safe: a racing login at worst
+		 * makes an equal object once more.
+		 */
+		private Credentials login;
 
 		Cached(LakebaseCredential credential, Instant refreshAt, Instant usableUntil) {
 			this.credential = credential;
@@ -407,6 +448,16 @@ final class RefreshingCredentials implements DisposableBean {
 
 		Instant usableUntil() {
 			return this.usableUntil;
+		}
+
+		Credentials login(String username) {
+			Credentials login = this.login;
+			// One pool asks with one user name, the same String each time
+			if (login == null || login.getUsername() != username) {
+				login = Credentials.of(username, this.credential.token());
+				this.login = login;
+			}
+			return login;
 		}
 
 	}

@@ -19,7 +19,11 @@ package dev.lakebase.spring.autoconfigure;
 import java.util.Arrays;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.ApiClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.database.DatabaseAPI;
+import com.databricks.sdk.service.iam.CurrentUserAPI;
+import com.databricks.sdk.service.postgres.PostgresAPI;
 
 import org.springframework.core.env.Environment;
 
@@ -27,7 +31,9 @@ import org.springframework.core.env.Environment;
  * Builds the Databricks SDK client the starter mints credentials with. Authentication is
  * the SDK's unified authentication; values from {@code lakebase.databricks.*}, or from
  * the SDK's variables as Spring sees them (so a {@code .env} file counts), are handed to
- * it, and the SDK reads everything else itself.
+ * it, and the SDK reads everything else itself. The client has only the services the
+ * starter calls; a {@link WorkspaceClient} sets up all of them (several hundred classes),
+ * which in a fresh JVM costs more than a tenth of a second of start-up.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -48,11 +54,38 @@ final class WorkspaceClientFactory {
 		config.setToken(settings.values[3]);
 		config.setProfile(settings.values[4]);
 		config.setConfigFile(settings.values[5]);
-		return new WorkspaceClient(config);
+		return new LakebaseServices(config);
 	}
 
 	private static String value(String propertyValue, String property, Environment environment, String variable) {
 		return ConnectionValue.of(propertyValue, property, environment, variable).value();
+	}
+
+	/**
+	 * The SDK's client with the services the starter calls (Lakebase Autoscaling and
+	 * Provisioned, the current user) on one {@link ApiClient}. Internal: any other
+	 * service of it is {@code null}; an application that wants the whole client defines
+	 * its own {@link WorkspaceClient} bean, which the starter then uses.
+	 */
+	static final class LakebaseServices extends WorkspaceClient {
+
+		private final DatabricksConfig config;
+
+		LakebaseServices(DatabricksConfig config) {
+			// The SDK's constructor that sets up no service; only the ones below are
+			super(true, new ApiClient(config));
+			this.config = config;
+			ApiClient client = apiClient();
+			withPostgresAPI(new PostgresAPI(client));
+			withDatabaseAPI(new DatabaseAPI(client));
+			withCurrentUserAPI(new CurrentUserAPI(client));
+		}
+
+		@Override
+		public DatabricksConfig config() {
+			return this.config;
+		}
+
 	}
 
 	/**

@@ -24,8 +24,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
@@ -34,19 +36,21 @@ import org.springframework.util.StringUtils;
 
 /**
  * Sets up the Databricks SDK client on a background thread as soon as a Spring Boot
- * application's context is prepared, before its configuration classes are read. In a
- * fresh JVM the SDK's set-up (its classes, configuration, HTTP client, the workspace's
- * host metadata and the first OAuth token) takes the better part of a second, which would
+ * application's environment is prepared, before its context is created. In a fresh JVM
+ * the SDK's set-up (its classes, configuration, HTTP client, the workspace's host
+ * metadata and the first OAuth token) takes the better part of a second, which would
  * otherwise add to the application's start-up. Starts only when a Lakebase connection
  * that needs the workspace is configured ({@code PGHOST}, {@code LAKEBASE_ENDPOINT} and
  * the like, without a native password), the starter is on and
- * {@code spring.datasource.url} is not set; runs after logging is initialized, so that
- * the defaults of {@link LakebaseLoggingDefaults} apply. {@link LakebaseWarmUp} takes the
- * client if its settings are still the same when the context refreshes.
+ * {@code spring.datasource.url} is not set; runs after logging is initialized (after
+ * Boot's own run listener, which initializes it), so that the defaults of
+ * {@link LakebaseLoggingDefaults} apply. The client is handed to the context when it is
+ * prepared, and {@link LakebaseWarmUp} takes it if its settings are still the same when
+ * the context refreshes (an initializer may have changed them).
  *
  * @author Lakebase Spring Boot contributors
  */
-final class WorkspaceClientWarmUp implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
+final class WorkspaceClientWarmUp implements SpringApplicationRunListener, Ordered {
 
 	static final String BEAN_NAME = "lakebaseWorkspaceClientWarmUp";
 
@@ -57,28 +61,37 @@ final class WorkspaceClientWarmUp implements ApplicationContextInitializer<Confi
 
 	private static final String[] NATIVE_PASSWORDS = { "lakebase.password", "PGPASSWORD" };
 
+	private Started started;
+
+	WorkspaceClientWarmUp(SpringApplication application, String[] args) {
+	}
+
 	@Override
-	public void initialize(ConfigurableApplicationContext context) {
-		if (!(context instanceof GenericApplicationContext generic)) {
-			return;
-		}
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
 		WorkspaceClientFactory.Settings settings;
 		try {
-			if (!needsWorkspace(context.getEnvironment())) {
+			if (!needsWorkspace(environment)) {
 				return;
 			}
-			LakebaseProperties properties = Binder.get(context.getEnvironment())
-				.bindOrCreate("lakebase", LakebaseProperties.class);
-			settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(), context.getEnvironment());
+			LakebaseProperties properties = Binder.get(environment).bindOrCreate("lakebase", LakebaseProperties.class);
+			settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(), environment);
 		}
 		catch (RuntimeException ex) {
 			// An invalid value: the auto-configuration binds the same properties and
 			// reports it
 			return;
 		}
-		CompletableFuture<WorkspaceClient> client = LakebaseWarmUp.inBackground("lakebase-sdk-warm-up",
-				() -> start(settings));
-		generic.getBeanFactory().registerSingleton(BEAN_NAME, new Started(settings, client));
+		this.started = new Started(settings,
+				LakebaseWarmUp.inBackground("lakebase-sdk-warm-up", () -> start(settings)));
+	}
+
+	@Override
+	public void contextPrepared(ConfigurableApplicationContext context) {
+		if (this.started != null && context instanceof GenericApplicationContext generic) {
+			generic.getBeanFactory().registerSingleton(BEAN_NAME, this.started);
+		}
+		this.started = null;
 	}
 
 	private static WorkspaceClient start(WorkspaceClientFactory.Settings settings) {
@@ -129,6 +142,7 @@ final class WorkspaceClientWarmUp implements ApplicationContextInitializer<Confi
 
 	@Override
 	public int getOrder() {
+		// After Boot's EventPublishingRunListener (0), whose events initialize logging
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

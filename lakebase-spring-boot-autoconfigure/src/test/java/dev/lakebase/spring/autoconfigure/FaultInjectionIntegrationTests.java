@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fault injection under a steady load of mixed reads and writes, with a ledger of every
- * acknowledged write. Each scenario prints {@code scenario: N ok, M failed, K lost}. No
- * scenario loses an acknowledged write; rotation, an outage within the credential's
- * validity, and suspend/wake fail nothing.
+ * acknowledged write. The connection limit is reached on a PostgreSQL whose
+ * {@code max_connections} is lowered to 10. Each scenario prints
+ * {@code scenario: N ok, M failed, K lost}. No scenario loses an acknowledged write;
+ * rotation, an outage within the credential's validity, and suspend/wake fail nothing.
  */
 class FaultInjectionIntegrationTests {
 
@@ -163,9 +165,17 @@ class FaultInjectionIntegrationTests {
 
 	@Test
 	void connectionLimitReachedThenReleased() {
-		LakebaseEmulator emulator = lakebase.emulator();
-		runner("spring.datasource.hikari.connection-timeout=2000").run((context) -> {
+		// A PostgreSQL of its own with max_connections lowered to 10 (7 slots for
+		// non-superusers), which another client fills up
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().maxConnections(10).start()) {
+			connectionLimitReachedThenReleased(emulator);
+		}
+	}
+
+	private void connectionLimitReachedThenReleased(LakebaseEmulator emulator) {
+		LakebaseTestSupport.appsRunner(emulator, "spring.datasource.hikari.connection-timeout=2000").run((context) -> {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			assertThat(new JdbcTemplate(pool).queryForObject("SHOW max_connections", Integer.class)).isEqualTo(10);
 			try (Workload load = new Workload("connection-limit", pool, 4)) {
 				load.awaitOk(100, BOUND);
 				List<HeldConnections> held = new ArrayList<>();
@@ -193,7 +203,8 @@ class FaultInjectionIntegrationTests {
 							Thread.sleep(100);
 						}
 					}
-					assertThat(held.stream().mapToInt(HeldConnections::count).sum()).isPositive();
+					assertThat(held.stream().mapToInt(HeldConnections::count).sum()).as("slots the other client took")
+						.isBetween(1, 10);
 					assertThat(load.failures().keySet()).as("clear errors")
 						.allSatisfy((message) -> assertThat(message).contains("too many clients"));
 				}

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.zaxxer.hikari.util.Credentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,8 +122,11 @@ class RefreshingCredentialsTests {
 		RefreshingCredentials timed = new RefreshingCredentials(() -> systemSource, settings, Clock.systemUTC());
 		try {
 			String first = timed.token();
+			Credentials login = timed.login("app-user");
+			assertThat(login.getPassword()).isEqualTo(first);
 			for (int i = 0; i < 1000; i++) {
 				assertThat(timed.currentToken()).isEqualTo(first);
+				assertThat(timed.login("app-user")).isSameAs(login);
 			}
 			assertThat(systemSource.mints.get()).as("no refresh before the refresh point").isEqualTo(1);
 			Thread.sleep(1200);
@@ -189,6 +193,26 @@ class RefreshingCredentialsTests {
 		int attempts = this.source.attempts.get();
 		assertThatExceptionOfType(SQLException.class).isThrownBy(this.credentials::token);
 		assertThat(this.source.attempts.get()).as("no new mint within the backoff").isEqualTo(attempts);
+	}
+
+	@Test
+	void onTheSystemClockInvalidateDropsAFreshToken() throws SQLException {
+		CountingSource systemSource = new CountingSource(Clock.systemUTC(), Duration.ofMinutes(60));
+		RefreshingCredentials timed = new RefreshingCredentials(() -> systemSource, settings(), Clock.systemUTC());
+		try {
+			String first = timed.token();
+			assertThat(timed.login("app-user").getPassword()).isEqualTo(first);
+			timed.invalidate(first);
+			assertThat(timed.currentToken()).isNull();
+			assertThat(timed.login("app-user").getPassword()).isNull();
+			String second = timed.token();
+			assertThat(second).isNotEqualTo(first);
+			assertThat(timed.login("app-user").getPassword()).isEqualTo(second);
+			assertThat(systemSource.mints.get()).isEqualTo(2);
+		}
+		finally {
+			timed.destroy();
+		}
 	}
 
 	@Test

@@ -53,7 +53,7 @@ class WarmUpIntegrationTests {
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(LakebaseEmulator.builder());
 
 	@Test
-	void theClientSetUpWhileTheContextIsPreparedIsTheOneThatConnects() {
+	void theClientSetUpWhileTheApplicationStartsIsTheOneThatConnects() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		int before = emulator.workspaceRequests(HOST_METADATA);
 		try (ConfigurableApplicationContext context = start(apps(), null)) {
