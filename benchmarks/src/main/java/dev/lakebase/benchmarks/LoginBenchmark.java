@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.util.Credentials;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -52,6 +53,10 @@ public class LoginBenchmark {
 
 	private String url;
 
+	private final Properties starterProperties = new Properties();
+
+	private String starterUrl;
+
 	@Setup(Level.Trial)
 	public void start() throws SQLException {
 		this.fixture = new Fixture();
@@ -60,6 +65,11 @@ public class LoginBenchmark {
 		this.url = this.fixture.plainPool.getJdbcUrl();
 		this.plainProperties.setProperty("user", Fixture.PLAIN_ROLE);
 		this.plainProperties.setProperty("password", this.fixture.plainPassword);
+		Credentials credentials = this.fixture.starterPool.getCredentialsProvider().getCredentials();
+		this.starterUrl = this.fixture.starterPool.getJdbcUrl();
+		this.starterProperties.putAll(this.fixture.starterPool.getDataSourceProperties());
+		this.starterProperties.setProperty("user", credentials.getUsername());
+		this.starterProperties.setProperty("password", credentials.getPassword());
 	}
 
 	@TearDown(Level.Trial)
@@ -70,6 +80,20 @@ public class LoginBenchmark {
 	@Benchmark
 	public boolean starterLogin() throws SQLException {
 		try (Connection connection = this.starterConnects.getConnection()) {
+			return connection.isClosed();
+		}
+	}
+
+	/**
+	 * The PostgreSQL driver with what the starter logs in with (its URL, with
+	 * {@code ApplicationName}, the OAuth role and its cached token), without the
+	 * starter's code around the connect.
+	 * @return whether the connection is closed
+	 * @throws SQLException if the login fails
+	 */
+	@Benchmark
+	public boolean driverWithStarterSettings() throws SQLException {
+		try (Connection connection = this.driver.connect(this.starterUrl, this.starterProperties)) {
 			return connection.isClosed();
 		}
 	}

@@ -27,6 +27,8 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.util.Credentials;
+
 /**
  * Benchmarks 1 and 2 once more, as paired comparisons: the starter and the plain
  * alternative in one JVM, measured in alternating one-second windows (starter first in
@@ -114,6 +116,23 @@ final class PairedBenchmark {
 				}
 			}, () -> {
 				try (Connection connection = driver.connect(url, plain)) {
+					return !connection.isClosed();
+				}
+			}));
+			// The driver alone with what the starter logs in with: what the starter's own
+			// code around the connect costs
+			Credentials credentials = fixture.starterPool.getCredentialsProvider().getCredentials();
+			Properties same = new Properties();
+			same.putAll(fixture.starterPool.getDataSourceProperties());
+			same.setProperty("user", credentials.getUsername());
+			same.setProperty("password", credentials.getPassword());
+			String starterUrl = fixture.starterPool.getJdbcUrl();
+			rows.add(compare("login, driver with the starter's URL, user and token", rounds, 1, () -> {
+				try (Connection connection = starterConnects.getConnection()) {
+					return !connection.isClosed();
+				}
+			}, () -> {
+				try (Connection connection = driver.connect(starterUrl, same)) {
 					return !connection.isClosed();
 				}
 			}));

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
@@ -33,7 +35,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -80,6 +84,25 @@ class WarmUpIntegrationTests {
 			assertThat(select1(context)).isEqualTo(1);
 			assertThat(emulator.workspaceRequests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(2);
 			assertThat(emulator.mintCount(other)).isPositive();
+			assertThat(emulator.mintCount(emulator.servicePrincipal())).isEqualTo(defaultMints);
+		}
+	}
+
+	@Test
+	void theApplicationsOwnWorkspaceClientIsUsedInstead() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity other = emulator.addServicePrincipal(true);
+		int defaultMints = emulator.mintCount(emulator.servicePrincipal());
+		Map<String, Object> properties = apps();
+		properties.put("lakebase.username", other.roleName());
+		properties.put("test.client-id", other.clientId());
+		properties.put("test.client-secret", other.clientSecret());
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class, OwnClient.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties)
+			.run()) {
+			assertThat(select1(context)).isEqualTo(1);
+			assertThat(emulator.mintCount(other)).as("minted with the application's client").isPositive();
 			assertThat(emulator.mintCount(emulator.servicePrincipal())).isEqualTo(defaultMints);
 		}
 	}
@@ -133,6 +156,18 @@ class WarmUpIntegrationTests {
 	@ImportAutoConfiguration({ LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class,
 			JdbcTemplateAutoConfiguration.class })
 	static class App {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClient {
+
+		@Bean
+		WorkspaceClient workspaceClient(Environment environment) {
+			return new WorkspaceClient(new DatabricksConfig().setHost(lakebase.emulator().workspaceUrl())
+				.setClientId(environment.getProperty("test.client-id"))
+				.setClientSecret(environment.getProperty("test.client-secret")));
+		}
 
 	}
 
