@@ -110,15 +110,12 @@ final class PairedBenchmark {
 			plain.setProperty("user", Fixture.PLAIN_ROLE);
 			plain.setProperty("password", fixture.plainPassword);
 			String url = fixture.plainPool.getJdbcUrl();
-			rows.add(compare("login", rounds, 1, () -> {
+			Operation starterLogin = () -> {
 				try (Connection connection = starterConnects.getConnection()) {
 					return !connection.isClosed();
 				}
-			}, () -> {
-				try (Connection connection = driver.connect(url, plain)) {
-					return !connection.isClosed();
-				}
-			}));
+			};
+			rows.add(compare("login", rounds, 1, starterLogin, driverLogin(driver, url, plain)));
 			// The driver alone with what the starter logs in with: what the starter's own
 			// code around the connect costs
 			Credentials credentials = fixture.starterPool.getCredentialsProvider().getCredentials();
@@ -126,18 +123,18 @@ final class PairedBenchmark {
 			same.putAll(fixture.starterPool.getDataSourceProperties());
 			same.setProperty("user", credentials.getUsername());
 			same.setProperty("password", credentials.getPassword());
-			String starterUrl = fixture.starterPool.getJdbcUrl();
-			rows.add(compare("login, driver with the starter's URL, user and token", rounds, 1, () -> {
-				try (Connection connection = starterConnects.getConnection()) {
-					return !connection.isClosed();
-				}
-			}, () -> {
-				try (Connection connection = driver.connect(starterUrl, same)) {
-					return !connection.isClosed();
-				}
-			}));
+			rows.add(compare("login, driver with the starter's URL, user and token", rounds, 1, starterLogin,
+					driverLogin(driver, fixture.starterPool.getJdbcUrl(), same)));
 		}
 		return rows;
+	}
+
+	private static Operation driverLogin(org.postgresql.Driver driver, String url, Properties properties) {
+		return () -> {
+			try (Connection connection = driver.connect(url, properties)) {
+				return !connection.isClosed();
+			}
+		};
 	}
 
 	private static Row compare(String name, int rounds, int threads, Operation starter, Operation plain)
