@@ -89,7 +89,9 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 		WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
 				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
 				: null;
-		dataSource.setCredentialsProvider(new CurrentCredentials(username, credentials));
+		// Before every new physical connection: one volatile read while the credential is
+		// fresh, no I/O, lock or clock read
+		dataSource.setCredentialsProvider(() -> credentials.login(username));
 		dataSource.setDataSource(new LakebaseConnectDataSource(dataSource.getJdbcUrl(), username,
 				dataSource.getDataSourceProperties(), credentials, wakeRetry, events));
 		if (dataSource.getPoolName() == null) {

@@ -74,8 +74,9 @@ final class WorkspaceClientWarmUp implements SpringApplicationRunListener, Order
 			if (!needsWorkspace(environment)) {
 				return;
 			}
-			LakebaseProperties properties = Binder.get(environment).bindOrCreate("lakebase", LakebaseProperties.class);
-			settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(), environment);
+			LakebaseProperties.Databricks databricks = Binder.get(environment)
+				.bindOrCreate("lakebase.databricks", LakebaseProperties.Databricks.class);
+			settings = WorkspaceClientFactory.Settings.of(databricks, environment);
 		}
 		catch (RuntimeException ex) {
 			// An invalid value: the auto-configuration binds the same properties and

@@ -196,6 +196,32 @@ class RefreshingCredentialsTests {
 	}
 
 	@Test
+	void noLoginPasswordBeforeACredentialIsCached() {
+		Credentials login = this.credentials.login("app-user");
+		assertThat(login.getUsername()).isEqualTo("app-user");
+		assertThat(login.getPassword()).isNull();
+		assertThat(this.source.attempts.get()).as("never mints").isZero();
+	}
+
+	@Test
+	void oneLoginObjectPerTokenAndANewOneWhenTheTokenChanges() throws Exception {
+		String first = this.credentials.token();
+		Credentials forFirst = this.credentials.login("app-user");
+		assertThat(forFirst.getUsername()).isEqualTo("app-user");
+		assertThat(forFirst.getPassword()).isEqualTo(first);
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.credentials.login("app-user")).isSameAs(forFirst);
+		}
+		this.clock.advance(Duration.ofMinutes(61));
+		String second = this.credentials.token();
+		assertThat(second).isNotEqualTo(first);
+		Credentials forSecond = this.credentials.login("app-user");
+		assertThat(forSecond.getPassword()).isEqualTo(second);
+		assertThat(forSecond).isNotSameAs(forFirst);
+		assertThat(this.credentials.login("app-user")).isSameAs(forSecond);
+	}
+
+	@Test
 	void onTheSystemClockInvalidateDropsAFreshToken() throws SQLException {
 		CountingSource systemSource = new CountingSource(Clock.systemUTC(), Duration.ofMinutes(60));
 		RefreshingCredentials timed = new RefreshingCredentials(() -> systemSource, settings(), Clock.systemUTC());
