@@ -59,6 +59,16 @@ final class FakeWorkspace implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(FakeWorkspace.class);
 
+	/**
+	 * The JDK's HTTP server writes a response's headers and its body in two writes; on a
+	 * socket without {@code TCP_NODELAY}, Nagle's algorithm holds the body back until the
+	 * client acknowledges the headers, which a client that delays its acknowledgements
+	 * does about 40 ms later. That added 40 ms to almost every request on a kept-alive
+	 * connection, which a real workspace does not. The server reads this property once,
+	 * when the JDK's server is first used in the JVM; a value set by the user is kept.
+	 */
+	static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
 	private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
 	private static final Pattern POSTGRES_RESOURCE = Pattern
@@ -67,6 +77,12 @@ final class FakeWorkspace implements Closeable {
 	private static final Pattern INSTANCE = Pattern.compile("/api/2\\.0/database/instances/([^/]+)");
 
 	private static final SecureRandom random = new SecureRandom();
+
+	static {
+		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+			System.setProperty(NO_DELAY_PROPERTY, "true");
+		}
+	}
 
 	private record AccessToken(EmulatedIdentity identity, Instant expiresAt) {
 	}
