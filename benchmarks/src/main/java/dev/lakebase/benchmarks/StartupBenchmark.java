@@ -17,16 +17,16 @@
 package dev.lakebase.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import dev.lakebase.samples.memory.MemoryServiceApplication;
-import dev.lakebase.spring.test.LakebaseEmulator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -48,25 +48,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Application start in a fresh JVM (one measurement per fork): the context refresh and
  * the first query, with the starter on the variables of Databricks Apps vs plain
  * {@code spring-boot-starter-jdbc} with a static password on the same endpoint; once for
- * a JDBC-only app, once for the sample (web, JPA, Flyway, Actuator). Each run also
- * appends where its time went to the file named by {@code benchmark.breakdown}.
+ * a JDBC-only app, once for the sample (web, JPA, Flyway, Actuator). The emulator runs in
+ * a JVM of its own ({@link EmulatorProcess}), as the workspace and the database are other
+ * machines on Databricks Apps. Each run also appends where its time and its CPU went to
+ * the file named by {@code benchmark.breakdown}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
 public class StartupBenchmark {
 
-	private LakebaseEmulator emulator;
-
-	private String password;
+	private EmulatorProcess emulator;
 
 	private ConfigurableApplicationContext context;
 
 	@Setup(Level.Iteration)
 	public void start() {
-		this.emulator = LakebaseEmulator.builder().start();
-		this.password = UUID.randomUUID().toString();
-		this.emulator.addNativeRole(Fixture.PLAIN_ROLE, this.password);
+		this.emulator = EmulatorProcess.start();
 	}
 
 	@TearDown(Level.Iteration)
@@ -79,24 +77,24 @@ public class StartupBenchmark {
 
 	@Benchmark
 	public Integer starter() {
-		return run("starter", Fixture.appsEnvironment(this.emulator));
+		return run("starter", this.emulator.appsEnvironment());
 	}
 
 	@Benchmark
 	public Integer plain() {
-		return run("plain", Fixture.plainProperties(this.emulator, this.password));
+		return run("plain", this.emulator.plainProperties());
 	}
 
 	@Benchmark
 	public Integer sampleStarter() {
 		return run("sampleStarter", MemoryServiceApplication.class, WebApplicationType.SERVLET,
-				Fixture.appsEnvironment(this.emulator));
+				this.emulator.appsEnvironment());
 	}
 
 	@Benchmark
 	public Integer samplePlain() {
 		return run("samplePlain", MemoryServiceApplication.class, WebApplicationType.SERVLET,
-				Fixture.plainProperties(this.emulator, this.password));
+				this.emulator.plainProperties());
 	}
 
 	private Integer run(String variant, Map<String, Object> properties) {
@@ -107,6 +105,7 @@ public class StartupBenchmark {
 		Map<String, Object> properties = new LinkedHashMap<>(settings);
 		properties.put("server.port", "0");
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(10_000);
+		Cpu before = Cpu.now();
 		long started = System.nanoTime();
 		this.context = new SpringApplicationBuilder(app).web(type)
 			.properties(properties)
@@ -116,7 +115,9 @@ public class StartupBenchmark {
 		long refreshed = System.nanoTime();
 		Integer one = this.context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
 		long queried = System.nanoTime();
-		record(variant, refreshed - started, dataSourceBeanNanos(startup), queried - refreshed);
+		Cpu used = Cpu.now().since(before);
+		record(variant, refreshed - started, dataSourceBeanNanos(startup), queried - refreshed, used.process(),
+				used.thread(), used.compilers());
 		return one;
 	}
 
@@ -138,6 +139,58 @@ public class StartupBenchmark {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * CPU time used so far: by the process, by the calling thread (the one that starts
+	 * the app), and by the JIT compiler threads (read from {@code /proc}, Linux only; -1
+	 * elsewhere), in nanoseconds.
+	 */
+	record Cpu(long process, long thread, long compilers) {
+
+		private static final long NANOS_PER_TICK = 10_000_000;
+
+		static Cpu now() {
+			long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
+			return new Cpu(process, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), compilerNanos());
+		}
+
+		Cpu since(Cpu earlier) {
+			return new Cpu(this.process - earlier.process, this.thread - earlier.thread,
+					(this.compilers < 0 || earlier.compilers < 0) ? -1 : this.compilers - earlier.compilers);
+		}
+
+		/**
+		 * The CPU time of the C1 and C2 compiler threads: fields 14 and 15 of
+		 * {@code /proc/self/task/<tid>/stat}, in clock ticks of 10 ms.
+		 */
+		private static long compilerNanos() {
+			Path tasks = Path.of("/proc/self/task");
+			if (!Files.isDirectory(tasks)) {
+				return -1;
+			}
+			long ticks = 0;
+			try (Stream<Path> threads = Files.list(tasks)) {
+				for (Path thread : threads.toList()) {
+					try {
+						if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+							String stat = Files.readString(thread.resolve("stat"));
+							String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+							ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						}
+					}
+					catch (IOException ex) {
+						// the thread ended meanwhile
+					}
+				}
+			}
+			catch (IOException ex) {
+				return -1;
+			}
+			return ticks * NANOS_PER_TICK;
+		}
+
 	}
 
 	/**
