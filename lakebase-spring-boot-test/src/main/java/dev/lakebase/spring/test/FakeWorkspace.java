@@ -64,10 +64,10 @@ final class FakeWorkspace implements Closeable {
 	 * socket without {@code TCP_NODELAY}, Nagle's algorithm holds the body back until the
 	 * client acknowledges the headers, which a client that delays its acknowledgements
 	 * does about 40 ms later. That added 40 ms to almost every request on a kept-alive
-	 * connection, which a real workspace does not. The server reads this property once,
-	 * when the JDK's server is first used in the JVM; a value set by the user is kept.
+	 * connection, which a real workspace does not. The JDK reads this property once per
+	 * JVM, when its first HTTP server is created, and has no other way to set the option.
 	 */
-	static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
 	private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
@@ -77,12 +77,6 @@ final class FakeWorkspace implements Closeable {
 	private static final Pattern INSTANCE = Pattern.compile("/api/2\\.0/database/instances/([^/]+)");
 
 	private static final SecureRandom random = new SecureRandom();
-
-	static {
-		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-			System.setProperty(NO_DELAY_PROPERTY, "true");
-		}
-	}
 
 	private record AccessToken(EmulatedIdentity identity, Instant expiresAt) {
 	}
@@ -109,10 +103,31 @@ final class FakeWorkspace implements Closeable {
 		this.databaseTokens = databaseTokens;
 		this.faults = faults;
 		this.clock = clock;
-		this.server = HttpServer.create(new InetSocketAddress(LakebaseEmulator.LOOPBACK, 0), 100);
+		this.server = createServer();
 		this.server.setExecutor(executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
+	}
+
+	/**
+	 * Create the JDK's HTTP server with {@code TCP_NODELAY}: the property is set only
+	 * while the server is created (and the JDK reads it), unless the user has set it
+	 * already.
+	 */
+	private static HttpServer createServer() throws IOException {
+		InetSocketAddress address = new InetSocketAddress(LakebaseEmulator.LOOPBACK, 0);
+		synchronized (FakeWorkspace.class) {
+			if (System.getProperty(NO_DELAY_PROPERTY) != null) {
+				return HttpServer.create(address, 100);
+			}
+			System.setProperty(NO_DELAY_PROPERTY, "true");
+			try {
+				return HttpServer.create(address, 100);
+			}
+			finally {
+				System.clearProperty(NO_DELAY_PROPERTY);
+			}
+		}
 	}
 
 	int requestCount(String path) {

@@ -94,6 +94,9 @@ class LakebaseEmulatorSdkTests {
 			.as("median of 21 reads on one connection; with Nagle's algorithm against the client's delayed "
 					+ "acknowledgement each read took about 40 ms")
 			.isLessThan(Duration.ofMillis(20));
+		assertThat(System.getProperty("sun.net.httpserver.nodelay"))
+			.as("the emulator sets the JDK's property only while it creates its server")
+			.isNull();
 	}
 
 	@Test
