@@ -34,14 +34,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.service.postgres.Branch;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
-import com.databricks.sdk.service.postgres.ListBranchesRequest;
-import com.databricks.sdk.service.postgres.ListEndpointsRequest;
-import com.databricks.sdk.service.postgres.ListProjectsRequest;
 import com.databricks.sdk.service.postgres.PostgresAPI;
-import com.databricks.sdk.service.postgres.Project;
 import dev.lakebase.spring.test.LakebaseEmulator;
 
 /**
@@ -173,13 +168,7 @@ final class EmulatorProcess implements AutoCloseable {
 					.setClientId(environment.get("DATABRICKS_CLIENT_ID"))
 					.setClientSecret(environment.get("DATABRICKS_CLIENT_SECRET")));
 		PostgresAPI postgres = workspace.postgres();
-		for (Project project : postgres.listProjects(new ListProjectsRequest())) {
-			for (Branch branch : postgres.listBranches(new ListBranchesRequest().setParent(project.getName()))) {
-				postgres.listEndpoints(new ListEndpointsRequest().setParent(branch.getName())).forEach((endpoint) -> {
-				});
-			}
-		}
-		String endpoint = emulator.endpoint().path();
+		String endpoint = SdkFirstUseBenchmark.endpointByHost(postgres, environment.get("PGHOST"));
 		postgres.getEndpoint(new GetEndpointRequest().setName(endpoint));
 		postgres.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(endpoint));
 		try (Connection connection = DriverManager.getConnection(emulator.jdbcUrl(emulator.endpoint()),

@@ -94,6 +94,27 @@ public class SdkFirstUseBenchmark {
 		DatabaseAPI database = new DatabaseAPI(client);
 		CurrentUserAPI currentUser = new CurrentUserAPI(client);
 		long built = System.nanoTime();
+		String found = endpointByHost(postgres, host);
+		long listed = System.nanoTime();
+		postgres.getEndpoint(new GetEndpointRequest().setName(found));
+		long read = System.nanoTime();
+		String token = postgres.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(found))
+			.getToken();
+		long minted = System.nanoTime();
+		long cpu = StartupBenchmark.Cpu.now().since(before).thread();
+		StartupBenchmark.record("sdk", configured - started, resolved - configured, authenticated - resolved,
+				built - authenticated, listed - built, read - listed, minted - read, minted - started, cpu);
+		return (token != null && database != null && currentUser != null) ? found : null;
+	}
+
+	/**
+	 * Find the endpoint that serves a host as the starter does on Databricks Apps: every
+	 * project, its branches, their endpoints.
+	 * @param postgres the SDK's Postgres service
+	 * @param host the host ({@code PGHOST})
+	 * @return the endpoint's resource path, or {@code null}
+	 */
+	static String endpointByHost(PostgresAPI postgres, String host) {
 		String found = null;
 		for (Project project : postgres.listProjects(new ListProjectsRequest())) {
 			for (Branch branch : postgres.listBranches(new ListBranchesRequest().setParent(project.getName()))) {
@@ -105,16 +126,7 @@ public class SdkFirstUseBenchmark {
 				}
 			}
 		}
-		long listed = System.nanoTime();
-		postgres.getEndpoint(new GetEndpointRequest().setName(found));
-		long read = System.nanoTime();
-		String token = postgres.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(found))
-			.getToken();
-		long minted = System.nanoTime();
-		long cpu = StartupBenchmark.Cpu.now().since(before).thread();
-		StartupBenchmark.record("sdk", configured - started, resolved - configured, authenticated - resolved,
-				built - authenticated, listed - built, read - listed, minted - read, minted - started, cpu);
-		return (token != null && database != null && currentUser != null) ? found : null;
+		return found;
 	}
 
 }
