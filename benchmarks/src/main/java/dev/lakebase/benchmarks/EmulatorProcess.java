@@ -35,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
-import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import com.databricks.sdk.service.postgres.PostgresAPI;
 import dev.lakebase.spring.test.LakebaseEmulator;
 
@@ -158,8 +157,8 @@ final class EmulatorProcess implements AutoCloseable {
 	/**
 	 * Make the requests the measured app makes once, so that the emulator answers them
 	 * warm, as a real workspace and database do: the starter's SDK calls on Databricks
-	 * Apps (OAuth token, the listing by host, the endpoint, a credential) and a login of
-	 * the plain variant's role through the TLS front.
+	 * Apps (OAuth token, the listing by host, a credential) and a login of the plain
+	 * variant's role through the TLS front.
 	 */
 	private static void warmUp(LakebaseEmulator emulator, String password) {
 		Map<String, String> environment = emulator.environment();
@@ -169,7 +168,6 @@ final class EmulatorProcess implements AutoCloseable {
 					.setClientSecret(environment.get("DATABRICKS_CLIENT_SECRET")));
 		PostgresAPI postgres = workspace.postgres();
 		String endpoint = SdkFirstUseBenchmark.endpointByHost(postgres, environment.get("PGHOST"));
-		postgres.getEndpoint(new GetEndpointRequest().setName(endpoint));
 		postgres.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(endpoint));
 		try (Connection connection = DriverManager.getConnection(emulator.jdbcUrl(emulator.endpoint()),
 				Fixture.PLAIN_ROLE, password)) {

@@ -88,8 +88,8 @@ final class EndpointDiscovery {
 		return (endpoint.getSpec() != null) ? endpoint.getSpec().getEndpointType() : null;
 	}
 
-	String findByHost(String host, String hostSource) {
-		List<String> matches = new ArrayList<>();
+	Endpoint findByHost(String host, String hostSource) {
+		List<Endpoint> matches = new ArrayList<>();
 		try {
 			for (Project project : this.workspace.postgres().listProjects(new ListProjectsRequest())) {
 				for (Branch branch : this.workspace.postgres()
@@ -98,7 +98,7 @@ final class EndpointDiscovery {
 						.listEndpoints(new ListEndpointsRequest().setParent(branch.getName()))) {
 						if (endpoint.getStatus() != null && endpoint.getStatus().getHosts() != null
 								&& host.equalsIgnoreCase(endpoint.getStatus().getHosts().getHost())) {
-							matches.add(endpoint.getName());
+							matches.add(endpoint);
 						}
 					}
 				}
@@ -108,12 +108,13 @@ final class EndpointDiscovery {
 			throw WorkspaceErrors.configurationFailure("list the Lakebase endpoints to find the one at " + host, ex);
 		}
 		if (matches.size() != 1) {
-			String found = matches.isEmpty() ? "No Lakebase endpoint visible to this identity has"
-					: matches.size() + " Lakebase endpoints " + matches + " have";
+			String found = matches.isEmpty() ? "No Lakebase endpoint visible to this identity has" : matches.size()
+					+ " Lakebase endpoints " + matches.stream().map(Endpoint::getName).toList() + " have";
 			throw new LakebaseConfigurationException(found + " the host " + host + " (from " + hostSource + ").",
 					"Set LAKEBASE_ENDPOINT (or lakebase.endpoint) to the endpoint path, projects/{project}/branches/{branch}/endpoints/{endpoint}.");
 		}
-		logger.info("Lakebase endpoint " + matches.get(0) + " chosen: its host matches " + hostSource + " " + host);
+		logger.info("Lakebase endpoint " + matches.get(0).getName() + " chosen: its host matches " + hostSource + " "
+				+ host);
 		return matches.get(0);
 	}
 

@@ -18,6 +18,9 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.databricks.sdk.service.postgres.Endpoint;
 
 /**
  * Where and as whom the Lakebase DataSource connects, and how it gets its password.
@@ -41,19 +44,45 @@ record LakebaseConnection(String host, int port, String database, String usernam
 	 * @param name the endpoint path or instance name, or {@code null} for a native
 	 * password
 	 * @param password the native password, or {@code null}
+	 * @param suspendTimeout the endpoint's suspend timeout when the workspace reported it
+	 * while the connection was worked out, or {@code null}
 	 */
-	record Target(Kind kind, String name, String password) {
+	record Target(Kind kind, String name, String password, Duration suspendTimeout) {
 
 		static Target endpoint(String path) {
-			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null);
+			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, null);
+		}
+
+		/**
+		 * The target of an endpoint the workspace has reported, with its suspend timeout,
+		 * so that the pool need not ask for the endpoint again.
+		 * @param endpoint the endpoint as the workspace reported it
+		 * @return the target
+		 */
+		static Target endpoint(Endpoint endpoint) {
+			return new Target(Kind.AUTOSCALING_ENDPOINT, endpoint.getName(), null, suspendTimeout(endpoint));
 		}
 
 		static Target instance(String name) {
-			return new Target(Kind.PROVISIONED_INSTANCE, name, null);
+			return new Target(Kind.PROVISIONED_INSTANCE, name, null, null);
 		}
 
 		static Target nativePassword(String password) {
-			return new Target(Kind.NATIVE_PASSWORD, null, password);
+			return new Target(Kind.NATIVE_PASSWORD, null, password, null);
+		}
+
+		/**
+		 * Return an endpoint's suspend timeout: its spec's, else its status's.
+		 * @param endpoint the endpoint as the workspace reported it
+		 * @return the suspend timeout, or {@code null} when the workspace reports none
+		 */
+		static Duration suspendTimeout(Endpoint endpoint) {
+			com.google.protobuf.Duration timeout = (endpoint.getSpec() != null)
+					? endpoint.getSpec().getSuspendTimeoutDuration() : null;
+			if (timeout == null && endpoint.getStatus() != null) {
+				timeout = endpoint.getStatus().getSuspendTimeoutDuration();
+			}
+			return (timeout != null) ? Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos()) : null;
 		}
 
 		String describe() {

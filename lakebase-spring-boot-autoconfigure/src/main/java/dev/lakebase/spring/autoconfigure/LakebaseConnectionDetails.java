@@ -71,15 +71,11 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 		if (target.kind() != LakebaseConnection.Kind.AUTOSCALING_ENDPOINT) {
 			return Optional.empty();
 		}
+		if (target.suspendTimeout() != null) {
+			return Optional.of(target.suspendTimeout());
+		}
 		try {
-			Endpoint endpoint = endpoint(target.name());
-			com.google.protobuf.Duration timeout = (endpoint.getSpec() != null)
-					? endpoint.getSpec().getSuspendTimeoutDuration() : null;
-			if (timeout == null && endpoint.getStatus() != null) {
-				timeout = endpoint.getStatus().getSuspendTimeoutDuration();
-			}
-			return Optional.ofNullable(timeout)
-				.map((value) -> Duration.ofSeconds(value.getSeconds(), value.getNanos()));
+			return Optional.ofNullable(LakebaseConnection.Target.suspendTimeout(endpoint(target.name())));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the suspend timeout of " + target.name()

@@ -90,8 +90,8 @@ final class LakebaseConnectionResolver {
 				// set,
 				// listing every endpoint to find the one PGHOST belongs to is not worth
 				// it.
-				String injected = (endpoint != null) ? endpoint
-						: (host != null && !parts.hasProject()) ? discovery.findByHost(host, hostValue.source()) : null;
+				String injected = (endpoint != null) ? endpoint : (host != null && !parts.hasProject())
+						? discovery.findByHost(host, hostValue.source()).getName() : null;
 				String chosen = parts.endpointPath(injected, discovery);
 				if (!chosen.equals(injected) && hostValue.source().equals("PGHOST")) {
 					logger.info("Lakebase targets " + chosen + " (" + parts.source() + "), not the endpoint of PGHOST "
@@ -111,8 +111,9 @@ final class LakebaseConnectionResolver {
 			}
 		}
 		else if (endpoint != null) {
-			target = Target.endpoint(endpoint);
-			host = (host != null) ? host : endpointHost(endpoint);
+			Endpoint found = (host != null) ? null : lookUpEndpoint(endpoint);
+			target = (found != null) ? Target.endpoint(found) : Target.endpoint(endpoint);
+			host = (found != null) ? endpointHost(endpoint, found) : host;
 		}
 		else if (instance != null) {
 			target = Target.instance(instance);
@@ -153,11 +154,12 @@ final class LakebaseConnectionResolver {
 		Target target;
 		if (primary.target().kind() == LakebaseConnection.Kind.NATIVE_PASSWORD) {
 			target = primary.target();
-			host = (host != null) ? host : endpointHost(endpoint);
+			host = (host != null) ? host : endpointHost(endpoint, lookUpEndpoint(endpoint));
 		}
 		else if (endpoint != null) {
-			target = Target.endpoint(endpoint);
-			host = (host != null) ? host : endpointHost(endpoint);
+			Endpoint found = (host != null) ? null : lookUpEndpoint(endpoint);
+			target = (found != null) ? Target.endpoint(found) : Target.endpoint(endpoint);
+			host = (found != null) ? endpointHost(endpoint, found) : host;
 		}
 		else {
 			target = readOnlyTarget(host, primary.target());
@@ -198,9 +200,12 @@ final class LakebaseConnectionResolver {
 		return (value != null) ? value.toString() : null;
 	}
 
-	private String endpointHost(String path) {
-		Endpoint endpoint = lookup(() -> workspace().postgres().getEndpoint(new GetEndpointRequest().setName(path)),
+	private Endpoint lookUpEndpoint(String path) {
+		return lookup(() -> workspace().postgres().getEndpoint(new GetEndpointRequest().setName(path)),
 				"endpoint " + path);
+	}
+
+	private static String endpointHost(String path, Endpoint endpoint) {
 		String host = (endpoint.getStatus() != null && endpoint.getStatus().getHosts() != null)
 				? endpoint.getStatus().getHosts().getHost() : null;
 		if (host == null) {

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -207,6 +208,38 @@ class ScaleToZeroIntegrationTests {
 			assertThat(endpoint.openConnections()).isZero();
 			assertThat(endpoint.counters().statements()).isEqualTo(statements);
 			assertThat(endpoint.counters().connectionsAccepted()).isEqualTo(accepted);
+		});
+	}
+
+	@Test
+	void suspendTimeoutOfTheEndpointFoundByHostNeedsNoSecondRead() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		endpoint.setSuspendTimeout(Duration.ofSeconds(120));
+		String read = "/api/2.0/postgres/" + endpoint.path();
+		int before = emulator.workspaceRequests(read);
+		runner().run((context) -> {
+			assertThat(context.getBean(HikariDataSource.class).getIdleTimeout()).isEqualTo(60_000);
+			assertThat(emulator.workspaceRequests(read) - before)
+				.as("reads of the endpoint: the listing that found it by PGHOST reported its suspend timeout")
+				.isZero();
+		});
+	}
+
+	@Test
+	void suspendTimeoutOfAnEndpointLookedUpForItsHostNeedsNoSecondRead() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		endpoint.setSuspendTimeout(Duration.ofSeconds(120));
+		String read = "/api/2.0/postgres/" + endpoint.path();
+		int before = emulator.workspaceRequests(read);
+		Map<String, String> environment = LakebaseTestSupport.environment(emulator, endpoint);
+		environment.remove("PGHOST");
+		LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(environment)).run((context) -> {
+			assertThat(context.getBean(HikariDataSource.class).getIdleTimeout()).isEqualTo(60_000);
+			assertThat(emulator.workspaceRequests(read) - before)
+				.as("reads of the endpoint: one, for its host, which also gave its suspend timeout")
+				.isEqualTo(1);
 		});
 	}
 
