@@ -49,7 +49,9 @@ public final class BenchmarkSuite {
 
 	private static final int HERD_ROUNDS = 10;
 
-	private static final int STARTUP_FORKS = 10;
+	private static final int STARTUP_ROUNDS = 10;
+
+	private static final List<String> STARTUP_VARIANTS = List.of("starter", "plain", "sampleStarter", "samplePlain");
 
 	private static final int PAIRED_ROUNDS = 30;
 
@@ -173,9 +175,17 @@ public final class BenchmarkSuite {
 
 	private void startup() throws Exception {
 		Path breakdown = Files.createTempFile("startup-breakdown", ".csv");
-		Map<String, RunResult> startup = jmh(StartupBenchmark.class, STARTUP_FORKS, 0, 1,
-				"-Dbenchmark.breakdown=" + breakdown);
-		jmh(SdkFirstUseBenchmark.class, STARTUP_FORKS, 0, 1, "-Dbenchmark.breakdown=" + breakdown);
+		String record = "-Dbenchmark.breakdown=" + breakdown;
+		// One JVM per variant in each round, the variants one after the other, so that a
+		// change of the machine's speed hits every variant alike (JMH would run the ten
+		// JVMs
+		// of one variant before those of the next).
+		for (int round = 0; round < STARTUP_ROUNDS; round++) {
+			for (String variant : STARTUP_VARIANTS) {
+				jmh(StartupBenchmark.class.getName() + "\\." + variant + "$", 1, 0, 1, record);
+			}
+			jmh(SdkFirstUseBenchmark.class.getName() + "\\.", 1, 0, 1, record);
+		}
 		Map<String, List<double[]>> phases = new LinkedHashMap<>();
 		for (String row : Files.readAllLines(breakdown)) {
 			String[] parts = row.split(",");
@@ -185,20 +195,21 @@ public final class BenchmarkSuite {
 			}
 			phases.computeIfAbsent(parts[0], (key) -> new ArrayList<>()).add(values);
 		}
-		line("## 5. Application start in a fresh JVM: context refresh + first query (ms, %d forks each)",
-				STARTUP_FORKS);
+		line("## 5. Application start in a fresh JVM: context refresh + first query (ms, %d rounds of one JVM per variant)",
+				STARTUP_ROUNDS);
 		line("");
-		line("| | total (JMH) | refresh, median | of which `dataSource` bean | first query, median |");
-		line("|---|---|---|---|---|");
-		for (String variant : List.of("starter", "plain", "sampleStarter", "samplePlain")) {
+		line("| | total, median | min to max | refresh, median | of which `dataSource` bean | first query, median |");
+		line("|---|---|---|---|---|---|");
+		for (String variant : STARTUP_VARIANTS) {
+			List<double[]> totals = totals(phases.getOrDefault(variant, List.of()));
 			List<double[]> runs = phases.getOrDefault(variant, List.of());
-			line("| %s | %s | %.0f | %.0f | %.0f |", variant, score(startup.get(variant)), median(runs, 0),
-					median(runs, 1), median(runs, 2));
+			line("| %s | %.0f | %.0f to %.0f | %.0f | %.0f | %.0f |", variant, median(totals, 0), min(totals),
+					max(totals), median(runs, 0), median(runs, 1), median(runs, 2));
 		}
 		line("");
-		line("starter / plain: JDBC-only app %.3f, sample app %.3f",
-				ratio(startup.get("starter"), startup.get("plain")),
-				ratio(startup.get("sampleStarter"), startup.get("samplePlain")));
+		line("starter / plain, ratio of the medians and, in brackets, the median of the per-round ratios (min to max): "
+				+ "JDBC-only app %s, sample app %s", startupRatio(phases, "starter", "plain"),
+				startupRatio(phases, "sampleStarter", "samplePlain"));
 		line("");
 		line("CPU time from the start to the first query's answer (ms, median): the whole process, the thread that "
 				+ "starts the app, the JIT compiler threads, and the rest (the starter's background thread, the "
@@ -206,7 +217,7 @@ public final class BenchmarkSuite {
 		line("");
 		line("| | process | the app's thread | JIT compiler | the rest |");
 		line("|---|---|---|---|---|");
-		for (String variant : List.of("starter", "plain", "sampleStarter", "samplePlain")) {
+		for (String variant : STARTUP_VARIANTS) {
 			List<double[]> runs = phases.getOrDefault(variant, List.of());
 			List<double[]> rest = runs.stream().map((run) -> new double[] { run[3] - run[4] - run[5] }).toList();
 			line("| %s | %.0f | %.0f | %.0f | %.0f |", variant, median(runs, 3), median(runs, 4), median(runs, 5),
@@ -222,6 +233,32 @@ public final class BenchmarkSuite {
 		line("| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |", median(sdk, 0), median(sdk, 1),
 				median(sdk, 2), median(sdk, 3), median(sdk, 4), median(sdk, 5), median(sdk, 6), median(sdk, 7));
 		line("");
+	}
+
+	/**
+	 * The total of each start: the context refresh plus the first query.
+	 */
+	private static List<double[]> totals(List<double[]> runs) {
+		return runs.stream().map((run) -> new double[] { run[0] + run[2] }).toList();
+	}
+
+	private static String startupRatio(Map<String, List<double[]>> phases, String starter, String plain) {
+		List<double[]> starterTotals = totals(phases.getOrDefault(starter, List.of()));
+		List<double[]> plainTotals = totals(phases.getOrDefault(plain, List.of()));
+		List<double[]> perRound = new ArrayList<>();
+		for (int i = 0; i < Math.min(starterTotals.size(), plainTotals.size()); i++) {
+			perRound.add(new double[] { starterTotals.get(i)[0] / plainTotals.get(i)[0] });
+		}
+		return String.format(Locale.ROOT, "%.3f (%.3f, %.3f to %.3f)",
+				median(starterTotals, 0) / median(plainTotals, 0), median(perRound, 0), min(perRound), max(perRound));
+	}
+
+	private static double min(List<double[]> values) {
+		return values.stream().mapToDouble((value) -> value[0]).min().orElse(Double.NaN);
+	}
+
+	private static double max(List<double[]> values) {
+		return values.stream().mapToDouble((value) -> value[0]).max().orElse(Double.NaN);
 	}
 
 	private void wake() throws Exception {
@@ -241,7 +278,12 @@ public final class BenchmarkSuite {
 
 	private static Map<String, RunResult> jmh(Class<?> benchmark, int forks, int warmups, int measurements,
 			String jvmArg) throws Exception {
-		ChainedOptionsBuilder options = new OptionsBuilder().include(benchmark.getName() + "\\.")
+		return jmh(benchmark.getName() + "\\.", forks, warmups, measurements, jvmArg);
+	}
+
+	private static Map<String, RunResult> jmh(String include, int forks, int warmups, int measurements, String jvmArg)
+			throws Exception {
+		ChainedOptionsBuilder options = new OptionsBuilder().include(include)
 			.forks(forks)
 			.warmupIterations(warmups)
 			.warmupTime(TimeValue.seconds(1))
