@@ -213,33 +213,30 @@ class ScaleToZeroIntegrationTests {
 
 	@Test
 	void suspendTimeoutOfTheEndpointFoundByHostNeedsNoSecondRead() {
-		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedEndpoint endpoint = emulator.endpoint();
-		endpoint.setSuspendTimeout(Duration.ofSeconds(120));
-		String read = "/api/2.0/postgres/" + endpoint.path();
-		int before = emulator.workspaceRequests(read);
-		runner().run((context) -> {
-			assertThat(context.getBean(HikariDataSource.class).getIdleTimeout()).isEqualTo(60_000);
-			assertThat(emulator.workspaceRequests(read) - before)
-				.as("reads of the endpoint: the listing that found it by PGHOST reported its suspend timeout")
-				.isZero();
-		});
+		assertIdleTimeoutFollowsSuspendTimeoutWithReads(runner(), 0,
+				"the listing that found it by PGHOST reported its suspend timeout");
 	}
 
 	@Test
 	void suspendTimeoutOfAnEndpointLookedUpForItsHostNeedsNoSecondRead() {
 		LakebaseEmulator emulator = lakebase.emulator();
+		Map<String, String> environment = LakebaseTestSupport.environment(emulator, emulator.endpoint());
+		environment.remove("PGHOST");
+		assertIdleTimeoutFollowsSuspendTimeoutWithReads(
+				LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(environment)), 1,
+				"one, for its host, which also gave its suspend timeout");
+	}
+
+	private void assertIdleTimeoutFollowsSuspendTimeoutWithReads(ApplicationContextRunner runner, int reads,
+			String why) {
+		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		endpoint.setSuspendTimeout(Duration.ofSeconds(120));
 		String read = "/api/2.0/postgres/" + endpoint.path();
 		int before = emulator.workspaceRequests(read);
-		Map<String, String> environment = LakebaseTestSupport.environment(emulator, endpoint);
-		environment.remove("PGHOST");
-		LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(environment)).run((context) -> {
+		runner.run((context) -> {
 			assertThat(context.getBean(HikariDataSource.class).getIdleTimeout()).isEqualTo(60_000);
-			assertThat(emulator.workspaceRequests(read) - before)
-				.as("reads of the endpoint: one, for its host, which also gave its suspend timeout")
-				.isEqualTo(1);
+			assertThat(emulator.workspaceRequests(read) - before).as("reads of the endpoint: " + why).isEqualTo(reads);
 		});
 	}
 
