@@ -56,11 +56,12 @@ record LakebaseConnection(String host, int port, String database, String usernam
 		/**
 		 * The target of an endpoint the workspace has reported, with its suspend timeout,
 		 * so that the pool need not ask for the endpoint again.
-		 * @param endpoint the endpoint as the workspace reported it
+		 * @param path the endpoint path
+		 * @param reported the endpoint as the workspace reported it
 		 * @return the target
 		 */
-		static Target endpoint(Endpoint endpoint) {
-			return new Target(Kind.AUTOSCALING_ENDPOINT, endpoint.getName(), null, suspendTimeout(endpoint));
+		static Target endpoint(String path, Endpoint reported) {
+			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, suspendTimeout(reported));
 		}
 
 		static Target instance(String name) {

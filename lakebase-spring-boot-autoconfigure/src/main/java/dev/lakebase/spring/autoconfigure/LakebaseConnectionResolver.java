@@ -112,7 +112,7 @@ final class LakebaseConnectionResolver {
 		}
 		else if (endpoint != null) {
 			Endpoint found = (host != null) ? null : lookUpEndpoint(endpoint);
-			target = (found != null) ? Target.endpoint(found) : Target.endpoint(endpoint);
+			target = (found != null) ? Target.endpoint(endpoint, found) : Target.endpoint(endpoint);
 			host = (found != null) ? endpointHost(endpoint, found) : host;
 		}
 		else if (instance != null) {
@@ -120,7 +120,8 @@ final class LakebaseConnectionResolver {
 			host = (host != null) ? host : instanceHost(instance);
 		}
 		else if (host != null) {
-			target = Target.endpoint(new EndpointDiscovery(workspace()).findByHost(host, hostValue.source()));
+			Endpoint found = new EndpointDiscovery(workspace()).findByHost(host, hostValue.source());
+			target = Target.endpoint(found.getName(), found);
 		}
 		else {
 			throw new LakebaseConfigurationException("No Lakebase connection is configured.",
@@ -158,7 +159,7 @@ final class LakebaseConnectionResolver {
 		}
 		else if (endpoint != null) {
 			Endpoint found = (host != null) ? null : lookUpEndpoint(endpoint);
-			target = (found != null) ? Target.endpoint(found) : Target.endpoint(endpoint);
+			target = (found != null) ? Target.endpoint(endpoint, found) : Target.endpoint(endpoint);
 			host = (found != null) ? endpointHost(endpoint, found) : host;
 		}
 		else {
@@ -175,7 +176,8 @@ final class LakebaseConnectionResolver {
 	private Target readOnlyTarget(String host, Target primary) {
 		if (primary.kind() == LakebaseConnection.Kind.AUTOSCALING_ENDPOINT) {
 			try {
-				return Target.endpoint(new EndpointDiscovery(workspace()).findByHost(host, "lakebase.read-only.host"));
+				Endpoint found = new EndpointDiscovery(workspace()).findByHost(host, "lakebase.read-only.host");
+				return Target.endpoint(found.getName(), found);
 			}
 			catch (LakebaseConfigurationException ex) {
 				logger.info("No Lakebase endpoint has the host " + host + " as its own; read-only credentials are "
