@@ -153,6 +153,10 @@ public final class BenchmarkSuite {
 					row.ratioPercentile(latency, 90), within, row.starterOps().size());
 		}
 		line("");
+		line("In the %s rows the first column is the plain alternative's identical copy (a second plain pool, "
+				+ "the same driver login): their ratios are what a difference of zero gives on this machine.",
+				PairedBenchmark.CONTROL);
+		line("");
 	}
 
 	private void herd() throws Exception {

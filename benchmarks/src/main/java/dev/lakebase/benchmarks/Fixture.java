@@ -59,15 +59,26 @@ final class Fixture implements AutoCloseable {
 		this.emulator.addNativeRole(PLAIN_ROLE, this.plainPassword);
 		this.starter = startApp(appsEnvironment(this.emulator));
 		this.starterPool = this.starter.getBean(HikariDataSource.class);
-		this.plainPool = new HikariDataSource();
-		this.plainPool.setPoolName("plain");
-		this.plainPool.setJdbcUrl(this.emulator.jdbcUrl(this.emulator.endpoint()));
-		this.plainPool.setUsername(PLAIN_ROLE);
-		this.plainPool.setPassword(this.plainPassword);
-		this.plainPool.setMaximumPoolSize(this.starterPool.getMaximumPoolSize());
-		this.plainPool.setMinimumIdle(this.starterPool.getMinimumIdle());
-		this.plainPool.setIdleTimeout(this.starterPool.getIdleTimeout());
-		this.plainPool.setKeepaliveTime(this.starterPool.getKeepaliveTime());
+		this.plainPool = plainPool("plain");
+	}
+
+	/**
+	 * A plain HikariCP pool with a static password on the starter's endpoint, with the
+	 * starter's pool settings; the caller closes it.
+	 * @param name the pool's name
+	 * @return the pool
+	 */
+	HikariDataSource plainPool(String name) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setPoolName(name);
+		pool.setJdbcUrl(this.emulator.jdbcUrl(this.emulator.endpoint()));
+		pool.setUsername(PLAIN_ROLE);
+		pool.setPassword(this.plainPassword);
+		pool.setMaximumPoolSize(this.starterPool.getMaximumPoolSize());
+		pool.setMinimumIdle(this.starterPool.getMinimumIdle());
+		pool.setIdleTimeout(this.starterPool.getIdleTimeout());
+		pool.setKeepaliveTime(this.starterPool.getKeepaliveTime());
+		return pool;
 	}
 
 	/**

@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.Credentials;
 
 /**
@@ -35,11 +36,20 @@ import com.zaxxer.hikari.util.Credentials;
  * even rounds, plain first in odd ones), so that drift on the machine (the emulator's TLS
  * front shares its two cores, other load comes and goes) falls on both alike. Each round
  * gives one ratio; the report shows their median and spread. JMH, which runs each
- * benchmark in JVMs of its own one after the other, cannot cancel that drift.
+ * benchmark in JVMs of its own one after the other, cannot cancel that drift. Each
+ * comparison has an A/A control next to it: the plain alternative against an identical
+ * copy of itself (a second plain pool, the same driver login), measured the same way, so
+ * that the report shows how far from 1.0 a difference of zero lands on the machine.
  */
 final class PairedBenchmark {
 
 	private static final long WINDOW_NANOS = 1_000_000_000L;
+
+	/**
+	 * What the name of a comparison of the plain alternative with itself says: its ratios
+	 * are the spread of a difference of zero on this machine.
+	 */
+	static final String CONTROL = "A/A control";
 
 	private PairedBenchmark() {
 	}
@@ -90,18 +100,24 @@ final class PairedBenchmark {
 
 	/**
 	 * Borrow + {@code SELECT 1} + return at each thread count, then a new physical
-	 * connection with a cached credential vs the driver with a static password.
+	 * connection with a cached credential vs the driver with a static password; each with
+	 * its A/A control.
 	 * @param rounds the rounds per comparison
 	 * @param threadCounts the thread counts of the pool comparison
 	 * @return one row per comparison
 	 */
 	static List<Row> run(int rounds, int... threadCounts) throws Exception {
 		List<Row> rows = new ArrayList<>();
-		try (Fixture fixture = new Fixture()) {
+		try (Fixture fixture = new Fixture(); HikariDataSource secondPlain = fixture.plainPool("plain-2")) {
 			PoolBenchmark.select1(fixture.starterPool);
 			for (int threads : threadCounts) {
 				rows.add(compare("pool, " + threads + " threads", rounds, threads,
 						() -> PoolBenchmark.select1(fixture.starterPool) == 1,
+						() -> PoolBenchmark.select1(fixture.plainPool) == 1));
+				// The same comparison between two identical plain pools: the spread this
+				// machine gives when there is no difference to find
+				rows.add(compare("pool, " + threads + " threads, " + CONTROL + ": plain vs a second plain pool", rounds,
+						threads, () -> PoolBenchmark.select1(secondPlain) == 1,
 						() -> PoolBenchmark.select1(fixture.plainPool) == 1));
 			}
 			DataSource starterConnects = fixture.starterPool.getDataSource();
@@ -116,6 +132,8 @@ final class PairedBenchmark {
 				}
 			};
 			rows.add(compare("login", rounds, 1, starterLogin, driverLogin(driver, url, plain)));
+			rows.add(compare("login, " + CONTROL + ": the plain driver vs itself", rounds, 1,
+					driverLogin(driver, url, plain), driverLogin(driver, url, plain)));
 			// The driver alone with what the starter logs in with: what the starter's own
 			// code around the connect costs
 			Credentials credentials = fixture.starterPool.getCredentialsProvider().getCredentials();
