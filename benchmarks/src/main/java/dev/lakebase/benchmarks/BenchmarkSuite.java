@@ -223,9 +223,12 @@ public final class BenchmarkSuite {
 		line("|---|---|---|---|---|");
 		for (String variant : STARTUP_VARIANTS) {
 			List<double[]> runs = phases.getOrDefault(variant, List.of());
+			// Without /proc (not Linux) the JIT's share is unknown (recorded as negative)
+			boolean jitKnown = runs.stream().allMatch((run) -> run[5] >= 0);
 			List<double[]> rest = runs.stream().map((run) -> new double[] { run[3] - run[4] - run[5] }).toList();
-			line("| %s | %.0f | %.0f | %.0f | %.0f |", variant, median(runs, 3), median(runs, 4), median(runs, 5),
-					median(rest, 0));
+			line("| %s | %.0f | %.0f | %s | %s |", variant, median(runs, 3), median(runs, 4),
+					jitKnown ? String.format(Locale.ROOT, "%.0f", median(runs, 5)) : "n/a",
+					jitKnown ? String.format(Locale.ROOT, "%.0f", median(rest, 0)) : "n/a");
 		}
 		line("");
 		List<double[]> sdk = phases.getOrDefault("sdk", List.of());
