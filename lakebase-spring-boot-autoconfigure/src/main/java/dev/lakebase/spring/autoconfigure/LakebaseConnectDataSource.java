@@ -34,13 +34,19 @@ import org.apache.commons.logging.LogFactory;
  * credentials provider handed over (or waits for one when none was cached), retries while
  * a suspended endpoint wakes ({@link WakeRetry}), and when Lakebase refuses a cached
  * credential with {@code 28P01} (revoked, or expired early) drops it and logs in once
- * more with a new one.
+ * more with a new one. Honours the login timeout the pool sets (the driver gives up on a
+ * login that takes longer), running the login on a {@link LakebaseConnectExecutor} thread
+ * unless the driver's {@code connectExecutor} is configured.
  *
  * @author Lakebase Spring Boot contributors
  */
 final class LakebaseConnectDataSource implements DataSource {
 
 	static final String INVALID_PASSWORD = "28P01";
+
+	private static final String LOGIN_TIMEOUT = "loginTimeout";
+
+	private static final String CONNECT_EXECUTOR = "connectExecutor";
 
 	private static final Log logger = LogFactory.getLog(LakebaseConnectDataSource.class);
 
@@ -149,8 +155,13 @@ final class LakebaseConnectDataSource implements DataSource {
 		connectProperties.setProperty("user", user);
 		connectProperties.setProperty("password", secret);
 		int loginTimeout = this.loginTimeoutSeconds;
-		if (loginTimeout > 0 && !connectProperties.containsKey("loginTimeout")) {
-			connectProperties.setProperty("loginTimeout", Integer.toString(loginTimeout));
+		if (loginTimeout > 0 && !connectProperties.containsKey(LOGIN_TIMEOUT)) {
+			connectProperties.setProperty(LOGIN_TIMEOUT, Integer.toString(loginTimeout));
+			// The driver waits for the login on a reused thread instead of starting one
+			// for each
+			if (LakebaseConnectExecutor.NAME_FOR_DRIVER != null) {
+				connectProperties.putIfAbsent(CONNECT_EXECUTOR, LakebaseConnectExecutor.NAME_FOR_DRIVER);
+			}
 		}
 		Connection connection = this.driver.connect(this.url, connectProperties);
 		if (connection == null) {
