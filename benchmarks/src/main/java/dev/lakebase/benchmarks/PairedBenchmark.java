@@ -18,9 +18,11 @@ package dev.lakebase.benchmarks;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,18 +34,21 @@ import com.zaxxer.hikari.util.Credentials;
 
 /**
  * Benchmarks 1 and 2 once more, as paired comparisons: the starter and the plain
- * alternative in one JVM, measured in alternating one-second windows (starter first in
- * even rounds, plain first in odd ones), so that drift on the machine (the emulator's TLS
- * front shares its two cores, other load comes and goes) falls on both alike. Each round
- * gives one ratio; the report shows their median and spread. JMH, which runs each
- * benchmark in JVMs of its own one after the other, cannot cancel that drift. Each
- * comparison has an A/A control next to it: the plain alternative against an identical
- * copy of itself (a second plain pool, the same driver login), measured the same way, so
- * that the report shows how far from 1.0 a difference of zero lands on the machine.
+ * alternative in one JVM, so that drift on the machine (the emulator's TLS front shares
+ * its two cores, other load comes and goes) falls on both alike; JMH, which runs each
+ * benchmark in JVMs of its own one after the other, cannot cancel that drift. The pools
+ * are measured in alternating one-second windows (starter first in even rounds, plain
+ * first in odd ones), each round giving one ratio; the logins one by one, interleaved
+ * (see {@link #logins}). Each comparison has an A/A control next to it: the plain
+ * alternative against an identical copy of itself (a second plain pool, the same driver
+ * login), measured the same way, so that the report shows how far from 1.0 a difference
+ * of zero lands on the machine.
  */
 final class PairedBenchmark {
 
 	private static final long WINDOW_NANOS = 1_000_000_000L;
+
+	private static final long SEED = 42;
 
 	/**
 	 * What the name of a comparison of the plain alternative with itself says: its ratios
@@ -99,14 +104,91 @@ final class PairedBenchmark {
 	}
 
 	/**
+	 * One latency comparison of logins measured one by one, interleaved with those of the
+	 * other variants.
+	 *
+	 * @param name what was compared
+	 * @param starterNanos the latency of each of the starter's logins
+	 * @param plainNanos the latency of each of the plain alternative's logins, taken in
+	 * the same iterations
+	 */
+	record Latencies(String name, long[] starterNanos, long[] plainNanos) {
+
+		/**
+		 * Return the ratio of the median latencies, starter / plain.
+		 * @return the ratio
+		 */
+		double ratio() {
+			return median(this.starterNanos) / median(this.plainNanos);
+		}
+
+		/**
+		 * Return the given percentiles of the ratio of the medians over bootstrap
+		 * resamples of the iterations (each resample draws whole iterations, both
+		 * variants' logins of an iteration together).
+		 * @param resamples the number of resamples
+		 * @param percentiles the percentiles wanted
+		 * @return one ratio per percentile
+		 */
+		double[] bootstrap(int resamples, double... percentiles) {
+			Random random = new Random(SEED);
+			int n = this.starterNanos.length;
+			double[] ratios = new double[resamples];
+			long[] starter = new long[n];
+			long[] plain = new long[n];
+			for (int resample = 0; resample < resamples; resample++) {
+				for (int i = 0; i < n; i++) {
+					int drawn = random.nextInt(n);
+					starter[i] = this.starterNanos[drawn];
+					plain[i] = this.plainNanos[drawn];
+				}
+				ratios[resample] = median(starter) / median(plain);
+			}
+			Arrays.sort(ratios);
+			double[] result = new double[percentiles.length];
+			for (int i = 0; i < percentiles.length; i++) {
+				result[i] = ratios[(int) Math.min(resamples - 1, Math.floor(percentiles[i] / 100 * resamples))];
+			}
+			return result;
+		}
+
+		double starterMedianMillis() {
+			return median(this.starterNanos) / 1e6;
+		}
+
+		double plainMedianMillis() {
+			return median(this.plainNanos) / 1e6;
+		}
+
+		private static double median(long[] values) {
+			long[] sorted = values.clone();
+			Arrays.sort(sorted);
+			int middle = sorted.length / 2;
+			return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+		}
+
+	}
+
+	/**
+	 * What the paired benchmark measured.
+	 *
+	 * @param pool the pool comparisons, one row each
+	 * @param login the login comparisons
+	 */
+	record Result(List<Row> pool, List<Latencies> login) {
+
+	}
+
+	/**
 	 * Borrow + {@code SELECT 1} + return at each thread count, then a new physical
 	 * connection with a cached credential vs the driver with a static password; each with
 	 * its A/A control.
-	 * @param rounds the rounds per comparison
+	 * @param rounds the rounds per pool comparison
+	 * @param logins the logins per login variant
 	 * @param threadCounts the thread counts of the pool comparison
-	 * @return one row per comparison
+	 * @return what was measured
 	 */
-	static List<Row> run(int rounds, int... threadCounts) throws Exception {
+	static Result run(int rounds, int logins, int... threadCounts) throws Exception {
 		List<Row> rows = new ArrayList<>();
 		try (Fixture fixture = new Fixture(); HikariDataSource secondPlain = fixture.plainPool("plain-2")) {
 			PoolBenchmark.select1(fixture.starterPool);
@@ -120,31 +202,68 @@ final class PairedBenchmark {
 						threads, () -> PoolBenchmark.select1(secondPlain) == 1,
 						() -> PoolBenchmark.select1(fixture.plainPool) == 1));
 			}
-			DataSource starterConnects = fixture.starterPool.getDataSource();
-			org.postgresql.Driver driver = new org.postgresql.Driver();
-			Properties plain = new Properties();
-			plain.setProperty("user", Fixture.PLAIN_ROLE);
-			plain.setProperty("password", fixture.plainPassword);
-			String url = fixture.plainPool.getJdbcUrl();
-			Operation starterLogin = () -> {
-				try (Connection connection = starterConnects.getConnection()) {
-					return !connection.isClosed();
-				}
-			};
-			rows.add(compare("login", rounds, 1, starterLogin, driverLogin(driver, url, plain)));
-			rows.add(compare("login, " + CONTROL + ": the plain driver vs itself", rounds, 1,
-					driverLogin(driver, url, plain), driverLogin(driver, url, plain)));
-			// The driver alone with what the starter logs in with: what the starter's own
-			// code around the connect costs
-			Credentials credentials = fixture.starterPool.getCredentialsProvider().getCredentials();
-			Properties same = new Properties();
-			same.putAll(fixture.starterPool.getDataSourceProperties());
-			same.setProperty("user", credentials.getUsername());
-			same.setProperty("password", credentials.getPassword());
-			rows.add(compare("login, driver with the starter's URL, user and token", rounds, 1, starterLogin,
-					driverLogin(driver, fixture.starterPool.getJdbcUrl(), same)));
+			return new Result(rows, logins(fixture, logins));
 		}
-		return rows;
+	}
+
+	/**
+	 * A new physical connection with a cached credential (the starter's) vs the driver
+	 * with a static password, the driver against itself (the A/A control), and the
+	 * starter vs the driver with exactly what the starter logs in with. A login takes
+	 * milliseconds and varies from one to the next by more than the margin of the target,
+	 * so one-second windows hold too few of them to compare: each login is timed on its
+	 * own instead, one of each variant per iteration in a shuffled order, so that
+	 * whatever the machine does meanwhile falls on every variant alike.
+	 */
+	private static List<Latencies> logins(Fixture fixture, int iterations) throws Exception {
+		DataSource starterConnects = fixture.starterPool.getDataSource();
+		org.postgresql.Driver driver = new org.postgresql.Driver();
+		Properties plain = new Properties();
+		plain.setProperty("user", Fixture.PLAIN_ROLE);
+		plain.setProperty("password", fixture.plainPassword);
+		String url = fixture.plainPool.getJdbcUrl();
+		// The driver alone with what the starter logs in with: what the starter's own
+		// code around the connect costs
+		Credentials credentials = fixture.starterPool.getCredentialsProvider().getCredentials();
+		Properties same = new Properties();
+		same.putAll(fixture.starterPool.getDataSourceProperties());
+		same.setProperty("user", credentials.getUsername());
+		same.setProperty("password", credentials.getPassword());
+		List<Operation> variants = List.of(() -> {
+			try (Connection connection = starterConnects.getConnection()) {
+				return !connection.isClosed();
+			}
+		}, driverLogin(driver, url, plain), driverLogin(driver, url, plain),
+				driverLogin(driver, fixture.starterPool.getJdbcUrl(), same));
+		interleave(variants, iterations / 10);
+		long[][] nanos = interleave(variants, iterations);
+		return List.of(new Latencies("login", nanos[0], nanos[1]),
+				new Latencies("login, " + CONTROL + ": the plain driver vs itself", nanos[2], nanos[1]),
+				new Latencies("login, driver with the starter's URL, user and token", nanos[0], nanos[3]));
+	}
+
+	/**
+	 * Time each operation once per iteration, in an order shuffled for each iteration.
+	 * @return the latencies, one array per operation
+	 */
+	private static long[][] interleave(List<Operation> operations, int iterations) throws Exception {
+		long[][] nanos = new long[operations.size()][iterations];
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < operations.size(); i++) {
+			order.add(i);
+		}
+		Random random = new Random(SEED);
+		for (int iteration = 0; iteration < iterations; iteration++) {
+			Collections.shuffle(order, random);
+			for (int index : order) {
+				long start = System.nanoTime();
+				if (!operations.get(index).run()) {
+					throw new IllegalStateException("The operation did not succeed");
+				}
+				nanos[index][iteration] = System.nanoTime() - start;
+			}
+		}
+		return nanos;
 	}
 
 	private static Operation driverLogin(org.postgresql.Driver driver, String url, Properties properties) {
