@@ -229,17 +229,28 @@ final class PairedBenchmark {
 		same.putAll(fixture.starterPool.getDataSourceProperties());
 		same.setProperty("user", credentials.getUsername());
 		same.setProperty("password", credentials.getPassword());
+		// The same with the pool's login timeout, which the driver waits for on a new
+		// thread for each login unless told otherwise (as the starter did before it
+		// brought its own executor)
+		Properties timed = new Properties();
+		timed.putAll(same);
+		timed.setProperty("loginTimeout", Integer.toString(starterConnects.getLoginTimeout()));
 		List<Operation> variants = List.of(() -> {
 			try (Connection connection = starterConnects.getConnection()) {
 				return !connection.isClosed();
 			}
 		}, driverLogin(driver, url, plain), driverLogin(driver, url, plain),
-				driverLogin(driver, fixture.starterPool.getJdbcUrl(), same));
+				driverLogin(driver, fixture.starterPool.getJdbcUrl(), same),
+				driverLogin(driver, fixture.starterPool.getJdbcUrl(), timed));
 		interleave(variants, iterations / 10);
 		long[][] nanos = interleave(variants, iterations);
 		return List.of(new Latencies("login", nanos[0], nanos[1]),
 				new Latencies("login, " + CONTROL + ": the plain driver vs itself", nanos[2], nanos[1]),
-				new Latencies("login, driver with the starter's URL, user and token", nanos[0], nanos[3]));
+				new Latencies("login, driver with the starter's URL, user and token", nanos[0], nanos[3]),
+				new Latencies(
+						"login, driver with the starter's URL, user, token and login timeout of "
+								+ starterConnects.getLoginTimeout() + " s (a new thread per login)",
+						nanos[0], nanos[4]));
 	}
 
 	/**
