@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LakebaseConnectExecutor implements Executor {
 
-	private static final AtomicLong threadsStarted = new AtomicLong();
+	private static final AtomicLong threadCount = new AtomicLong();
 
 	private static final ThreadFactory threadFactory = (task) -> {
-		Thread thread = new Thread(task, "lakebase-connect-" + threadsStarted.incrementAndGet());
+		Thread thread = new Thread(task, "lakebase-connect-" + threadCount.incrementAndGet());
 		thread.setDaemon(true);
 		return thread;
 	};
@@ -76,14 +76,6 @@ public final class LakebaseConnectExecutor implements Executor {
 		catch (ClassNotFoundException | LinkageError ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * Return how many threads were started for connection attempts so far.
-	 * @return the count
-	 */
-	static long threadsStarted() {
-		return threadsStarted.get();
 	}
 
 }
