@@ -67,8 +67,15 @@ final class EmbeddedPostgresServer implements Closeable {
 		this.socketDirectory = Files.createTempDirectory("lbemu");
 		this.maxConnections = maxConnections;
 		this.hbaFile = this.socketDirectory.resolve("pg_hba.conf");
-		Files.writeString(this.hbaFile, BOOTSTRAP_HBA);
-		this.postgres = start(0);
+		try {
+			Files.writeString(this.hbaFile, BOOTSTRAP_HBA);
+			this.postgres = start(0);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			// PostgreSQL did not start: nothing to stop, only the directory to remove
+			deleteRecursively(this.socketDirectory);
+			throw ex;
+		}
 		byte[] secret = new byte[24];
 		new SecureRandom().nextBytes(secret);
 		this.superuserPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

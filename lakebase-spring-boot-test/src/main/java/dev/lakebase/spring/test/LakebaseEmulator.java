@@ -190,6 +190,11 @@ public final class LakebaseEmulator implements AutoCloseable {
 			close();
 			throw new IllegalStateException("Could not start the Lakebase emulator: " + ex.getMessage(), ex);
 		}
+		catch (Error ex) {
+			// A broken class path, say: stop what did start before it propagates
+			close();
+			throw ex;
+		}
 		logger.info("Lakebase emulator started in {} ms: workspace {}, endpoint {} at {}:{}",
 				Duration.ofNanos(System.nanoTime() - started).toMillis(), workspaceUrl(), endpoint().path(),
 				endpoint().host(), endpoint().port());
@@ -787,6 +792,11 @@ public final class LakebaseEmulator implements AutoCloseable {
 	 */
 	public static final class Builder {
 
+		/**
+		 * PostgreSQL's upper bound of {@code max_connections}.
+		 */
+		private static final int MAX_BACKENDS = 262_143;
+
 		private String project = "emulator";
 
 		private final List<String> branches = new ArrayList<>();
@@ -876,8 +886,9 @@ public final class LakebaseEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxConnections(int maxConnections) {
-			if (maxConnections < 5) {
-				throw new IllegalArgumentException("maxConnections must be at least 5");
+			if (maxConnections < 5 || maxConnections > MAX_BACKENDS) {
+				throw new IllegalArgumentException(
+						"maxConnections must be between 5 and " + MAX_BACKENDS + " (PostgreSQL's limit)");
 			}
 			this.maxConnections = maxConnections;
 			return this;

@@ -15,10 +15,16 @@
  */
 package dev.lakebase.spring.test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -143,8 +149,27 @@ class LakebaseEmulatorLifecycleTests {
 			.withMessageContaining("Not_Valid");
 		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().branch("production"));
 		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().tokenLifetime(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().maxConnections(4));
+		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().maxConnections(262_144))
+			.withMessageContaining("262143");
 		LakebaseEmulator notStarted = LakebaseEmulator.builder().build();
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(notStarted::workspaceUrl);
+	}
+
+	@Test
+	void postgresThatDoesNotStartLeavesNoDirectoryBehind() throws Exception {
+		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+		Set<Path> before = emulatorDirectories(temporary);
+		// Above PostgreSQL's limit, which the builder would not let through
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> new EmbeddedPostgresServer(300_000).close());
+		assertThat(emulatorDirectories(temporary)).isEqualTo(before);
+	}
+
+	private static Set<Path> emulatorDirectories(Path temporary) throws IOException {
+		try (Stream<Path> paths = Files.list(temporary)) {
+			return paths.filter((path) -> path.getFileName().toString().startsWith("lbemu"))
+				.collect(Collectors.toSet());
+		}
 	}
 
 }
