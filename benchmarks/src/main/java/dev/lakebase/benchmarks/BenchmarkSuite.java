@@ -248,6 +248,16 @@ public final class BenchmarkSuite {
 		line("| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |", median(sdk, 0), median(sdk, 1),
 				median(sdk, 2), median(sdk, 3), median(sdk, 4), median(sdk, 5), median(sdk, 6), median(sdk, 7));
 		line("");
+		List<double[]> parts = phases.getOrDefault("sdkParts", List.of());
+		line("The same calls with what `resolve()` builds on set up first, one part at a time (ms, median of %d):",
+				parts.size());
+		line("");
+		line("| JDK default SSL context | Apache HttpClient | Jackson's first mapper and read | the SDK's mapper modules | resolve + OAuth token (the SDK's own part) | find the endpoint by host + first mint | total | of which CPU |");
+		line("|---|---|---|---|---|---|---|---|");
+		line("| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |", median(parts, 0), median(parts, 1),
+				median(parts, 2), median(parts, 3), median(parts, 4), median(parts, 5), median(parts, 6),
+				median(parts, 7));
+		line("");
 	}
 
 	/**
