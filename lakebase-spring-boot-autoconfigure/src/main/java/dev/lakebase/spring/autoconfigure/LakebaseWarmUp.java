@@ -26,6 +26,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -36,7 +37,8 @@ import org.springframework.util.function.SingletonSupplier;
  * thread when the {@code dataSource} bean is created. Uses the Databricks SDK client
  * {@link WorkspaceClientWarmUp} started setting up, if any. The
  * {@link LakebaseConnectionDetails} wait for the result, and see its failures as their
- * own. Not used when the application defines its own {@link WorkspaceClient}.
+ * own. Not used when the application defines its own {@link WorkspaceClient}, nor while
+ * the application is processed ahead of time.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -53,7 +55,7 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		if (beanFactory.getBeanNamesForType(WorkspaceClient.class, true, false).length > 0) {
+		if (aotProcessing() || beanFactory.getBeanNamesForType(WorkspaceClient.class, true, false).length > 0) {
 			return;
 		}
 		LakebaseProperties properties = Binder.get(this.environment).bindOrCreate("lakebase", LakebaseProperties.class);
@@ -80,6 +82,15 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 	 */
 	LakebaseConnectionDetails connectionDetails() {
 		return this.connectionDetails;
+	}
+
+	/**
+	 * Whether the application is being processed ahead of time, at build time, where
+	 * nothing connects and the workspace must not be called.
+	 * @return whether AOT processing is in progress
+	 */
+	static boolean aotProcessing() {
+		return Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING);
 	}
 
 	/**

@@ -42,11 +42,12 @@ import org.springframework.util.StringUtils;
  * otherwise add to the application's start-up. Starts only when a Lakebase connection
  * that needs the workspace is configured ({@code PGHOST}, {@code LAKEBASE_ENDPOINT} and
  * the like, without a native password), the starter is on and
- * {@code spring.datasource.url} is not set; runs after logging is initialized (after
- * Boot's own run listener, which initializes it), so that the defaults of
- * {@link LakebaseLoggingDefaults} apply. The client is handed to the context when it is
- * prepared, and {@link LakebaseWarmUp} takes it if its settings are still the same when
- * the context refreshes (an initializer may have changed them).
+ * {@code spring.datasource.url} is not set, and not while the application is processed
+ * ahead of time (at build time, where nothing connects); runs after logging is
+ * initialized (after Boot's own run listener, which initializes it), so that the defaults
+ * of {@link LakebaseLoggingDefaults} apply. The client is handed to the context when it
+ * is prepared, and {@link LakebaseWarmUp} takes it if its settings are still the same
+ * when the context refreshes (an initializer may have changed them).
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -108,7 +109,7 @@ final class WorkspaceClientWarmUp implements SpringApplicationRunListener, Order
 	}
 
 	private static boolean needsWorkspace(ConfigurableEnvironment environment) {
-		if (!environment.getProperty("lakebase.enabled", Boolean.class, true)
+		if (LakebaseWarmUp.aotProcessing() || !environment.getProperty("lakebase.enabled", Boolean.class, true)
 				|| environment.containsProperty("spring.datasource.url")) {
 			return false;
 		}

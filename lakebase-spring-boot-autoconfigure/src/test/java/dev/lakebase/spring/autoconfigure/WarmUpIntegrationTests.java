@@ -16,6 +16,8 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.SpringApplicationAotProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +41,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.aot.AbstractAotProcessor.Settings;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,12 +51,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Databricks SDK client set up in the background while a Spring Boot application
  * starts: used when its settings still hold at refresh, replaced when they changed, not
- * set up at all when the starter has nothing to do. One SDK client set-up reads the
- * workspace's host metadata once, which the emulator counts.
+ * set up at all when the starter has nothing to do or the application is processed ahead
+ * of time. One SDK client set-up reads the workspace's host metadata once, which the
+ * emulator counts.
  */
 class WarmUpIntegrationTests {
 
 	private static final String HOST_METADATA = "/.well-known/databricks-config";
+
+	private static final String PROJECTS = "/api/2.0/postgres/projects";
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(LakebaseEmulator.builder());
@@ -132,6 +140,35 @@ class WarmUpIntegrationTests {
 		assertThat(emulator.workspaceRequests(HOST_METADATA)).isEqualTo(before);
 	}
 
+	@Test
+	void processingAheadOfTimeCallsNoWorkspace(@TempDir Path output) throws Exception {
+		LakebaseEmulator emulator = lakebase.emulator();
+		int metadata = emulator.workspaceRequests(HOST_METADATA);
+		int listings = emulator.workspaceRequests(PROJECTS);
+		Settings settings = Settings.builder()
+			.sourceOutput(output.resolve("sources"))
+			.resourceOutput(output.resolve("resources"))
+			.classOutput(output.resolve("classes"))
+			.groupId("dev.lakebase")
+			.artifactId("aot-processing-test")
+			.build();
+		String[] args = apps().entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		new SpringApplicationAotProcessor(AotApp.class, settings, args).process();
+		assertThat(output.resolve("sources")).as("AOT processing generated the context").isNotEmptyDirectory();
+		// Without the check, the warm-ups call the workspace on their own threads within
+		// a second or so; give them far longer than that
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (System.nanoTime() < deadline && emulator.workspaceRequests(HOST_METADATA) == metadata
+				&& emulator.workspaceRequests(PROJECTS) == listings) {
+			Thread.sleep(50);
+		}
+		assertThat(emulator.workspaceRequests(HOST_METADATA)).as("SDK clients set up").isEqualTo(metadata);
+		assertThat(emulator.workspaceRequests(PROJECTS)).as("endpoint listings").isEqualTo(listings);
+	}
+
 	private static Map<String, Object> apps() {
 		Map<String, Object> properties = new HashMap<>(lakebase.emulator().environment());
 		properties.remove("LAKEBASE_ENDPOINT");
@@ -156,6 +193,20 @@ class WarmUpIntegrationTests {
 	@ImportAutoConfiguration({ LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class,
 			JdbcTemplateAutoConfiguration.class })
 	static class App {
+
+	}
+
+	/**
+	 * An application as AOT processing finds it: a main method that runs it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class,
+			JdbcTemplateAutoConfiguration.class })
+	public static class AotApp {
+
+		public static void main(String[] args) {
+			new SpringApplicationBuilder(AotApp.class).web(WebApplicationType.NONE).run(args);
+		}
 
 	}
 
