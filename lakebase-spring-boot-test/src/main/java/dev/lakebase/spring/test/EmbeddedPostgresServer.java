@@ -64,7 +64,11 @@ final class EmbeddedPostgresServer implements Closeable {
 	private final String superuserPassword;
 
 	EmbeddedPostgresServer(int maxConnections) throws IOException {
-		this.socketDirectory = Files.createTempDirectory("lbemu");
+		this(maxConnections, Path.of(System.getProperty("java.io.tmpdir")));
+	}
+
+	EmbeddedPostgresServer(int maxConnections, Path parent) throws IOException {
+		this.socketDirectory = Files.createTempDirectory(parent, "lbemu");
 		this.maxConnections = maxConnections;
 		this.hbaFile = this.socketDirectory.resolve("pg_hba.conf");
 		try {

@@ -15,18 +15,16 @@
  */
 package dev.lakebase.spring.test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -157,18 +155,12 @@ class LakebaseEmulatorLifecycleTests {
 	}
 
 	@Test
-	void postgresThatDoesNotStartLeavesNoDirectoryBehind() throws Exception {
-		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
-		Set<Path> before = emulatorDirectories(temporary);
+	void postgresThatDoesNotStartLeavesNoDirectoryBehind(@TempDir Path parent) throws Exception {
 		// Above PostgreSQL's limit, which the builder would not let through
-		assertThatExceptionOfType(Exception.class).isThrownBy(() -> new EmbeddedPostgresServer(300_000).close());
-		assertThat(emulatorDirectories(temporary)).isEqualTo(before);
-	}
-
-	private static Set<Path> emulatorDirectories(Path temporary) throws IOException {
-		try (Stream<Path> paths = Files.list(temporary)) {
-			return paths.filter((path) -> path.getFileName().toString().startsWith("lbemu"))
-				.collect(Collectors.toSet());
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> new EmbeddedPostgresServer(300_000, parent).close());
+		try (Stream<Path> left = Files.list(parent)) {
+			assertThat(left).as("left in the emulator's parent directory").isEmpty();
 		}
 	}
 
