@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.databricks.sdk.service.postgres.PostgresAPI;
 import dev.lakebase.spring.test.LakebaseEmulator;
@@ -162,10 +161,7 @@ final class EmulatorProcess implements AutoCloseable {
 	 */
 	private static void warmUp(LakebaseEmulator emulator, String password) {
 		Map<String, String> environment = emulator.environment();
-		WorkspaceClient workspace = new WorkspaceClient(
-				new DatabricksConfig().setHost(environment.get("DATABRICKS_HOST"))
-					.setClientId(environment.get("DATABRICKS_CLIENT_ID"))
-					.setClientSecret(environment.get("DATABRICKS_CLIENT_SECRET")));
+		WorkspaceClient workspace = new WorkspaceClient(SdkFirstUseBenchmark.appsConfig(environment));
 		PostgresAPI postgres = workspace.postgres();
 		String endpoint = SdkFirstUseBenchmark.endpointByHost(postgres, environment.get("PGHOST"));
 		postgres.generateDatabaseCredential(new GenerateDatabaseCredentialRequest().setEndpoint(endpoint));

@@ -86,9 +86,7 @@ public class SdkFirstUseBenchmark {
 		String host = (String) environment.get("PGHOST");
 		StartupBenchmark.Cpu before = StartupBenchmark.Cpu.now();
 		long started = System.nanoTime();
-		DatabricksConfig config = new DatabricksConfig().setHost((String) environment.get("DATABRICKS_HOST"))
-			.setClientId((String) environment.get("DATABRICKS_CLIENT_ID"))
-			.setClientSecret((String) environment.get("DATABRICKS_CLIENT_SECRET"));
+		DatabricksConfig config = appsConfig(environment);
 		long configured = System.nanoTime();
 		config.resolve();
 		long resolved = System.nanoTime();
@@ -134,9 +132,7 @@ public class SdkFirstUseBenchmark {
 		long jackson = System.nanoTime();
 		SerDeUtils.createMapper();
 		long sdkMapper = System.nanoTime();
-		DatabricksConfig config = new DatabricksConfig().setHost((String) environment.get("DATABRICKS_HOST"))
-			.setClientId((String) environment.get("DATABRICKS_CLIENT_ID"))
-			.setClientSecret((String) environment.get("DATABRICKS_CLIENT_SECRET"));
+		DatabricksConfig config = appsConfig(environment);
 		config.resolve();
 		config.authenticate();
 		long authenticated = System.nanoTime();
@@ -148,6 +144,18 @@ public class SdkFirstUseBenchmark {
 		StartupBenchmark.record("sdkParts", ssl - started, apache - ssl, jackson - apache, sdkMapper - jackson,
 				authenticated - sdkMapper, minted - authenticated, minted - started, cpu);
 		return found;
+	}
+
+	/**
+	 * The SDK's configuration on the variables of Databricks Apps (workspace host and the
+	 * service principal's OAuth client), not resolved yet.
+	 * @param environment the variables
+	 * @return the configuration
+	 */
+	static DatabricksConfig appsConfig(Map<String, ?> environment) {
+		return new DatabricksConfig().setHost((String) environment.get("DATABRICKS_HOST"))
+			.setClientId((String) environment.get("DATABRICKS_CLIENT_ID"))
+			.setClientSecret((String) environment.get("DATABRICKS_CLIENT_SECRET"));
 	}
 
 	/**
