@@ -115,9 +115,9 @@ class RefreshingCredentialsTests {
 
 	@Test
 	void onTheSystemClockATimerEndsFreshnessAtTheRefreshPoint() throws Exception {
-		CountingSource systemSource = new CountingSource(Clock.systemUTC(), Duration.ofSeconds(2));
+		CountingSource systemSource = new CountingSource(Clock.systemUTC(), Duration.ofSeconds(8));
 		LakebaseProperties.Credentials settings = settings();
-		settings.setRefreshWindow(Duration.ofSeconds(1));
+		settings.setRefreshWindow(Duration.ofSeconds(4));
 		RefreshingCredentials timed = new RefreshingCredentials(() -> systemSource, settings, Clock.systemUTC());
 		try {
 			String first = timed.token();
@@ -128,7 +128,8 @@ class RefreshingCredentialsTests {
 				assertThat(timed.login("app-user")).isSameAs(login);
 			}
 			assertThat(systemSource.mints.get()).as("no refresh before the refresh point").isEqualTo(1);
-			Thread.sleep(1200);
+			// The refresh point is 4 s after the mint, the token usable until 7.2 s
+			Thread.sleep(4200);
 			assertThat(timed.currentToken()).as("still usable inside the window").isEqualTo(first);
 			awaitTokenOtherThan(timed, first);
 			assertThat(systemSource.mints.get()).as("the login after the refresh point refreshed").isEqualTo(2);
