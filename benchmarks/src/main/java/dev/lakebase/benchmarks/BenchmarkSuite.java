@@ -51,7 +51,8 @@ public final class BenchmarkSuite {
 
 	private static final int STARTUP_ROUNDS = 10;
 
-	private static final List<String> STARTUP_VARIANTS = List.of("starter", "plain", "sampleStarter", "samplePlain");
+	private static final List<String> STARTUP_VARIANTS = List.of("starter", "starterNativePassword", "plain",
+			"sampleStarter", "samplePlain");
 
 	private static final int PAIRED_ROUNDS = 30;
 
@@ -220,8 +221,10 @@ public final class BenchmarkSuite {
 		}
 		line("");
 		line("starter / plain, ratio of the medians and, in brackets, the median of the per-round ratios (min to max): "
-				+ "JDBC-only app %s, sample app %s", startupRatio(phases, "starter", "plain"),
-				startupRatio(phases, "sampleStarter", "samplePlain"));
+				+ "JDBC-only app %s, sample app %s; the JDBC-only app with the starter on a native password (no "
+				+ "Databricks SDK) / plain %s", startupRatio(phases, "starter", "plain"),
+				startupRatio(phases, "sampleStarter", "samplePlain"),
+				startupRatio(phases, "starterNativePassword", "plain"));
 		line("");
 		line("CPU time from the start to the first query's answer (ms, median): the whole process, the thread that "
 				+ "starts the app, the JIT compiler threads, and the rest (the starter's background thread, the "

@@ -42,7 +42,7 @@ import dev.lakebase.spring.test.LakebaseEmulator;
  * workspace and the database are other machines: the JVM whose start is measured must not
  * also serve the workspace's requests and relay the database's TLS, nor have loaded the
  * classes the emulator shares with the app (Jackson, the PostgreSQL driver) before the
- * app starts. The child prints nothing the parent reads: it writes the settings of both
+ * app starts. The child prints nothing the parent reads: it writes the settings of the
  * variants to a file and runs until its standard input closes, so it ends with the JVM
  * that started it.
  */
@@ -54,6 +54,8 @@ final class EmulatorProcess implements AutoCloseable {
 
 	private static final String PLAIN = "plain.";
 
+	private static final String NATIVE = "native.";
+
 	private final Process process;
 
 	private final Path directory;
@@ -61,6 +63,8 @@ final class EmulatorProcess implements AutoCloseable {
 	private final Map<String, Object> starter = new LinkedHashMap<>();
 
 	private final Map<String, Object> plain = new LinkedHashMap<>();
+
+	private final Map<String, Object> nativePassword = new LinkedHashMap<>();
 
 	private EmulatorProcess(Process process, Path directory, Properties settings) {
 		this.process = process;
@@ -71,6 +75,9 @@ final class EmulatorProcess implements AutoCloseable {
 			}
 			else if (name.startsWith(PLAIN)) {
 				this.plain.put(name.substring(PLAIN.length()), settings.getProperty(name));
+			}
+			else if (name.startsWith(NATIVE)) {
+				this.nativePassword.put(name.substring(NATIVE.length()), settings.getProperty(name));
 			}
 		}
 	}
@@ -129,6 +136,15 @@ final class EmulatorProcess implements AutoCloseable {
 	 */
 	Map<String, Object> plainProperties() {
 		return this.plain;
+	}
+
+	/**
+	 * The Databricks Apps variables with a native password, for the starter without the
+	 * Databricks SDK.
+	 * @return the variables ({@link Fixture#nativePasswordEnvironment})
+	 */
+	Map<String, Object> nativePasswordEnvironment() {
+		return this.nativePassword;
 	}
 
 	@Override
@@ -191,6 +207,8 @@ final class EmulatorProcess implements AutoCloseable {
 				.forEach((key, value) -> settings.setProperty(STARTER + key, String.valueOf(value)));
 			Fixture.plainProperties(emulator, password)
 				.forEach((key, value) -> settings.setProperty(PLAIN + key, String.valueOf(value)));
+			Fixture.nativePasswordEnvironment(emulator, password)
+				.forEach((key, value) -> settings.setProperty(NATIVE + key, String.valueOf(value)));
 			Path target = Path.of(args[0]);
 			Path written = target.resolveSibling(target.getFileName() + ".tmp");
 			try (Writer writer = Files.newBufferedWriter(written)) {

@@ -91,6 +91,18 @@ final class Fixture implements AutoCloseable {
 	}
 
 	/**
+	 * The Databricks Apps variables with a native Postgres password for the plain
+	 * variant's role: the starter builds its pool as on Databricks Apps but mints no
+	 * credential and makes no workspace call, so the Databricks SDK is not used.
+	 */
+	static Map<String, Object> nativePasswordEnvironment(LakebaseEmulator emulator, String password) {
+		Map<String, Object> properties = appsEnvironment(emulator);
+		properties.put("PGUSER", PLAIN_ROLE);
+		properties.put("PGPASSWORD", password);
+		return properties;
+	}
+
+	/**
 	 * The properties of a plain {@code spring-boot-starter-jdbc} app on the same
 	 * endpoint: an explicit URL and password, with which the starter backs off.
 	 */

@@ -48,8 +48,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Application start in a fresh JVM (one measurement per fork): the context refresh and
  * the first query, with the starter on the variables of Databricks Apps vs plain
  * {@code spring-boot-starter-jdbc} with a static password on the same endpoint; once for
- * a JDBC-only app, once for the sample (web, JPA, Flyway, Actuator). The emulator runs in
- * a JVM of its own ({@link EmulatorProcess}), as the workspace and the database are other
+ * a JDBC-only app, once for the sample (web, JPA, Flyway, Actuator). The JDBC-only app
+ * also starts with the starter on a native password (the same variables plus
+ * {@code PGPASSWORD}): the starter without the Databricks SDK. The emulator runs in a JVM
+ * of its own ({@link EmulatorProcess}), as the workspace and the database are other
  * machines on Databricks Apps. Each run also appends where its time and its CPU went to
  * the file named by {@code benchmark.breakdown}.
  */
@@ -78,6 +80,11 @@ public class StartupBenchmark {
 	@Benchmark
 	public Integer starter() {
 		return run("starter", this.emulator.appsEnvironment());
+	}
+
+	@Benchmark
+	public Integer starterNativePassword() {
+		return run("starterNativePassword", this.emulator.nativePasswordEnvironment());
 	}
 
 	@Benchmark
