@@ -189,10 +189,9 @@ public final class BenchmarkSuite {
 	private void startup() throws Exception {
 		Path breakdown = Files.createTempFile("startup-breakdown", ".csv");
 		String record = "-Dbenchmark.breakdown=" + breakdown;
-		// One JVM per variant in each round, the variants one after the other, so that a
-		// change of the machine's speed hits every variant alike (JMH would run the ten
-		// JVMs
-		// of one variant before those of the next).
+		// One JVM per variant in each round, the variants one after the other, so
+		// that a change of the machine's speed hits every variant alike (JMH would
+		// run the ten JVMs of one variant before those of the next).
 		for (int round = 0; round < STARTUP_ROUNDS; round++) {
 			for (String variant : STARTUP_VARIANTS) {
 				jmh(StartupBenchmark.class.getName() + "\\." + variant + "$", 1, 0, 1, record);

@@ -86,10 +86,9 @@ final class LakebaseConnectionResolver {
 			}
 			else {
 				EndpointDiscovery discovery = new EndpointDiscovery(workspace());
-				// The injected endpoint gives the default project; when the project is
-				// set,
-				// listing every endpoint to find the one PGHOST belongs to is not worth
-				// it.
+				// The injected endpoint gives the default project; when the
+				// project is set, listing every endpoint to find the one PGHOST
+				// belongs to is not worth it.
 				String injected = (endpoint != null) ? endpoint : (host != null && !parts.hasProject())
 						? discovery.findByHost(host, hostValue.source()).getName() : null;
 				String chosen = parts.endpointPath(injected, discovery);

@@ -94,9 +94,8 @@ class FaultInjectionIntegrationTests {
 			try (Workload load = new Workload("outage", pool, 4)) {
 				int mintsBefore = emulator.mintCount();
 				Thread.sleep(10_500);
-				// The refresh falls due at 12 s; the workspace is down from 10.5 s to
-				// 15.5 s,
-				// the credential stays usable until 18 s.
+				// The refresh falls due at 12 s; the workspace is down from 10.5 s
+				// to 15.5 s; the credential stays usable until 18 s.
 				emulator.faults().failFor(WorkspaceFaults.Target.ANY, Duration.ofSeconds(5), 503);
 				long outageEnds = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 				while (System.nanoTime() < outageEnds) {
@@ -183,10 +182,9 @@ class FaultInjectionIntegrationTests {
 					long deadline = System.nanoTime() + BOUND.toNanos();
 					while (load.failed() == 0) {
 						assertThat(System.nanoTime()).as("requests fail while no slot is free").isLessThan(deadline);
-						// Empty the pool, take every slot (also those that free up late,
-						// the
-						// pool's own among them), and let the load try; again if a slot
-						// was freed after all and the pool got it.
+						// Empty the pool, take every slot (also those that free up
+						// late, the pool's own among them), and let the load try;
+						// again if a slot was freed after all and the pool got it.
 						load.hold();
 						try {
 							pool.getHikariPoolMXBean().softEvictConnections();
