@@ -96,7 +96,12 @@ class MemoryServiceEndToEndIT {
 	@AfterEach
 	void stop() throws Exception {
 		if (this.app != null) {
+			long start = System.nanoTime();
 			this.app.close();
+			assertThat(Duration.ofNanos(System.nanoTime() - start))
+				.as("stopped on SIGTERM before the platform's SIGKILL")
+				.isLessThan(Duration.ofSeconds(15));
+			assertThat(this.app.log()).contains("Commencing graceful shutdown");
 		}
 		if (this.emulator != null) {
 			this.emulator.close();
@@ -134,6 +139,13 @@ class MemoryServiceEndToEndIT {
 		assertThat(get("/sessions/" + id, 200).get("messages").asLong()).isEqualTo(9);
 		assertThat(post("/sessions", "{\"agent\":\"\"}", 400).at("/errors/agent").asString()).isNotBlank();
 		get("/sessions/00000000-0000-0000-0000-000000000000", 404);
+		JsonNode links = send(HttpRequest.newBuilder(URI.create(this.url + "/actuator"))
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Host", "agent-memory-service-1234.aws.databricksapps.com")
+			.GET()
+			.build(), 200);
+		assertThat(links.at("/_links/self/href").asString()).as("links as the Apps proxy's clients see them")
+			.isEqualTo("https://agent-memory-service-1234.aws.databricksapps.com/actuator");
 		JsonNode health = get("/actuator/health", 200);
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/lakebase/status").asString()).isEqualTo("UP");
