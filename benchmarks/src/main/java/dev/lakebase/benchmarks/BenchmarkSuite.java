@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -43,7 +44,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Run: {@code ./mvnw -B -Pbenchmarks -DskipTests verify}; the report lands in
  * {@code benchmarks/target/benchmark-report.md}. {@code -Dbenchmark.only=pool,login} runs
  * a subset ({@code pool}, {@code login}, {@code paired}, {@code credential},
- * {@code startup}, {@code herd}, {@code wake}).
+ * {@code startup}, {@code herd}, {@code wake}, {@code apps}).
  */
 public final class BenchmarkSuite {
 
@@ -55,6 +56,8 @@ public final class BenchmarkSuite {
 			"sampleStarter", "samplePlain");
 
 	private static final int PAIRED_ROUNDS = 30;
+
+	private static final int APPS_ROUNDS = 5;
 
 	private static final int PAIRED_LOGINS = 2000;
 
@@ -136,6 +139,39 @@ public final class BenchmarkSuite {
 		if (selected("wake")) {
 			wake();
 		}
+		if (selected("apps")) {
+			appsRuntime();
+		}
+	}
+
+	private void appsRuntime() throws Exception {
+		Map<String, List<AppsRuntimeBenchmark.Run>> runs = AppsRuntimeBenchmark.run(APPS_ROUNDS,
+				Path.of(System.getProperty("benchmark.sample.deploy-directory")),
+				Path.of(System.getProperty("benchmark.sample.jar")),
+				Files.createTempDirectory("apps-runtime-benchmark"));
+		line("## 7. The sample as Databricks Apps run it, next to `java -jar` (%d rounds of one process per variant)",
+				APPS_ROUNDS);
+		line("");
+		line("Start: from the process start to the first served request. Memory: resident set (VmRSS) once the first "
+				+ "request is served, after %d light requests (a message written and the session read in turn, one "
+				+ "client), and the process's peak (VmHWM). Medians, in ms and MB; every variant runs with "
+				+ "`app.yaml`'s JVM options.", AppsRuntimeBenchmark.LOAD_REQUESTS);
+		line("");
+		line("| | start | min to max | RSS after start | RSS after load | peak RSS |");
+		line("|---|---|---|---|---|---|");
+		for (Map.Entry<String, List<AppsRuntimeBenchmark.Run>> variant : runs.entrySet()) {
+			List<double[]> start = column(variant.getValue(), AppsRuntimeBenchmark.Run::startMillis);
+			line("| %s | %.0f | %.0f to %.0f | %.0f | %.0f | %.0f |", variant.getKey(), median(start, 0), min(start),
+					max(start), median(column(variant.getValue(), AppsRuntimeBenchmark.Run::rssAfterStartMb), 0),
+					median(column(variant.getValue(), AppsRuntimeBenchmark.Run::rssAfterLoadMb), 0),
+					median(column(variant.getValue(), AppsRuntimeBenchmark.Run::peakRssMb), 0));
+		}
+		line("");
+	}
+
+	private static List<double[]> column(List<AppsRuntimeBenchmark.Run> runs,
+			ToDoubleFunction<AppsRuntimeBenchmark.Run> value) {
+		return runs.stream().map((run) -> new double[] { value.applyAsDouble(run) }).toList();
 	}
 
 	private void paired() throws Exception {

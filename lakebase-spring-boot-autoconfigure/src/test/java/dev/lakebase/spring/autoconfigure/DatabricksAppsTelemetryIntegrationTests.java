@@ -17,13 +17,9 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,39 +65,40 @@ class DatabricksAppsTelemetryIntegrationTests {
 			.containsEntry("service.name", "memory-service");
 	}
 
+	@Test
+	void overHttpJsonBootWarnsAndKeepsItsDefaultHttpProtobufTransport() throws Exception {
+		AppProcess.Result result = start("http/json", "http://localhost:4318");
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output())
+			.contains("WARN", "Invalid value for environment variable 'OTEL_EXPORTER_OTLP_PROTOCOL': 'http/json'")
+			.contains("PROPERTY management.opentelemetry.tracing.export.otlp.transport=null")
+			.contains("PROPERTY management.opentelemetry.tracing.export.otlp.endpoint=http://localhost:4318/v1/traces");
+	}
+
 	private Map<String, String> runApp(String protocol, String endpoint) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(OtlpEnvironmentApp.class.getName());
-		command.add("--spring.main.banner-mode=off");
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectErrorStream(true);
-		builder.environment()
-			.keySet()
-			.removeIf((name) -> name.startsWith("PG") || name.startsWith("DATABRICKS_") || name.startsWith("LAKEBASE_")
-					|| name.startsWith("SPRING_") || name.startsWith("OTEL_") || name.startsWith("MANAGEMENT_"));
-		builder.environment().put("DATABRICKS_APP_NAME", "memory-service");
-		builder.environment().put("DATABRICKS_APP_PORT", "8000");
-		builder.environment().put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
-		builder.environment().put("OTEL_EXPORTER_OTLP_PROTOCOL", protocol);
-		builder.environment().put("OTEL_SERVICE_NAME", "memory-service");
-		builder.environment()
-			.put("OTEL_RESOURCE_ATTRIBUTES", "databricks.app.name=memory-service,workspace.id=1234567890123456");
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
+		AppProcess.Result result = start(protocol, endpoint);
+		assertThat(result.exitCode()).as(result.output()).isZero();
 		Map<String, String> resolved = new LinkedHashMap<>();
-		output.lines()
+		result.output()
+			.lines()
 			.filter((line) -> line.startsWith("PROPERTY ") || line.startsWith("RESOURCE "))
 			.forEach((line) -> {
 				String pair = line.substring(line.indexOf(' ') + 1);
 				resolved.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
 			});
-		assertThat(resolved).as(output).containsKeys(OtlpEnvironmentApp.KEYS.toArray(String[]::new));
+		assertThat(resolved).as(result.output()).containsKeys(OtlpEnvironmentApp.KEYS.toArray(String[]::new));
 		return resolved;
+	}
+
+	private AppProcess.Result start(String protocol, String endpoint) throws IOException, InterruptedException {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("DATABRICKS_APP_NAME", "memory-service");
+		env.put("DATABRICKS_APP_PORT", "8000");
+		env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+		env.put("OTEL_EXPORTER_OTLP_PROTOCOL", protocol);
+		env.put("OTEL_SERVICE_NAME", "memory-service");
+		env.put("OTEL_RESOURCE_ATTRIBUTES", "databricks.app.name=memory-service,workspace.id=1234567890123456");
+		return AppProcess.run(OtlpEnvironmentApp.class, this.directory, env);
 	}
 
 }

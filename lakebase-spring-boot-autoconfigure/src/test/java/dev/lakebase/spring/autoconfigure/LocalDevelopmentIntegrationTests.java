@@ -20,10 +20,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
@@ -55,7 +53,7 @@ class LocalDevelopmentIntegrationTests {
 	@Test
 	void appStartedFromDirectoryWithDotenvConnects() throws Exception {
 		writeDotenv("from-dotenv");
-		ProcessResult result = runApp(Map.of());
+		AppProcess.Result result = runApp(Map.of());
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output())
 			.contains("CONNECTED user=" + lakebase.emulator().user().roleName() + " application=from-dotenv");
@@ -65,7 +63,7 @@ class LocalDevelopmentIntegrationTests {
 	@Test
 	void realEnvironmentVariableWinsOverDotenv() throws Exception {
 		writeDotenv("from-dotenv");
-		ProcessResult result = runApp(Map.of("PGAPPNAME", "from-environment"));
+		AppProcess.Result result = runApp(Map.of("PGAPPNAME", "from-environment"));
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("application=from-environment");
 	}
@@ -73,7 +71,7 @@ class LocalDevelopmentIntegrationTests {
 	@Test
 	void dotenvIsIgnoredOnDatabricksApps() throws Exception {
 		writeDotenv("from-dotenv");
-		ProcessResult result = runApp(Map.of("DATABRICKS_APP_NAME", "memory-service"));
+		AppProcess.Result result = runApp(Map.of("DATABRICKS_APP_NAME", "memory-service"));
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output()).contains("No Lakebase connection is configured").doesNotContain("CONNECTED");
 	}
@@ -85,7 +83,7 @@ class LocalDevelopmentIntegrationTests {
 			.contains("No Lakebase connection is configured");
 		Path elsewhere = Files.createDirectories(this.directory.resolve("config"));
 		Files.move(this.directory.resolve(".env"), elsewhere.resolve("lakebase.env"));
-		ProcessResult moved = runApp(Map.of("LAKEBASE_DOTENV_PATH", "config/lakebase.env"));
+		AppProcess.Result moved = runApp(Map.of("LAKEBASE_DOTENV_PATH", "config/lakebase.env"));
 		assertThat(moved.exitCode()).as(moved.output()).isZero();
 		assertThat(moved.output()).contains("application=from-dotenv");
 	}
@@ -181,29 +179,11 @@ class LocalDevelopmentIntegrationTests {
 		Files.writeString(this.directory.resolve(".env"), dotenv, StandardCharsets.UTF_8);
 	}
 
-	private ProcessResult runApp(Map<String, String> environment) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(LocalDevApp.class.getName());
-		command.add("--spring.main.banner-mode=off");
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectErrorStream(true);
-		builder.environment()
-			.keySet()
-			.removeIf((name) -> name.startsWith("PG") || name.startsWith("DATABRICKS_") || name.startsWith("LAKEBASE_")
-					|| name.startsWith("SPRING_"));
-		builder.environment().put("DATABRICKS_CONFIG_FILE", this.directory.resolve("no-databrickscfg").toString());
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		byte[] output = process.getInputStream().readAllBytes();
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		return new ProcessResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-	}
-
-	private record ProcessResult(int exitCode, String output) {
-
+	private AppProcess.Result runApp(Map<String, String> environment) throws IOException, InterruptedException {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("DATABRICKS_CONFIG_FILE", this.directory.resolve("no-databrickscfg").toString());
+		env.putAll(environment);
+		return AppProcess.run(LocalDevApp.class, this.directory, env);
 	}
 
 }

@@ -85,6 +85,20 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 	 */
 	public static DatabricksAppsRuntime deploy(Path deployDirectory, Path work, Path wheelhouse,
 			Map<String, String> environment) throws IOException {
+		return install(deployDirectory, work, wheelhouse).start(environment);
+	}
+
+	/**
+	 * Installs an app as the platform does before it starts it: the file sizes checked,
+	 * the directory copied, the virtual environment created and {@code requirements.txt}
+	 * installed into it.
+	 * @param deployDirectory the directory that would be uploaded
+	 * @param work an empty directory for the app, its virtual environment and its log
+	 * @param wheelhouse where {@code pip} finds the requirements (no index is used)
+	 * @return the installed app, to start once or more
+	 * @throws IOException if a step fails; the message says which and why
+	 */
+	public static Installation install(Path deployDirectory, Path work, Path wheelhouse) throws IOException {
 		checkFileSizes(deployDirectory);
 		Path app = work.resolve("app");
 		copy(deployDirectory, app);
@@ -94,29 +108,7 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 				"--disable-pip-version-check", "--find-links", wheelhouse.toString(), "-r",
 				app.resolve("requirements.txt").toString()), work,
 				"installing requirements.txt into the virtual environment");
-		Map<String, Object> descriptor = readAppYaml(app.resolve("app.yaml"));
-		Map<String, String> env = new LinkedHashMap<>(environment);
-		env.putAll(appYamlEnv(descriptor));
-		String path = venv.resolve("bin").toString();
-		env.put("PATH", path);
-		env.remove("JAVA_HOME");
-		List<String> command = command(descriptor);
-		if (onPath("java", path) != null) {
-			throw new IllegalStateException("java is on the app's PATH (" + path + "); the Apps runtime has none");
-		}
-		List<String> resolved = new ArrayList<>(command);
-		Path executable = onPath(command.get(0), path);
-		if (executable == null) {
-			throw new IOException("app.yaml's command " + command.get(0) + " is not on the app's PATH (" + path + ")");
-		}
-		resolved.set(0, executable.toString());
-		Path log = work.resolve("app.log");
-		ProcessBuilder builder = new ProcessBuilder(resolved).directory(app.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().clear();
-		builder.environment().putAll(env);
-		return new DatabricksAppsRuntime(app, log, command, builder.start());
+		return new Installation(app, venv, work.resolve("app.log"), readAppYaml(app.resolve("app.yaml")));
 	}
 
 	/**
@@ -278,6 +270,75 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 			}
 		}
 		return env;
+	}
+
+	/**
+	 * An app installed as the platform installs it, ready to start.
+	 */
+	public static final class Installation {
+
+		private final Path app;
+
+		private final Path venv;
+
+		private final Path log;
+
+		private final Map<String, Object> descriptor;
+
+		private Installation(Path app, Path venv, Path log, Map<String, Object> descriptor) {
+			this.app = app;
+			this.venv = venv;
+			this.log = log;
+			this.descriptor = descriptor;
+		}
+
+		/**
+		 * Returns the command as {@code app.yaml} gives it.
+		 * @return the command
+		 */
+		public List<String> command() {
+			try {
+				return DatabricksAppsRuntime.command(this.descriptor);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex.getMessage(), ex);
+			}
+		}
+
+		/**
+		 * Runs {@code app.yaml}'s command from the app directory with no {@code java} on
+		 * {@code PATH}, no {@code JAVA_HOME}, and only the given variables plus
+		 * {@code app.yaml}'s {@code env}; the output goes to a log that each start
+		 * replaces.
+		 * @param environment the variables Databricks Apps inject
+		 * @return the running app
+		 * @throws IOException if the command cannot be found or started
+		 */
+		public DatabricksAppsRuntime start(Map<String, String> environment) throws IOException {
+			Map<String, String> env = new LinkedHashMap<>(environment);
+			env.putAll(appYamlEnv(this.descriptor));
+			String path = this.venv.resolve("bin").toString();
+			env.put("PATH", path);
+			env.remove("JAVA_HOME");
+			List<String> command = command();
+			if (onPath("java", path) != null) {
+				throw new IllegalStateException("java is on the app's PATH (" + path + "); the Apps runtime has none");
+			}
+			Path executable = onPath(command.get(0), path);
+			if (executable == null) {
+				throw new IOException(
+						"app.yaml's command " + command.get(0) + " is not on the app's PATH (" + path + ")");
+			}
+			List<String> resolved = new ArrayList<>(command);
+			resolved.set(0, executable.toString());
+			ProcessBuilder builder = new ProcessBuilder(resolved).directory(this.app.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(this.log.toFile());
+			builder.environment().clear();
+			builder.environment().putAll(env);
+			return new DatabricksAppsRuntime(this.app, this.log, command, builder.start());
+		}
+
 	}
 
 }
