@@ -119,6 +119,24 @@ final class ConnectionValidation {
 		positive(credentials.getRetryMaxDelay(), "lakebase.credentials.retry-max-delay");
 	}
 
+	static void wake(LakebaseProperties.Wake wake) {
+		java.time.Duration budget = wake.getBudget();
+		if (budget == null || budget.isZero() || budget.isNegative()) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: lakebase.wake.budget is '" + budget + "'.",
+					"Set lakebase.wake.budget to a positive duration below the pool's connection timeout, for "
+							+ "example 25s, or set lakebase.wake.enabled=false to connect without waiting for a wake.");
+		}
+		positive(wake.getInitialDelay(), "lakebase.wake.initial-delay");
+		positive(wake.getMaxDelay(), "lakebase.wake.max-delay");
+		if (wake.getMaxDelay().compareTo(wake.getInitialDelay()) < 0) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: lakebase.wake.max-delay (" + wake.getMaxDelay()
+							+ ") is shorter than lakebase.wake.initial-delay (" + wake.getInitialDelay() + ").",
+					"Set lakebase.wake.max-delay to at least lakebase.wake.initial-delay.");
+		}
+	}
+
 	private static void positive(java.time.Duration duration, String property) {
 		if (duration == null || duration.isZero() || duration.isNegative()) {
 			throw new LakebaseConfigurationException(

@@ -290,10 +290,22 @@ final class RefreshingCredentials implements DisposableBean {
 
 	private void mint(CompletableFuture<LakebaseCredential> result) {
 		long started = System.nanoTime();
+		LakebaseCredential credential;
 		try {
-			LakebaseCredential credential = this.source.get().mint();
-			this.events.credentialRefreshed(this.source.get().kind(), Duration.ofNanos(System.nanoTime() - started),
-					true);
+			credential = this.source.get().mint();
+		}
+		catch (Throwable ex) {
+			// An Error too: the one mint in flight must end, or every later login waits
+			// for it until its timeout, for good.
+			failed(result, ex, started);
+			if (ex instanceof VirtualMachineError error) {
+				throw error;
+			}
+			return;
+		}
+		report(() -> this.events.credentialRefreshed(this.source.get().kind(),
+				Duration.ofNanos(System.nanoTime() - started), true));
+		try {
 			synchronized (this.lock) {
 				this.current = cache(credential);
 				this.lastRefresh = this.clock.instant();
@@ -302,17 +314,23 @@ final class RefreshingCredentials implements DisposableBean {
 				this.retryNotBefore = Instant.MIN;
 				this.inFlight = null;
 			}
-			this.mints.incrementAndGet();
-			if (logger.isDebugEnabled()) {
-				logger.debug(
-						"Obtained a Lakebase credential for " + target() + ", valid until " + credential.expiresAt());
-			}
-			result.complete(credential);
 		}
 		catch (RuntimeException ex) {
-			this.events.credentialRefreshed(sourceKind(), Duration.ofNanos(System.nanoTime() - started), false);
+			failed(result, ex, started);
+			return;
+		}
+		this.mints.incrementAndGet();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Obtained a Lakebase credential for " + target() + ", valid until " + credential.expiresAt());
+		}
+		result.complete(credential);
+	}
+
+	private void failed(CompletableFuture<LakebaseCredential> result, Throwable ex, long started) {
+		try {
+			report(() -> this.events.credentialRefreshed(sourceKind(), Duration.ofNanos(System.nanoTime() - started),
+					false));
 			if (this.executor.isShutdown()) {
-				result.completeExceptionally(ex);
 				return;
 			}
 			long delay;
@@ -337,7 +355,27 @@ final class RefreshingCredentials implements DisposableBean {
 				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": "
 						+ WorkspaceErrors.describe(ex) + ". Next attempt in " + delay + " ms at the earliest.");
 			}
+		}
+		finally {
+			synchronized (this.lock) {
+				if (this.inFlight == result) {
+					this.inFlight = null;
+				}
+			}
 			result.completeExceptionally(ex);
+		}
+	}
+
+	/**
+	 * Reports to the events; a listener that fails (a closed meter registry, say) is
+	 * logged and never changes what the cache does.
+	 */
+	private void report(Runnable event) {
+		try {
+			event.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("A Lakebase event listener failed: " + ex);
 		}
 	}
 

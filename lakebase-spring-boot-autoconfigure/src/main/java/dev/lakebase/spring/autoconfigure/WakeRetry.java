@@ -66,6 +66,7 @@ final class WakeRetry {
 	private final LakebaseEvents events;
 
 	WakeRetry(LakebaseProperties.Wake properties, Supplier<String> endpoint, LakebaseEvents events) {
+		ConnectionValidation.wake(properties);
 		this.events = events;
 		this.budget = properties.getBudget();
 		this.endpoint = endpoint;
@@ -118,6 +119,11 @@ final class WakeRetry {
 			});
 		}
 		catch (RetryException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new SQLTransientConnectionException(
+						"Interrupted while waiting for Lakebase " + this.endpoint.get() + " to wake",
+						WAKE_TIMEOUT_STATE, ex);
+			}
 			Throwable last = ex.getLastException();
 			if (!isWakeFailure(last) && last instanceof SQLException sql) {
 				throw sql;

@@ -204,6 +204,36 @@ class LakebaseDataSourceAutoConfigurationTests {
 	}
 
 	@Test
+	void wakeBudgetThatIsNotPositiveFailsNamingTheProperty() {
+		for (String budget : new String[] { "0", "-1s" }) {
+			this.runner.withPropertyValues(NATIVE)
+				.withPropertyValues("lakebase.wake.budget=" + budget)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(LakebaseConfigurationException.class)
+					.hasMessageContaining("lakebase.wake.budget is '")
+					.satisfies((ex) -> assertThat(((LakebaseConfigurationException) ex).getAction())
+						.contains("lakebase.wake.enabled=false")));
+		}
+	}
+
+	@Test
+	void wakeDelaysThatAreNotPositiveOrOutOfOrderFailNamingTheProperties() {
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("lakebase.wake.initial-delay=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("lakebase.wake.initial-delay is 'PT0S'"));
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("lakebase.wake.initial-delay=2s", "lakebase.wake.max-delay=1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("lakebase.wake.max-delay (PT1S) is shorter than lakebase.wake.initial-delay"));
+	}
+
+	@Test
 	void failureAnalyzerReportsDescriptionAndAction() {
 		this.runner.withPropertyValues(NATIVE).withPropertyValues("PGPORT=0").run((context) -> {
 			var analysis = new LakebaseFailureAnalyzer(new StandardEnvironment()).analyze(context.getStartupFailure());

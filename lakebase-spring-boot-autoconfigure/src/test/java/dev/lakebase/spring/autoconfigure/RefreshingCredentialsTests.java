@@ -192,6 +192,45 @@ class RefreshingCredentialsTests {
 	}
 
 	@Test
+	void errorDuringAMintFailsThatLoginAndTheNextMintServesTheFollowingOnes() throws Exception {
+		this.source.error.set(new LinkageError("broken class"));
+		long start = System.nanoTime();
+		assertThatExceptionOfType(SQLException.class).isThrownBy(this.credentials::token)
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("broken class"));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("fails with the error, not by the 5 s timeout")
+			.isLessThan(Duration.ofSeconds(4));
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.credentials.token()).isEqualTo("token-1");
+		assertThat(this.source.attempts.get()).isEqualTo(2);
+	}
+
+	@Test
+	void failingEventListenerNeverJamsTheCache() throws Exception {
+		LakebaseEvents throwing = new LakebaseEvents() {
+
+			@Override
+			public void credentialRefreshed(String source, Duration duration, boolean success) {
+				throw new IllegalStateException("meter registry closed");
+			}
+
+		};
+		RefreshingCredentials withListener = new RefreshingCredentials(() -> this.source, settings(), this.clock,
+				throwing);
+		try {
+			assertThat(withListener.token()).isEqualTo("token-1");
+			this.source.failures.set(1);
+			this.clock.advance(Duration.ofMinutes(61));
+			assertThatExceptionOfType(SQLException.class).isThrownBy(withListener::token)
+				.satisfies((ex) -> assertThat(ex.getMessage()).contains("workspace unavailable"));
+			this.clock.advance(Duration.ofSeconds(1));
+			assertThat(withListener.token()).isEqualTo("token-2");
+		}
+		finally {
+			withListener.destroy();
+		}
+	}
+
+	@Test
 	void noLoginPasswordBeforeACredentialIsCached() {
 		Credentials login = this.credentials.login("app-user");
 		assertThat(login.getUsername()).isEqualTo("app-user");
@@ -322,6 +361,8 @@ class RefreshingCredentialsTests {
 
 		final AtomicInteger failures = new AtomicInteger();
 
+		final AtomicReference<Error> error = new AtomicReference<>();
+
 		private final Clock clock;
 
 		volatile Duration lifetime;
@@ -341,6 +382,10 @@ class RefreshingCredentialsTests {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			Error error = this.error.getAndSet(null);
+			if (error != null) {
+				throw error;
 			}
 			if (this.failures.getAndUpdate((left) -> (left > 0) ? left - 1 : 0) > 0) {
 				throw new IllegalStateException("workspace unavailable");
