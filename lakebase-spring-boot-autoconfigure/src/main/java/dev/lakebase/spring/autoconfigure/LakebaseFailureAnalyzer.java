@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
@@ -32,7 +34,9 @@ import org.springframework.core.env.Environment;
  * workspace authentication, a credential API that refused), or what Lakebase answered to
  * a connect or a statement during startup (a refused login, a schema owned by another
  * identity, too many connections, SSL required, an unknown host, an endpoint that did not
- * wake within the budget).
+ * wake within the budget). What Lakebase answered is reported only when the application
+ * has the Lakebase DataSource, and an unknown host only when it is the Lakebase host: a
+ * failure of another DataSource gets Boot's own report.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -47,8 +51,17 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 
 	private final Environment environment;
 
-	LakebaseFailureAnalyzer(Environment environment) {
+	private final BeanFactory beanFactory;
+
+	/**
+	 * Creates the analyzer as Boot's {@code FailureAnalyzers} do.
+	 * @param environment the application's environment
+	 * @param beanFactory the failed context's bean factory, {@code null} when it failed
+	 * before there was one
+	 */
+	LakebaseFailureAnalyzer(Environment environment, BeanFactory beanFactory) {
 		this.environment = environment;
+		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -66,9 +79,12 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (wakeTimeout != null) {
 			return wakeTimeout(wakeTimeout, failure);
 		}
+		if (!hasLakebaseDataSource()) {
+			return null;
+		}
 		UnknownHostException unknownHost = find(failure, UnknownHostException.class);
 		if (unknownHost != null) {
-			return unknownHost(unknownHost, failure);
+			return isLakebaseHost(unknownHost.getMessage()) ? unknownHost(unknownHost, failure) : null;
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
@@ -182,6 +198,20 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 						+ "lakebase.endpoint so the host is looked up. Locally, check the .env file and your network "
 						+ "or VPN.",
 				failure);
+	}
+
+	private boolean hasLakebaseDataSource() {
+		return this.beanFactory instanceof ListableBeanFactory beans
+				&& beans.getBeanNamesForType(LakebaseConnectionDetails.class, true, false).length > 0;
+	}
+
+	/**
+	 * Whether the host is the configured Lakebase host, or could be the one looked up
+	 * from the workspace (none configured).
+	 */
+	private boolean isLakebaseHost(String host) {
+		String configured = value("lakebase.host", "PGHOST");
+		return configured == null || configured.isBlank() || configured.trim().equalsIgnoreCase(host);
 	}
 
 	private static boolean isSslRequired(String message) {

@@ -186,6 +186,24 @@ class FailureAnalysisIntegrationTests {
 	}
 
 	@Test
+	void failureOfAnotherDataSourceIsNotReportedAsLakebase(CapturedOutput output) {
+		Map<String, Object> values = new LinkedHashMap<>(apps());
+		values.put("lakebase.enabled", "false");
+		values.put("spring.datasource.url", "jdbc:postgresql://no-such-host.invalid:5432/x");
+		values.put("spring.datasource.hikari.connection-timeout", "2000");
+		values.put("spring.main.banner-mode", "off");
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties(values)
+			.run()
+			.close());
+		String printed = output.toString();
+		assertThat(printed).contains("no-such-host.invalid").doesNotContain("Lakebase host");
+		if (printed.contains(FAILED)) {
+			assertThat(printed.substring(printed.lastIndexOf(FAILED))).doesNotContainIgnoringCase("lakebase");
+		}
+	}
+
+	@Test
 	void endpointDidNotWakeWithinTheBudget(CapturedOutput output) {
 		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
 		endpoint.setWakeMode(WakeMode.REFUSE);

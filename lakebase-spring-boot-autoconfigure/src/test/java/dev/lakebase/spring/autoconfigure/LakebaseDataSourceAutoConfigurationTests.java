@@ -236,7 +236,8 @@ class LakebaseDataSourceAutoConfigurationTests {
 	@Test
 	void failureAnalyzerReportsDescriptionAndAction() {
 		this.runner.withPropertyValues(NATIVE).withPropertyValues("PGPORT=0").run((context) -> {
-			var analysis = new LakebaseFailureAnalyzer(new StandardEnvironment()).analyze(context.getStartupFailure());
+			var analysis = new LakebaseFailureAnalyzer(new StandardEnvironment(), null)
+				.analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("PGPORT is '0'");
 			assertThat(analysis.getAction()).isEqualTo("Set PGPORT to a port number between 1 and 65535.");
 		});
