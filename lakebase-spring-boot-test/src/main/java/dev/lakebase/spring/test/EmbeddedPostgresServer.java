@@ -53,7 +53,19 @@ final class EmbeddedPostgresServer implements Closeable {
 			host all all 127.0.0.1/32 scram-sha-256
 			""";
 
+	/**
+	 * Longest directory the relay's Unix socket ({@code .s.PGSQL.NNNNN.lock} in it) may
+	 * lie in: the kernel takes socket paths of at most 107 bytes.
+	 */
+	private static final int MAX_SOCKET_DIRECTORY_LENGTH = 107 - ".s.PGSQL.65535.lock".length() - 1;
+
 	private final Path socketDirectory;
+
+	/**
+	 * Where PostgreSQL puts its Unix socket: the emulator's directory, or, when that path
+	 * is too long for a socket (a deep {@code java.io.tmpdir}), a short one of its own.
+	 */
+	private final Path unixSocketDirectory;
 
 	private final Path hbaFile;
 
@@ -69,6 +81,7 @@ final class EmbeddedPostgresServer implements Closeable {
 
 	EmbeddedPostgresServer(int maxConnections, Path parent) throws IOException {
 		this.socketDirectory = Files.createTempDirectory(parent, "lbemu");
+		this.unixSocketDirectory = socketDirectoryFor(this.socketDirectory);
 		this.maxConnections = maxConnections;
 		this.hbaFile = this.socketDirectory.resolve("pg_hba.conf");
 		try {
@@ -76,8 +89,9 @@ final class EmbeddedPostgresServer implements Closeable {
 			this.postgres = start(0);
 		}
 		catch (IOException | RuntimeException | Error ex) {
-			// PostgreSQL did not start: nothing to stop, only the directory to remove
+			// PostgreSQL did not start: nothing to stop, only the directories to remove
 			deleteRecursively(this.socketDirectory);
+			deleteRecursively(this.unixSocketDirectory);
 			throw ex;
 		}
 		byte[] secret = new byte[24];
@@ -104,7 +118,7 @@ final class EmbeddedPostgresServer implements Closeable {
 			.setDataDirectory(this.socketDirectory.resolve("data"))
 			.setCleanDataDirectory(false)
 			.setServerConfig("listen_addresses", LakebaseEmulator.LOOPBACK)
-			.setServerConfig("unix_socket_directories", this.socketDirectory.toString())
+			.setServerConfig("unix_socket_directories", this.unixSocketDirectory.toString())
 			.setServerConfig("hba_file", this.hbaFile.toString())
 			.setServerConfig("max_connections", Integer.toString(this.maxConnections))
 			.setServerConfig("password_encryption", "scram-sha-256");
@@ -141,7 +155,7 @@ final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	Path unixSocket() {
-		return this.socketDirectory.resolve(".s.PGSQL." + port());
+		return this.unixSocketDirectory.resolve(".s.PGSQL." + port());
 	}
 
 	String jdbcUrl(String database) {
@@ -172,7 +186,21 @@ final class EmbeddedPostgresServer implements Closeable {
 		}
 		finally {
 			deleteRecursively(this.socketDirectory);
+			deleteRecursively(this.unixSocketDirectory);
 		}
+	}
+
+	private static Path socketDirectoryFor(Path directory) throws IOException {
+		if (directory.toString().length() <= MAX_SOCKET_DIRECTORY_LENGTH) {
+			return directory;
+		}
+		Path tmp = Path.of("/tmp");
+		if (!Files.isDirectory(tmp) || !Files.isWritable(tmp)) {
+			throw new IOException("The emulator's directory " + directory + " is too long for a Unix socket path ("
+					+ MAX_SOCKET_DIRECTORY_LENGTH + " characters at most) and /tmp is not writable: set "
+					+ "java.io.tmpdir to a shorter directory");
+		}
+		return Files.createTempDirectory(tmp, "lbs");
 	}
 
 	private static void deleteRecursively(Path directory) {
