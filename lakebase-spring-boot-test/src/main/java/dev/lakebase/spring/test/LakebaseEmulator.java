@@ -89,6 +89,8 @@ public final class LakebaseEmulator implements AutoCloseable {
 
 	private final String project;
 
+	private Thread shutdownHook;
+
 	private final String appName;
 
 	private final int maxConnections;
@@ -195,6 +197,10 @@ public final class LakebaseEmulator implements AutoCloseable {
 			close();
 			throw ex;
 		}
+		// A dev-time runner stopped with SIGTERM closes the emulator too (its PostgreSQL
+		// and temporary directory); close() takes the hook away again.
+		this.shutdownHook = new Thread(this::close, "lakebase-emulator-shutdown");
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		logger.info("Lakebase emulator started in {} ms: workspace {}, endpoint {} at {}:{}",
 				Duration.ofNanos(System.nanoTime() - started).toMillis(), workspaceUrl(), endpoint().path(),
 				endpoint().host(), endpoint().port());
@@ -645,6 +651,16 @@ public final class LakebaseEmulator implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
+		Thread hook = this.shutdownHook;
+		this.shutdownHook = null;
+		if (hook != null && Thread.currentThread() != hook) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is shutting down: the hook runs, and finds the emulator closed
+			}
+		}
 		if (this.workspace != null) {
 			this.workspace.close();
 			this.workspace = null;

@@ -15,12 +15,18 @@
  */
 package dev.lakebase.spring.test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -167,6 +173,36 @@ class LakebaseEmulatorLifecycleTests {
 		assertThat(socket.getParent()).doesNotExist();
 		try (Stream<Path> left = Files.list(deep)) {
 			assertThat(left).as("left in the emulator's parent directory").isEmpty();
+		}
+	}
+
+	@Test
+	void processStoppedWithSigtermLeavesNoEmulatorDirectoryBehind(@TempDir Path tmp) throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			StringBuilder seen = new StringBuilder();
+			String line;
+			while ((line = output.readLine()) != null && !line.contains("EMULATOR READY")) {
+				seen.append(line).append('\n');
+			}
+			assertThat(line).as(seen::toString).isNotNull();
+			assertThat(emulatorDirectories(tmp)).as("while it runs").hasSize(1);
+			process.destroy();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			process.destroyForcibly();
+		}
+		assertThat(emulatorDirectories(tmp)).as("after SIGTERM").isEmpty();
+	}
+
+	private static List<Path> emulatorDirectories(Path tmp) throws IOException {
+		try (Stream<Path> entries = Files.list(tmp)) {
+			return entries.filter((entry) -> entry.getFileName().toString().startsWith("lbemu")).toList();
 		}
 	}
 
