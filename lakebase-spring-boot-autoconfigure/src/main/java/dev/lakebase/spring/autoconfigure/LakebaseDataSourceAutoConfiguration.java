@@ -78,11 +78,11 @@ public final class LakebaseDataSourceAutoConfiguration {
 	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
 			ObjectProvider<WorkspaceClient> workspaceClient, ObjectProvider<LakebaseWarmUp> warmUp) {
 		LakebaseWarmUp started = warmUp.getIfAvailable();
-		if (started != null && started.connectionDetails() != null && workspaceClient.getIfAvailable() == null) {
+		if (started != null && started.connectionDetails() != null && workspaceClient.getIfUnique() == null) {
 			return started.connectionDetails();
 		}
 		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> workspaceClient
-			.getIfAvailable(() -> WorkspaceClientFactory.create(properties.getDatabricks(), environment)));
+			.getIfUnique(() -> WorkspaceClientFactory.create(properties.getDatabricks(), environment)));
 		return new LakebaseConnectionDetails(
 				() -> new LakebaseConnectionResolver(properties, environment, workspace).resolve(), workspace);
 	}

@@ -85,6 +85,8 @@ public final class LakebaseHealthAutoConfiguration {
 
 		private static final String DB_CONTRIBUTOR = "dbHealthContributor";
 
+		private static final String BOOT_CONFIGURATION = "DataSourceHealthContributorAutoConfiguration";
+
 		private Environment environment;
 
 		@Override
@@ -94,7 +96,7 @@ public final class LakebaseHealthAutoConfiguration {
 
 		@Override
 		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-			if (registry.containsBeanDefinition(DB_CONTRIBUTOR)
+			if (registry.containsBeanDefinition(DB_CONTRIBUTOR) && isBoots(registry.getBeanDefinition(DB_CONTRIBUTOR))
 					&& !this.environment.containsProperty("management.health.db.enabled")) {
 				registry.removeBeanDefinition(DB_CONTRIBUTOR);
 				logger.debug("Removed the 'db' health contributor: its query would keep the Lakebase endpoint awake;"
@@ -104,6 +106,15 @@ public final class LakebaseHealthAutoConfiguration {
 
 		@Override
 		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		}
+
+		/**
+		 * Whether the definition is that of Boot's auto-configuration, not a bean of the
+		 * application's that happens to have the name.
+		 */
+		private static boolean isBoots(BeanDefinition definition) {
+			String factoryBean = definition.getFactoryBeanName();
+			return factoryBean != null && factoryBean.endsWith(BOOT_CONFIGURATION);
 		}
 
 	}

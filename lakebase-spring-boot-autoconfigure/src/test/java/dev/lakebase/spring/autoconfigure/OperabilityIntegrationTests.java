@@ -146,6 +146,13 @@ class OperabilityIntegrationTests {
 	}
 
 	@Test
+	void applicationsOwnDbHealthContributorIsKept() {
+		runner().withUserConfiguration(OwnDbHealthContributor.class)
+			.run((context) -> assertThat(context.getBean("dbHealthContributor"))
+				.isSameAs(OwnDbHealthContributor.INDICATOR));
+	}
+
+	@Test
 	void lakebaseIndicatorCanBeSwitchedOff() {
 		runner("management.health.lakebase.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("lakebaseHealthIndicator"));
@@ -223,6 +230,18 @@ class OperabilityIntegrationTests {
 		@Bean
 		SimpleMeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnDbHealthContributor {
+
+		static final HealthIndicator INDICATOR = () -> Health.up().withDetail("own", true).build();
+
+		@Bean
+		HealthIndicator dbHealthContributor() {
+			return INDICATOR;
 		}
 
 	}

@@ -116,6 +116,24 @@ class WarmUpIntegrationTests {
 	}
 
 	@Test
+	void withSeveralWorkspaceClientsOfTheApplicationsTheStarterUsesItsOwn() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity other = emulator.addServicePrincipal(true);
+		Map<String, Object> properties = apps();
+		properties.put("test.client-id", other.clientId());
+		properties.put("test.client-secret", other.clientSecret());
+		int defaultMints = emulator.mintCount(emulator.servicePrincipal());
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class, TwoClients.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties)
+			.run()) {
+			assertThat(select1(context)).isEqualTo(1);
+			assertThat(emulator.mintCount(emulator.servicePrincipal())).as("minted with the starter's own client")
+				.isGreaterThan(defaultMints);
+		}
+	}
+
+	@Test
 	void nothingIsSetUpWhenTheStarterHasNothingToDoOrAValueIsInvalid() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		int before = emulator.workspaceRequests(HOST_METADATA);
@@ -206,6 +224,21 @@ class WarmUpIntegrationTests {
 
 		public static void main(String[] args) {
 			new SpringApplicationBuilder(AotApp.class).web(WebApplicationType.NONE).run(args);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoClients {
+
+		@Bean
+		WorkspaceClient firstWorkspaceClient(Environment environment) {
+			return new OwnClient().workspaceClient(environment);
+		}
+
+		@Bean
+		WorkspaceClient secondWorkspaceClient(Environment environment) {
+			return new OwnClient().workspaceClient(environment);
 		}
 
 	}
