@@ -68,6 +68,8 @@ final class LakebaseConnectDataSource implements DataSource {
 
 	private volatile SQLException lastAuthFailure;
 
+	private volatile SQLException lastCredentialFailure;
+
 	LakebaseConnectDataSource(String url, String username, Properties properties, RefreshingCredentials credentials,
 			WakeRetry wakeRetry, LakebaseEvents events) {
 		this.events = events;
@@ -89,12 +91,16 @@ final class LakebaseConnectDataSource implements DataSource {
 		try {
 			Connection connection = login(user, password);
 			this.lastAuthFailure = null;
+			this.lastCredentialFailure = null;
 			return connection;
 		}
 		catch (SQLException ex) {
 			LakebaseEvents.FailureClass failureClass = classify(ex);
 			if (failureClass == LakebaseEvents.FailureClass.AUTH) {
 				this.lastAuthFailure = ex;
+			}
+			else if (failureClass == LakebaseEvents.FailureClass.CREDENTIAL) {
+				this.lastCredentialFailure = ex;
 			}
 			this.events.connectionFailed(failureClass);
 			throw ex;
@@ -110,9 +116,21 @@ final class LakebaseConnectDataSource implements DataSource {
 		return this.lastAuthFailure;
 	}
 
+	/**
+	 * Return the last login that failed for want of a credential, if no login succeeded
+	 * since.
+	 * @return the failure, or {@code null}
+	 */
+	SQLException lastCredentialFailure() {
+		return this.lastCredentialFailure;
+	}
+
 	static LakebaseEvents.FailureClass classify(SQLException ex) {
 		if (ex instanceof WakeRetry.WakeTimeoutException) {
 			return LakebaseEvents.FailureClass.WAKE_TIMEOUT;
+		}
+		if (ex instanceof RefreshingCredentials.CredentialUnavailableException) {
+			return LakebaseEvents.FailureClass.CREDENTIAL;
 		}
 		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
 		if (state.startsWith("28")) {

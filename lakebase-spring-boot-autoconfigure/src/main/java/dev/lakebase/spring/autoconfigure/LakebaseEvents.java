@@ -37,7 +37,7 @@ interface LakebaseEvents {
 	 */
 	enum FailureClass {
 
-		AUTH("auth"), WAKE_TIMEOUT("wake-timeout"), NETWORK("network"), OTHER("other");
+		AUTH("auth"), CREDENTIAL("credential"), WAKE_TIMEOUT("wake-timeout"), NETWORK("network"), OTHER("other");
 
 		private final String tag;
 

@@ -80,13 +80,22 @@ final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 					java.util.Map.of("active", pool.getActiveConnections(), "idle", pool.getIdleConnections(),
 							"waiting", pool.getThreadsAwaitingConnection(), "total", pool.getTotalConnections()));
 		}
-		SQLException authFailure = (this.dataSource.getDataSource() instanceof LakebaseConnectDataSource connect)
-				? connect.lastAuthFailure() : null;
+		LakebaseConnectDataSource connect = (this.dataSource
+			.getDataSource() instanceof LakebaseConnectDataSource lakebase) ? lakebase : null;
+		SQLException authFailure = (connect != null) ? connect.lastAuthFailure() : null;
+		SQLException credentialFailure = (connect != null) ? connect.lastCredentialFailure() : null;
 		if (authFailure != null) {
 			builder.down().withDetail("lastLoginFailure", authFailure.getSQLState() + " " + authFailure.getMessage());
 		}
-		else if (!valid && lastError != null) {
+		else if (!valid && (lastError != null || credentialFailure != null)) {
+			// No credential: down until one is had again, which a background mint
+			// tries once the workspace's back-off allows, with no login needed
+			this.credentials.retryInBackground();
 			builder.down();
+			if (lastError == null) {
+				builder.withDetail("lastLoginFailure",
+						credentialFailure.getSQLState() + " " + credentialFailure.getMessage());
+			}
 		}
 		else {
 			builder.up();

@@ -193,17 +193,16 @@ final class RefreshingCredentials implements DisposableBean {
 			throw failure(ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new SQLInvalidAuthorizationSpecException(
+			throw new CredentialUnavailableException(
 					"Timed out after " + this.timeout.toMillis() + " ms waiting for a Lakebase database credential for "
 							+ target()
 							+ " (lakebase.credentials.timeout). Check that the Databricks workspace is reachable.",
-					NO_CREDENTIAL_STATE);
+					null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new SQLInvalidAuthorizationSpecException(
-					"Interrupted while waiting for a Lakebase database credential for " + target(), NO_CREDENTIAL_STATE,
-					ex);
+			throw new CredentialUnavailableException(
+					"Interrupted while waiting for a Lakebase database credential for " + target(), ex);
 		}
 	}
 
@@ -219,6 +218,36 @@ final class RefreshingCredentials implements DisposableBean {
 				startRefresh();
 			}
 		}
+	}
+
+	/**
+	 * Start a mint in the background when no valid credential is cached, the last attempt
+	 * failed and its back-off has passed, so that a credential is had again once the
+	 * workspace recovers even if no login asks for one (a health check calls this). Never
+	 * blocks.
+	 */
+	void retryInBackground() {
+		synchronized (this.lock) {
+			Cached cached = this.current;
+			Instant now = this.clock.instant();
+			if ((cached == null || !now.isBefore(cached.usableUntil())) && this.lastError != null
+					&& this.inFlight == null && !now.isBefore(this.retryNotBefore)) {
+				startRefresh();
+			}
+		}
+	}
+
+	/**
+	 * No credential could be had for a login: the workspace refused or did not answer,
+	 * before anything reached Lakebase. SQLSTATE {@code 28000}, as a login refused for
+	 * want of credentials; told apart from Lakebase refusing a login by its type.
+	 */
+	static final class CredentialUnavailableException extends SQLInvalidAuthorizationSpecException {
+
+		CredentialUnavailableException(String message, Throwable cause) {
+			super(message, NO_CREDENTIAL_STATE, cause);
+		}
+
 	}
 
 	/**
@@ -402,8 +431,8 @@ final class RefreshingCredentials implements DisposableBean {
 				: new LakebaseConfigurationException("No valid Lakebase database credential for " + describeTarget()
 						+ ": the last attempt to obtain one failed with " + sentence(WorkspaceErrors.describe(cause)),
 						WorkspaceErrors.action(cause), cause);
-		return new SQLInvalidAuthorizationSpecException(configuration.getMessage() + " " + configuration.getAction(),
-				NO_CREDENTIAL_STATE, configuration);
+		return new CredentialUnavailableException(configuration.getMessage() + " " + configuration.getAction(),
+				configuration);
 	}
 
 	private static String sentence(String text) {

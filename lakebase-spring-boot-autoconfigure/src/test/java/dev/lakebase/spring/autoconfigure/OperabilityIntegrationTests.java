@@ -16,7 +16,9 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
@@ -199,6 +201,48 @@ class OperabilityIntegrationTests {
 				assertThat(String.valueOf(health.getDetails().get("lastError"))).contains("HTTP 403");
 				assertThat(health.getDetails()).doesNotContainKey("credentialExpiresAt");
 			});
+	}
+
+	@Test
+	void healthRecoversWithTheWorkspaceWithoutALoginAndNoCredentialIsNotAnAuthFailure() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.setTokenLifetime(Duration.ofSeconds(6));
+		try {
+			runner("lakebase.credentials.refresh-window=2s", "lakebase.credentials.retry-initial-delay=200ms",
+					"lakebase.credentials.retry-max-delay=1s", "lakebase.credentials.timeout=2s",
+					"spring.datasource.hikari.connection-timeout=3000")
+				.run((context) -> {
+					HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+					HealthIndicator indicator = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+					RefreshingCredentials credentials = context.getBean(RefreshingCredentials.class);
+					dataSource.getConnection().close();
+					Instant expiresAt = credentials.current().expiresAt();
+					emulator.faults().failFor(WorkspaceFaults.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
+					Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 500);
+					dataSource.getHikariPoolMXBean().softEvictConnections();
+					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close());
+					assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(
+							registry.get("lakebase.connection.failures").tag("class", "credential").counter().count())
+						.isPositive();
+					assertThat(registry.find("lakebase.connection.failures").tag("class", "auth").counter()).isNull();
+					emulator.faults().clear();
+					// From here on only health checks: no login asks for a credential
+					Instant deadline = Instant.now().plusSeconds(20);
+					Health health = indicator.health(true);
+					while (health.getStatus() != Status.UP && Instant.now().isBefore(deadline)) {
+						Thread.sleep(250);
+						health = indicator.health(true);
+					}
+					assertThat(health.getStatus()).as(health.getDetails()::toString).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).doesNotContainKey("lastLoginFailure");
+				});
+		}
+		finally {
+			emulator.faults().clear();
+			emulator.setTokenLifetime(Duration.ofHours(1));
+		}
 	}
 
 	@Test
