@@ -221,6 +221,18 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	/**
+	 * Wait until the credential thread has run everything it was given so far (it runs
+	 * one task at a time, in order): after this, a mint that was started has ended. For
+	 * tests that assert that nothing more happened.
+	 * @param timeout how long to wait at most
+	 * @throws Exception if the wait fails or times out
+	 */
+	void awaitBackgroundWork(Duration timeout) throws Exception {
+		this.executor.submit(() -> {
+		}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
 	 * Start a mint in the background when no valid credential is cached, the last attempt
 	 * failed and its back-off has passed, so that a credential is had again once the
 	 * workspace recovers even if no login asks for one (a health check calls this). Never

@@ -82,7 +82,7 @@ class RefreshingCredentialsTests {
 		assertThat(this.credentials.currentToken()).as("the prefetch does not block").isNull();
 		assertThat(this.credentials.token()).isEqualTo("token-1");
 		this.credentials.prefetch();
-		Thread.sleep(100);
+		this.credentials.awaitBackgroundWork(Duration.ofSeconds(10));
 		assertThat(this.source.attempts.get()).as("one mint for the prefetches and the login").isEqualTo(1);
 	}
 
@@ -95,7 +95,7 @@ class RefreshingCredentialsTests {
 			Thread.sleep(10);
 		}
 		this.credentials.prefetch();
-		Thread.sleep(100);
+		this.credentials.awaitBackgroundWork(Duration.ofSeconds(10));
 		assertThat(this.source.attempts.get()).isEqualTo(1);
 		assertThat(this.credentials.lastError()).hasMessage("workspace unavailable");
 	}
@@ -109,7 +109,7 @@ class RefreshingCredentialsTests {
 			assertThat(this.credentials.currentToken()).isEqualTo(first);
 		}
 		awaitTokenOtherThan(this.credentials, first);
-		Thread.sleep(100);
+		this.credentials.awaitBackgroundWork(Duration.ofSeconds(10));
 		assertThat(this.source.mints.get()).isEqualTo(2);
 	}
 
@@ -293,7 +293,7 @@ class RefreshingCredentialsTests {
 		String first = this.credentials.token();
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(this.credentials.currentToken()).isEqualTo(first);
-		Thread.sleep(100);
+		this.credentials.awaitBackgroundWork(Duration.ofSeconds(10));
 		assertThat(this.source.mints.get()).isEqualTo(1);
 		this.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
 		assertThat(this.credentials.currentToken()).isEqualTo(first);
