@@ -70,6 +70,8 @@ final class LakebaseConnectDataSource implements DataSource {
 
 	private volatile SQLException lastCredentialFailure;
 
+	private volatile String refusedFreshSecret;
+
 	LakebaseConnectDataSource(String url, String username, Properties properties, RefreshingCredentials credentials,
 			WakeRetry wakeRetry, LakebaseEvents events) {
 		this.events = events;
@@ -148,7 +150,8 @@ final class LakebaseConnectDataSource implements DataSource {
 			return connect(user, secret);
 		}
 		catch (SQLException ex) {
-			if (!INVALID_PASSWORD.equals(ex.getSQLState()) || !this.credentials.refreshable()) {
+			if (!INVALID_PASSWORD.equals(ex.getSQLState()) || !this.credentials.refreshable()
+					|| secret.equals(this.refusedFreshSecret)) {
 				throw ex;
 			}
 			this.credentials.invalidate(secret);
@@ -158,7 +161,19 @@ final class LakebaseConnectDataSource implements DataSource {
 			}
 			logger.warn("Lakebase refused a cached credential for " + this.credentials.target()
 					+ " (28P01: revoked or expired early); logging in once more with a new one");
-			return connect(user, fresh);
+			try {
+				return connect(user, fresh);
+			}
+			catch (SQLException again) {
+				if (INVALID_PASSWORD.equals(again.getSQLState())) {
+					// A credential minted a moment ago was refused too: the role is
+					// missing,
+					// and more credentials will not help. Until the next refresh, logins
+					// with it fail as they are, with no mint each.
+					this.refusedFreshSecret = fresh;
+				}
+				throw again;
+			}
 		}
 	}
 

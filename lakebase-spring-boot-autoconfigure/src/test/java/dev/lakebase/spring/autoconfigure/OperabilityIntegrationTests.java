@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
@@ -243,6 +245,22 @@ class OperabilityIntegrationTests {
 			emulator.faults().clear();
 			emulator.setTokenLifetime(Duration.ofHours(1));
 		}
+	}
+
+	@Test
+	void missingRoleCostsOneRetryMintNotOnePerConnectAttempt() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedIdentity app = emulator.addServicePrincipal(false);
+		LakebaseTestSupport.runner()
+			.withPropertyValues(LakebaseTestSupport.properties(emulator.environment(app, emulator.endpoint())))
+			.run((context) -> {
+				DataSource lakebase = context.getBean(HikariDataSource.class).getDataSource();
+				for (int i = 0; i < 5; i++) {
+					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> lakebase.getConnection().close())
+						.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+				}
+				assertThat(emulator.mintCount(app)).as("the first credential and one fresh one").isEqualTo(2);
+			});
 	}
 
 	@Test
