@@ -22,13 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +60,7 @@ class DatabricksAppsDefaultsTests {
 	void everySettingOfTheUserWins() {
 		Map<String, Object> env = new HashMap<>(APPS);
 		env.put("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE", "5s");
-		SpringApplication application = application(UserPropertySource.class, env);
+		SpringApplication application = LakebaseTestSupport.application(UserPropertySource.class, env);
 		application.setDefaultProperties(Map.of("server.shutdown", "immediate"));
 		try (ConfigurableApplicationContext context = application.run("--server.port=9000")) {
 			ConfigurableEnvironment environment = context.getEnvironment();
@@ -93,20 +90,10 @@ class DatabricksAppsDefaultsTests {
 	}
 
 	private static ConfigurableEnvironment run(Map<String, Object> systemEnvironment) {
-		try (ConfigurableApplicationContext context = application(Empty.class, systemEnvironment).run()) {
+		try (ConfigurableApplicationContext context = LakebaseTestSupport.application(Empty.class, systemEnvironment)
+			.run()) {
 			return context.getEnvironment();
 		}
-	}
-
-	private static SpringApplication application(Class<?> source, Map<String, Object> systemEnvironment) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, systemEnvironment));
-		SpringApplication application = new SpringApplication(source);
-		application.setEnvironment(environment);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		return application;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -23,11 +23,15 @@ import java.util.Map;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Shared pieces of the tests that run the auto-configuration against the emulator.
@@ -50,6 +54,21 @@ final class LakebaseTestSupport {
 	 */
 	static ApplicationContextRunner appsRunner(LakebaseEmulator emulator, String... more) {
 		return runner().withPropertyValues(properties(appsEnvironment(emulator), more));
+	}
+
+	/**
+	 * A non-web application of one source whose system environment is the given map
+	 * instead of this process's, so that its environment post-processors see it.
+	 */
+	static SpringApplication application(Class<?> source, Map<String, Object> systemEnvironment) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, systemEnvironment));
+		SpringApplication application = new SpringApplication(source);
+		application.setEnvironment(environment);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		return application;
 	}
 
 	/**

@@ -20,12 +20,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -69,14 +65,7 @@ class UnknownPropertyCheckTests {
 	}
 
 	private static ConfigurableApplicationContext run(Map<String, Object> systemEnvironment, String... args) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, systemEnvironment));
-		SpringApplication application = new SpringApplication(Empty.class);
-		application.setEnvironment(environment);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		return application.run(args);
+		return LakebaseTestSupport.application(Empty.class, systemEnvironment).run(args);
 	}
 
 	@Configuration(proxyBeanMethods = false)
