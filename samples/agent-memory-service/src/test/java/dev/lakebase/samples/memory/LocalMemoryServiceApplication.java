@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * credentials, an endpoint that suspends after a minute without activity and refuses
  * connects for half a second while it wakes), and the application connected to it through
  * the full credential flow. Start it with
- * {@code ./mvnw -pl samples/agent-memory-service -am spring-boot:test-run}.
+ * {@code ./mvnw -pl samples/agent-memory-service -am -DskipTests package spring-boot:test-run}.
  *
  * @author Lakebase Spring Boot contributors
  */
