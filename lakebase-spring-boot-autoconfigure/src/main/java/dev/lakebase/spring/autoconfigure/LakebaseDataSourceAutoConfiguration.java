@@ -16,7 +16,9 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.sql.Connection;
 import java.time.Clock;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -130,9 +132,12 @@ public final class LakebaseDataSourceAutoConfiguration {
 	}
 
 	/**
-	 * Wraps the Lakebase {@code dataSource} so that a connection marked read-only before
+	 * Routes the Lakebase {@code dataSource} through Spring's
+	 * {@link LazyConnectionDataSourceProxy} so that a connection marked read-only before
 	 * its first use comes from the read-only pool, and closes the wrapped pool on
-	 * shutdown.
+	 * shutdown. It runs after Boot's own proxy for
+	 * {@code spring.datasource.connection-fetch=lazy} and then configures that proxy
+	 * instead of wrapping it again.
 	 */
 	static final class ReadOnlyRoutingPostProcessor implements DestructionAwareBeanPostProcessor {
 
@@ -144,13 +149,43 @@ public final class LakebaseDataSourceAutoConfiguration {
 
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) {
-			if ("dataSource".equals(beanName) && bean instanceof HikariDataSource primary
-					&& primary.getDataSource() instanceof LakebaseConnectDataSource) {
-				LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(primary);
-				routing.setReadOnlyDataSource(this.readOnlyPool.getObject().dataSource());
-				return routing;
+			if (!"dataSource".equals(beanName)) {
+				return bean;
+			}
+			if (bean instanceof HikariDataSource primary && isLakebase(primary)) {
+				return route(new LazyConnectionDataSourceProxy(primary), primary);
+			}
+			if (bean instanceof LazyConnectionDataSourceProxy proxy
+					&& proxy.getTargetDataSource() instanceof HikariDataSource primary && isLakebase(primary)) {
+				return route(proxy, primary);
 			}
 			return bean;
+		}
+
+		private static boolean isLakebase(HikariDataSource pool) {
+			return pool.getDataSource() instanceof LakebaseConnectDataSource;
+		}
+
+		/**
+		 * Give the proxy the read-only pool and the primary's connection defaults:
+		 * without them the proxy borrows a primary connection to learn them, which wakes
+		 * the primary compute for a read-only transaction. With no isolation configured
+		 * on the pool, the default is PostgreSQL's, read committed.
+		 */
+		private LazyConnectionDataSourceProxy route(LazyConnectionDataSourceProxy proxy, HikariDataSource primary) {
+			proxy.setReadOnlyDataSource(this.readOnlyPool.getObject().dataSource());
+			proxy.setDefaultAutoCommit(primary.isAutoCommit());
+			String isolation = primary.getTransactionIsolation();
+			if (isolation == null) {
+				proxy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			}
+			else if (isolation.chars().allMatch(Character::isDigit)) {
+				proxy.setDefaultTransactionIsolation(Integer.parseInt(isolation));
+			}
+			else {
+				proxy.setDefaultTransactionIsolationName(isolation.toUpperCase(Locale.ROOT));
+			}
+			return proxy;
 		}
 
 		@Override

@@ -16,6 +16,7 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +192,71 @@ class BranchAndReadOnlyIntegrationTests {
 			assertThat(emulator.mintCount(readOnly)).as("read-only pool minted for its endpoint").isPositive();
 			assertThat(emulator.mintCount(primary)).isPositive();
 		});
+	}
+
+	@Test
+	void firstReadOnlyTransactionOfAFreshContextLeavesThePrimaryAlone() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint primary = emulator.endpoint();
+		EmulatedEndpoint readOnly = emulator.readOnlyEndpoint();
+		long primaryLogins = primary.counters().logins();
+		readOnlyRunner("lakebase.read-only.endpoint=" + readOnly.path()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			Integer one = transactions(context, true)
+				.execute((status) -> jdbc.queryForObject("SELECT 1", Integer.class));
+			assertThat(one).isEqualTo(1);
+			assertThat(primary.counters().logins()).as("logins to the primary").isEqualTo(primaryLogins);
+			assertThat(context.getBean("dataSource", LazyConnectionDataSourceProxy.class).getConnection())
+				.as("a connection that runs nothing logs in nowhere")
+				.satisfies(Connection::close);
+			assertThat(primary.counters().logins()).as("logins to the primary").isEqualTo(primaryLogins);
+		});
+	}
+
+	@Test
+	void lazyConnectionFetchKeepsReadOnlyRouting() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint primary = emulator.endpoint();
+		EmulatedEndpoint readOnly = emulator.readOnlyEndpoint();
+		long primaryLogins = primary.counters().logins();
+		readOnlyRunner("lakebase.read-only.endpoint=" + readOnly.path(), "spring.datasource.connection-fetch=lazy")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				LazyConnectionDataSourceProxy dataSource = context.getBean("dataSource",
+						LazyConnectionDataSourceProxy.class);
+				assertThat(dataSource.getTargetDataSource()).as("wrapped once").isInstanceOf(HikariDataSource.class);
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				long readOnlyStatements = readOnly.counters().statements();
+				String readOnlyDefault = transactions(context, true)
+					.execute((status) -> jdbc.queryForObject("SHOW default_transaction_read_only", String.class));
+				assertThat(readOnlyDefault).isEqualTo("on");
+				assertThat(readOnly.counters().statements()).isGreaterThan(readOnlyStatements);
+				assertThat(primary.counters().logins()).as("logins to the primary").isEqualTo(primaryLogins);
+				String readWriteDefault = transactions(context, false)
+					.execute((status) -> jdbc.queryForObject("SHOW default_transaction_read_only", String.class));
+				assertThat(readWriteDefault).isEqualTo("off");
+			});
+	}
+
+	@Test
+	void routingKeepsThePoolsConfiguredIsolationAsTheDefault() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		readOnlyRunner("lakebase.read-only.endpoint=" + emulator.readOnlyEndpoint().path(),
+				"spring.datasource.hikari.transaction-isolation=transaction_repeatable_read")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				TransactionTemplate byDefault = transactions(context, false);
+				String isolation = byDefault
+					.execute((status) -> jdbc.queryForObject("SHOW transaction_isolation", String.class));
+				assertThat(isolation).isEqualTo("repeatable read");
+				TransactionTemplate readCommitted = transactions(context, false);
+				readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+				String requested = readCommitted
+					.execute((status) -> jdbc.queryForObject("SHOW transaction_isolation", String.class));
+				assertThat(requested).isEqualTo("read committed");
+			});
 	}
 
 	@Test
