@@ -34,8 +34,8 @@ import org.springframework.util.function.SingletonSupplier;
  * Starts working out the Lakebase connection as soon as the context starts refreshing, on
  * a background thread: authenticating, looking up the endpoint and its suspend timeout
  * take several hundred milliseconds in a fresh JVM, and would otherwise run on the main
- * thread when the {@code dataSource} bean is created. Uses the Databricks SDK client
- * {@link WorkspaceClientWarmUp} started setting up, if any. The
+ * thread when the {@code dataSource} bean is created. It is the first to call the
+ * workspace; {@link DatabricksSdkWarmUp} has prepared the SDK without a request. The
  * {@link LakebaseConnectionDetails} wait for the result, and see its failures as their
  * own. Not used when the application defines its own {@link WorkspaceClient}, nor while
  * the application is processed ahead of time.
@@ -61,9 +61,7 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 		LakebaseProperties properties = Binder.get(this.environment).bindOrCreate("lakebase", LakebaseProperties.class);
 		WorkspaceClientFactory.Settings settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(),
 				this.environment);
-		Supplier<WorkspaceClient> started = WorkspaceClientWarmUp.claim(beanFactory, settings);
-		Supplier<WorkspaceClient> workspace = SingletonSupplier
-			.of((started != null) ? started : () -> WorkspaceClientFactory.create(settings));
+		Supplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> WorkspaceClientFactory.create(settings));
 		CompletableFuture<LakebaseConnection> connection = inBackground("lakebase-warm-up",
 				() -> new LakebaseConnectionResolver(properties, this.environment, workspace).resolve());
 		LakebaseConnectionDetails details = new LakebaseConnectionDetails(joining(connection), workspace);

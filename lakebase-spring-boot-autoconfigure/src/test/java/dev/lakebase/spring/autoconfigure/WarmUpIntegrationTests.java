@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakebase.spring.test.EmulatedIdentity;
@@ -36,6 +38,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,15 +48,16 @@ import org.springframework.context.aot.AbstractAotProcessor.Settings;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Databricks SDK client set up in the background while a Spring Boot application
- * starts: used when its settings still hold at refresh, replaced when they changed, not
- * set up at all when the starter has nothing to do or the application is processed ahead
- * of time. One SDK client set-up reads the workspace's host metadata once, which the
- * emulator counts.
+ * The Databricks SDK prepared in the background while a Spring Boot application starts,
+ * without a request; its one client set up when the Lakebase auto-configuration applies,
+ * with the settings as they are then; nothing at all when the starter has nothing to do,
+ * steps aside or the application is processed ahead of time. One SDK client set-up reads
+ * the workspace's host metadata once, which the emulator counts.
  */
 class WarmUpIntegrationTests {
 
@@ -65,23 +69,23 @@ class WarmUpIntegrationTests {
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(LakebaseEmulator.builder());
 
 	@Test
-	void theClientSetUpWhileTheApplicationStartsIsTheOneThatConnects() {
+	void theSdkIsPreparedWhileTheApplicationStartsAndOneClientConnects() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		int before = emulator.workspaceRequests(HOST_METADATA);
 		try (ConfigurableApplicationContext context = start(apps(), null)) {
-			assertThat(context.getBeanFactory().containsSingleton(WorkspaceClientWarmUp.BEAN_NAME)).isTrue();
+			assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkWarmUp.BEAN_NAME)).isTrue();
 			assertThat(select1(context)).isEqualTo(1);
 			assertThat(emulator.workspaceRequests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(1);
 		}
 	}
 
 	@Test
-	void aClientSetUpWithSettingsThatNoLongerHoldIsNotUsed() {
+	void settingsChangedAfterTheEnvironmentWasPreparedAreTheOnesUsed() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedIdentity other = emulator.addServicePrincipal(true);
 		int before = emulator.workspaceRequests(HOST_METADATA);
 		int defaultMints = emulator.mintCount(emulator.servicePrincipal());
-		// An initializer that runs after the warm-up switches to another service
+		// An initializer that runs after the warm-up started switches to another service
 		// principal
 		ApplicationContextInitializer<ConfigurableApplicationContext> switchIdentity = (context) -> context
 			.getEnvironment()
@@ -90,7 +94,7 @@ class WarmUpIntegrationTests {
 					"lakebase.databricks.client-secret", other.clientSecret(), "lakebase.username", other.roleName())));
 		try (ConfigurableApplicationContext context = start(apps(), switchIdentity)) {
 			assertThat(select1(context)).isEqualTo(1);
-			assertThat(emulator.workspaceRequests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(2);
+			assertThat(emulator.workspaceRequests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(1);
 			assertThat(emulator.mintCount(other)).isPositive();
 			assertThat(emulator.mintCount(emulator.servicePrincipal())).isEqualTo(defaultMints);
 		}
@@ -152,10 +156,27 @@ class WarmUpIntegrationTests {
 				.web(WebApplicationType.NONE)
 				.properties(properties)
 				.run()) {
-				assertThat(context.getBeanFactory().containsSingleton(WorkspaceClientWarmUp.BEAN_NAME)).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkWarmUp.BEAN_NAME)).isFalse();
 			}
 		}
 		assertThat(emulator.workspaceRequests(HOST_METADATA)).isEqualTo(before);
+	}
+
+	@Test
+	void whenTheStarterStepsAsideForTheApplicationsDataSourceNoWorkspaceIsCalled() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		int before = emulator.workspaceRequests();
+		for (Class<?> own : List.of(OwnDataSource.class, OwnConnectionDetails.class)) {
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class, own)
+				.web(WebApplicationType.NONE)
+				.properties(apps())
+				.run()) {
+				assertThat(context.getBeanNamesForType(LakebaseConnectionDetails.class)).as(own.getSimpleName())
+					.isEmpty();
+				awaitBackgroundWork(context);
+			}
+		}
+		assertThat(emulator.workspaceRequests()).as("workspace requests").isEqualTo(before);
 	}
 
 	@Test
@@ -203,6 +224,19 @@ class WarmUpIntegrationTests {
 		return builder.run();
 	}
 
+	/**
+	 * Wait for the starter's background work that a start may have left running.
+	 */
+	private static void awaitBackgroundWork(ConfigurableApplicationContext context) {
+		if (context.getBeanFactory()
+			.getSingleton(DatabricksSdkWarmUp.BEAN_NAME) instanceof DatabricksSdkWarmUp.Started started) {
+			started.await();
+		}
+		else {
+			throw new AssertionError("The Databricks SDK warm-up did not start");
+		}
+	}
+
 	private static Integer select1(ConfigurableApplicationContext context) {
 		return context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
 	}
@@ -224,6 +258,44 @@ class WarmUpIntegrationTests {
 
 		public static void main(String[] args) {
 			new SpringApplicationBuilder(AotApp.class).web(WebApplicationType.NONE).run(args);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnDataSource {
+
+		@Bean
+		DataSource dataSource() {
+			return new SimpleDriverDataSource(new org.postgresql.Driver(),
+					lakebase.emulator().jdbcUrl(lakebase.emulator().endpoint()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnConnectionDetails {
+
+		@Bean
+		JdbcConnectionDetails jdbcConnectionDetails() {
+			return new JdbcConnectionDetails() {
+
+				@Override
+				public String getUsername() {
+					return "app";
+				}
+
+				@Override
+				public String getPassword() {
+					return "secret";
+				}
+
+				@Override
+				public String getJdbcUrl() {
+					return lakebase.emulator().jdbcUrl(lakebase.emulator().endpoint());
+				}
+
+			};
 		}
 
 	}

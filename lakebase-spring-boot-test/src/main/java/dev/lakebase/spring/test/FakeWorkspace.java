@@ -135,6 +135,10 @@ final class FakeWorkspace implements Closeable {
 		return (count != null) ? count.get() : 0;
 	}
 
+	int requestCount() {
+		return this.requests.values().stream().mapToInt(AtomicInteger::get).sum();
+	}
+
 	String url() {
 		return "http://" + LakebaseEmulator.LOOPBACK + ":" + this.server.getAddress().getPort();
 	}

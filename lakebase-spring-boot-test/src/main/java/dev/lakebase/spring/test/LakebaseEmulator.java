@@ -532,6 +532,14 @@ public final class LakebaseEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many requests the fake workspace received in all, for any path.
+	 * @return the number of requests
+	 */
+	public int workspaceRequests() {
+		return requireStarted().requestCount();
+	}
+
+	/**
 	 * Return how many database credentials were minted in all.
 	 * @return the number of mints
 	 */
