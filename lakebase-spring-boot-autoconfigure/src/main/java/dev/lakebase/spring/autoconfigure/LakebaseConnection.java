@@ -19,6 +19,7 @@ package dev.lakebase.spring.autoconfigure;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import com.databricks.sdk.service.postgres.Endpoint;
 
@@ -49,6 +50,12 @@ record LakebaseConnection(String host, int port, String database, String usernam
 	 */
 	record Target(Kind kind, String name, String password, Duration suspendTimeout) {
 
+		/**
+		 * The suspend timeout of an endpoint with {@code no_suspension}: it never scales
+		 * to zero.
+		 */
+		static final Duration NEVER_SUSPENDS = ChronoUnit.FOREVER.getDuration();
+
 		static Target endpoint(String path) {
 			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, null);
 		}
@@ -73,11 +80,15 @@ record LakebaseConnection(String host, int port, String database, String usernam
 		}
 
 		/**
-		 * Return an endpoint's suspend timeout: its spec's, else its status's.
+		 * Return an endpoint's suspend timeout: {@link #NEVER_SUSPENDS} when its spec
+		 * says {@code no_suspension}, else its spec's timeout, else its status's.
 		 * @param endpoint the endpoint as the workspace reported it
 		 * @return the suspend timeout, or {@code null} when the workspace reports none
 		 */
 		static Duration suspendTimeout(Endpoint endpoint) {
+			if (endpoint.getSpec() != null && Boolean.TRUE.equals(endpoint.getSpec().getNoSuspension())) {
+				return NEVER_SUSPENDS;
+			}
 			com.google.protobuf.Duration timeout = (endpoint.getSpec() != null)
 					? endpoint.getSpec().getSuspendTimeoutDuration() : null;
 			if (timeout == null && endpoint.getStatus() != null) {

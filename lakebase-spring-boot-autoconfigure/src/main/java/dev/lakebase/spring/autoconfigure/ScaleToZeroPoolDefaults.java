@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.Binder;
  * Pool defaults that let an idle app release a Lakebase compute: HikariCP's own defaults
  * keep {@code maximumPoolSize} connections open and ping them every two minutes, which
  * keeps the endpoint awake and billing. Applied only to values the user did not set under
- * {@code spring.datasource.hikari.*}.
+ * {@code spring.datasource.hikari.*}, and not for an endpoint that never suspends.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -46,6 +46,11 @@ final class ScaleToZeroPoolDefaults {
 	}
 
 	static void apply(HikariDataSource dataSource, Binder binder, Duration suspendTimeout) {
+		if (LakebaseConnection.Target.NEVER_SUSPENDS.equals(suspendTimeout)) {
+			logger.info("Lakebase pool '" + dataSource.getPoolName() + "' keeps HikariCP's defaults: its endpoint "
+					+ "never suspends (no_suspension), so idle connections cost nothing extra.");
+			return;
+		}
 		StringBuilder applied = new StringBuilder();
 		if (!isSet(binder, "minimum-idle")) {
 			dataSource.setMinimumIdle(0);

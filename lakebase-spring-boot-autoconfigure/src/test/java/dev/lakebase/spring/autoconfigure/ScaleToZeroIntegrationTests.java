@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EndpointState;
@@ -64,6 +65,7 @@ class ScaleToZeroIntegrationTests {
 		endpoint.setWakeMode(WakeMode.HOLD);
 		endpoint.setWakeDelay(Duration.ofSeconds(2));
 		endpoint.setSuspendTimeout(null);
+		endpoint.setNoSuspension(false);
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
@@ -166,6 +168,22 @@ class ScaleToZeroIntegrationTests {
 			assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
 			assertThat(requests).isEqualTo(100);
 			assertThat(endpoint.counters().wakes()).isEqualTo(wakes + 20);
+		});
+	}
+
+	@Test
+	void anEndpointThatNeverSuspendsKeepsHikarisDefaults(CapturedOutput output) {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		endpoint.setNoSuspension(true);
+		runner().run((context) -> {
+			assertThat(context).hasNotFailed();
+			HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+			HikariConfig hikariDefaults = new HikariConfig();
+			assertThat(dataSource.getMinimumIdle()).isEqualTo(hikariDefaults.getMinimumIdle());
+			assertThat(dataSource.getKeepaliveTime()).isEqualTo(hikariDefaults.getKeepaliveTime());
+			assertThat(dataSource.getIdleTimeout()).isEqualTo(hikariDefaults.getIdleTimeout());
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+			assertThat(output).contains("never suspends").doesNotContain("lets the endpoint scale to zero");
 		});
 	}
 

@@ -69,6 +69,8 @@ public final class EmulatedEndpoint {
 
 	private volatile Duration reportedSuspendTimeout;
 
+	private volatile boolean noSuspension;
+
 	private volatile boolean requireTls = true;
 
 	private volatile long lastActivityNanos = System.nanoTime();
@@ -278,6 +280,28 @@ public final class EmulatedEndpoint {
 	 */
 	public void setSuspendTimeout(Duration suspendTimeout) {
 		this.reportedSuspendTimeout = (suspendTimeout != null) ? requireNotNegative(suspendTimeout) : null;
+	}
+
+	/**
+	 * Return whether the endpoint is set never to suspend.
+	 * @return whether scale to zero is off
+	 */
+	public boolean isNoSuspension() {
+		return this.noSuspension;
+	}
+
+	/**
+	 * Set the endpoint never to suspend ({@code spec.no_suspension}), or back to its
+	 * suspend timeout. While set, the API reports {@code no_suspension: true} and no
+	 * suspend timeout, and the compute does not suspend by itself (auto-suspend is turned
+	 * off); {@link #suspend()} still suspends it, as a restart would.
+	 * @param noSuspension whether scale to zero is off
+	 */
+	public void setNoSuspension(boolean noSuspension) {
+		this.noSuspension = noSuspension;
+		if (noSuspension) {
+			this.autoSuspendAfter = null;
+		}
 	}
 
 	/**

@@ -170,10 +170,16 @@ final class WorkspaceResources {
 		}
 		Map<String, Object> spec = new LinkedHashMap<>();
 		spec.put("endpoint_type", type);
-		spec.put("suspend_timeout_duration", suspendTimeout);
+		if (endpoint.isNoSuspension()) {
+			spec.put("no_suspension", true);
+		}
+		else {
+			spec.put("suspend_timeout_duration", suspendTimeout);
+		}
 		spec.put("autoscaling_limit_min_cu", 0.5);
 		spec.put("autoscaling_limit_max_cu", 2.0);
 		Map<String, Object> status = new LinkedHashMap<>(spec);
+		status.remove("no_suspension");
 		status.put("current_state", endpoint.state().name());
 		status.put("hosts", hosts);
 		Map<String, Object> json = new LinkedHashMap<>();

@@ -158,6 +158,26 @@ class LakebaseEmulatorSdkTests {
 	}
 
 	@Test
+	void anEndpointThatNeverSuspendsSaysSoAndReportsNoTimeout() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.servicePrincipal());
+		EmulatedEndpoint primary = emulator.endpoint();
+		primary.setNoSuspension(true);
+		try {
+			Endpoint endpoint = workspace.postgres().getEndpoint(new GetEndpointRequest().setName(primary.path()));
+			assertThat(endpoint.getSpec().getNoSuspension()).isTrue();
+			assertThat(endpoint.getSpec().getSuspendTimeoutDuration()).isNull();
+			assertThat(endpoint.getStatus().getSuspendTimeoutDuration()).isNull();
+		}
+		finally {
+			primary.setNoSuspension(false);
+		}
+		Endpoint endpoint = workspace.postgres().getEndpoint(new GetEndpointRequest().setName(primary.path()));
+		assertThat(endpoint.getSpec().getNoSuspension()).isNull();
+		assertThat(endpoint.getSpec().getSuspendTimeoutDuration().getSeconds()).isEqualTo(300);
+	}
+
+	@Test
 	void endpointResourceCarriesHostsStateTypeAndSuspendTimeout() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.servicePrincipal());
