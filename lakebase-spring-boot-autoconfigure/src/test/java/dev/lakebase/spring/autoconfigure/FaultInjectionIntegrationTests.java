@@ -17,6 +17,7 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,9 +94,13 @@ class FaultInjectionIntegrationTests {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			try (Workload load = new Workload("outage", pool, 4)) {
 				int mintsBefore = emulator.mintCount();
-				Thread.sleep(10_500);
-				// The refresh falls due at 12 s; the workspace is down from 10.5 s
-				// to 15.5 s; the credential stays usable until 18 s.
+				LakebaseCredential minted = context.getBean(RefreshingCredentials.class).current();
+				// The refresh falls due 8 s before the credential expires (12 s after its
+				// mint); the workspace goes down 1.5 s before that, for 5 s, which ends
+				// before the credential expires.
+				Instant refreshDue = minted.expiresAt().minusSeconds(8);
+				Thread.sleep(Math.max(0, Duration.between(Instant.now(), refreshDue).toMillis() - 1500));
+				assertThat(emulator.mintCount()).as("no refresh before the outage").isEqualTo(mintsBefore);
 				emulator.faults().failFor(WorkspaceFaults.Target.ANY, Duration.ofSeconds(5), 503);
 				long outageEnds = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 				while (System.nanoTime() < outageEnds) {
@@ -210,7 +215,10 @@ class FaultInjectionIntegrationTests {
 					held.forEach(HeldConnections::close);
 				}
 				long failedBeforeRelease = load.failed();
-				Thread.sleep(3000);
+				// Wait for the operations that started before the release: every one
+				// after it starts with the slots free
+				load.hold();
+				load.resume();
 				long failedAfterRecovery = load.failed();
 				load.awaitOk(200, BOUND);
 				assertThat(load.failed()).as("recovered once the slots were released").isEqualTo(failedAfterRecovery);

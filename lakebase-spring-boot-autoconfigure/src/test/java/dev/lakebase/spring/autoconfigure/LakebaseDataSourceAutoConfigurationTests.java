@@ -279,10 +279,13 @@ class LakebaseDataSourceAutoConfigurationTests {
 	@Test
 	void passwordNeverAppearsInConnectionDetailsOrLogs(CapturedOutput output) {
 		this.runner.withPropertyValues(NATIVE).run((context) -> {
-			LakebaseConnectionDetails details = context.getBean(LakebaseConnectionDetails.class);
-			assertThat(details.toString()).doesNotContain("env-password");
-			assertThat(details.connection().toString()).doesNotContain("env-password");
-			assertThat(context.getBean(HikariDataSource.class).getJdbcUrl()).doesNotContain("env-password");
+			LakebaseConnection connection = context.getBean(LakebaseConnectionDetails.class).connection();
+			assertThat(connection.target().password()).as("the password is held").isEqualTo("env-password");
+			assertThat(connection.toString()).doesNotContain("env-password");
+			assertThat(connection.target().toString()).doesNotContain("env-password");
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			assertThat(pool.getJdbcUrl()).doesNotContain("env-password");
+			assertThat(pool.getDataSourceProperties().toString()).doesNotContain("env-password");
 		});
 		assertThat(output).doesNotContain("env-password");
 	}
