@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -68,6 +69,7 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnMissingBean({ DataSource.class, JdbcConnectionDetails.class })
 @Conditional(LakebaseDataSourceAutoConfiguration.NoDataSourceUrlCondition.class)
 @EnableConfigurationProperties(LakebaseProperties.class)
+@ImportRuntimeHints(LakebaseRuntimeHints.class)
 public final class LakebaseDataSourceAutoConfiguration {
 
 	@Bean

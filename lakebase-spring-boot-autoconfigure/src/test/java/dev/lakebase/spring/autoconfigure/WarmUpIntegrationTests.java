@@ -16,11 +16,15 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -197,6 +201,12 @@ class WarmUpIntegrationTests {
 			.toArray(String[]::new);
 		new SpringApplicationAotProcessor(AotApp.class, settings, args).process();
 		assertThat(output.resolve("sources")).as("AOT processing generated the context").isNotEmptyDirectory();
+		try (Stream<Path> files = Files.walk(output.resolve("resources"))) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".json")).map(WarmUpIntegrationTests::read))
+				.as("native image metadata")
+				.anySatisfy((json) -> assertThat(json).contains(LakebaseConnectExecutor.class.getName())
+					.contains("com.databricks.sdk.service.postgres.EndpointStatus"));
+		}
 		// Without the check, the warm-ups call the workspace on their own threads within
 		// a second or so; give them far longer than that
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -206,6 +216,15 @@ class WarmUpIntegrationTests {
 		}
 		assertThat(emulator.workspaceRequests(HOST_METADATA)).as("SDK clients set up").isEqualTo(metadata);
 		assertThat(emulator.workspaceRequests(PROJECTS)).as("endpoint listings").isEqualTo(listings);
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Map<String, Object> apps() {
