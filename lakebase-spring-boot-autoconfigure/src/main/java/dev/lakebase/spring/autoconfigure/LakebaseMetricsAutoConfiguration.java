@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
@@ -28,18 +29,22 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of Lakebase metrics: credential refreshes and mints, seconds until
  * the credential expires, wake retries and durations, and connection failures by class.
- * HikariCP's own pool metrics carry the pool name {@code lakebase}.
+ * HikariCP's own pool metrics carry the pool name {@code lakebase}. Only with the
+ * Lakebase {@code DataSource}; the meters are bound when Spring Boot binds its
+ * {@link MeterBinder}s.
  *
  * @author Lakebase Spring Boot contributors
  */
-@AutoConfiguration(before = LakebaseDataSourceAutoConfiguration.class)
+@AutoConfiguration(after = LakebaseDataSourceAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(RefreshingCredentials.class)
 public final class LakebaseMetricsAutoConfiguration {
 
 	@Bean
-	LakebaseEvents lakebaseMetricsEvents(ObjectProvider<MeterRegistry> registry,
-			ObjectProvider<RefreshingCredentials> credentials) {
-		return new MicrometerLakebaseEvents(registry, credentials::getIfAvailable,
+	MicrometerLakebaseEvents lakebaseMetricsEvents(ObjectProvider<RefreshingCredentials> credentials) {
+		return new MicrometerLakebaseEvents(credentials::getIfAvailable,
 				LakebaseHikariBeanPostProcessor.DEFAULT_POOL_NAME);
 	}
 

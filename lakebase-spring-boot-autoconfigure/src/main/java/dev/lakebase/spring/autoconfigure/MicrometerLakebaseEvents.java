@@ -18,7 +18,9 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,109 +28,154 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Records {@link LakebaseEvents} as Micrometer meters under {@code lakebase.}.
+ * Records {@link LakebaseEvents} as Micrometer meters under {@code lakebase.}. A
+ * {@link MeterBinder}: Spring Boot hands it the registry on its own thread, so the
+ * threads that report (credential refreshes, connects) never look a bean up. What is
+ * reported before that, such as the first mint during start-up, is kept (up to
+ * {@value #MAX_PENDING} recordings) and recorded when the registry is bound.
  *
  * @author Lakebase Spring Boot contributors
  */
-final class MicrometerLakebaseEvents implements LakebaseEvents {
+final class MicrometerLakebaseEvents implements LakebaseEvents, MeterBinder {
 
-	private final ObjectProvider<MeterRegistry> registry;
+	static final int MAX_PENDING = 1000;
 
-	private final Supplier<RefreshingCredentials> credentials;
+	private final Binding binding;
 
 	private final Tags pool;
 
-	private final AtomicBoolean expiryGaugeRegistered = new AtomicBoolean();
+	/**
+	 * Create the events of the main pool.
+	 * @param credentials the pool's credentials, once they exist
+	 * @param poolName the pool name, which the meters carry as the tag {@code pool}
+	 */
+	MicrometerLakebaseEvents(Supplier<RefreshingCredentials> credentials, String poolName) {
+		this(new Binding(), credentials, poolName);
+	}
 
-	MicrometerLakebaseEvents(ObjectProvider<MeterRegistry> registry, Supplier<RefreshingCredentials> credentials,
-			String poolName) {
-		this.registry = registry;
-		this.credentials = credentials;
+	private MicrometerLakebaseEvents(Binding binding, Supplier<RefreshingCredentials> credentials, String poolName) {
+		this.binding = binding;
 		this.pool = Tags.of("pool", poolName);
+		Supplier<RefreshingCredentials> resolved = SingletonSupplier.of(credentials);
+		binding.record((registry) -> Gauge
+			.builder("lakebase.credentials.expiry", resolved, (current) -> secondsLeft(current.get()))
+			.description("Seconds until the current Lakebase database credential expires")
+			.baseUnit("seconds")
+			.tags(this.pool)
+			.strongReference(true)
+			.register(registry));
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.binding.bind(registry);
 	}
 
 	@Override
 	public LakebaseEvents forPool(String poolName, Supplier<RefreshingCredentials> credentials) {
-		return new MicrometerLakebaseEvents(this.registry, credentials, poolName);
+		return new MicrometerLakebaseEvents(this.binding, credentials, poolName);
 	}
 
 	@Override
 	public void credentialRefreshed(String source, Duration duration, boolean success) {
-		MeterRegistry registry = this.registry.getIfAvailable();
-		if (registry == null) {
-			return;
-		}
-		RefreshingCredentials credentials = this.credentials.get();
-		if (credentials != null && this.expiryGaugeRegistered.compareAndSet(false, true)) {
-			Gauge.builder("lakebase.credentials.expiry", credentials, MicrometerLakebaseEvents::secondsLeft)
-				.description("Seconds until the current Lakebase database credential expires")
-				.baseUnit("seconds")
-				.tags(this.pool)
-				.register(registry);
-		}
-		Timer.builder("lakebase.credentials.refresh")
-			.description("Attempts to obtain a Lakebase database credential")
-			.tag("outcome", success ? "success" : "failure")
-			.tags(this.pool)
-			.register(registry)
-			.record(duration);
-		if (success) {
-			Counter.builder("lakebase.credentials.mints")
-				.description("Lakebase database credentials obtained")
-				.tag("source", source)
+		this.binding.record((registry) -> {
+			Timer.builder("lakebase.credentials.refresh")
+				.description("Attempts to obtain a Lakebase database credential")
+				.tag("outcome", success ? "success" : "failure")
 				.tags(this.pool)
 				.register(registry)
-				.increment();
-		}
+				.record(duration);
+			if (success) {
+				Counter.builder("lakebase.credentials.mints")
+					.description("Lakebase database credentials obtained")
+					.tag("source", source)
+					.tags(this.pool)
+					.register(registry)
+					.increment();
+			}
+		});
 	}
 
 	@Override
 	public void wakeRetried() {
-		MeterRegistry registry = this.registry.getIfAvailable();
-		if (registry != null) {
-			Counter.builder("lakebase.wake.retries")
-				.description("Connects retried while the endpoint woke")
-				.tags(this.pool)
-				.register(registry)
-				.increment();
-		}
+		this.binding.record((registry) -> Counter.builder("lakebase.wake.retries")
+			.description("Connects retried while the endpoint woke")
+			.tags(this.pool)
+			.register(registry)
+			.increment());
 	}
 
 	@Override
 	public void woke(Duration duration) {
-		MeterRegistry registry = this.registry.getIfAvailable();
-		if (registry != null) {
-			Timer.builder("lakebase.wake.duration")
-				.description("Time from the first refused connect to a connect that succeeded")
-				.tags(this.pool)
-				.register(registry)
-				.record(duration);
-		}
+		this.binding.record((registry) -> Timer.builder("lakebase.wake.duration")
+			.description("Time from the first refused connect to a connect that succeeded")
+			.tags(this.pool)
+			.register(registry)
+			.record(duration));
 	}
 
 	@Override
 	public void connectionFailed(FailureClass failureClass) {
-		MeterRegistry registry = this.registry.getIfAvailable();
-		if (registry != null) {
-			Counter.builder("lakebase.connection.failures")
-				.description("Physical connects that failed")
-				.tag("class", failureClass.tag())
-				.tags(this.pool)
-				.register(registry)
-				.increment();
-		}
+		this.binding.record((registry) -> Counter.builder("lakebase.connection.failures")
+			.description("Physical connects that failed")
+			.tag("class", failureClass.tag())
+			.tags(this.pool)
+			.register(registry)
+			.increment());
 	}
 
 	private static double secondsLeft(RefreshingCredentials credentials) {
-		LakebaseCredential current = credentials.current();
+		LakebaseCredential current = (credentials != null) ? credentials.current() : null;
 		if (current == null || Instant.MAX.equals(current.expiresAt())) {
 			return Double.NaN;
 		}
 		return Duration.between(Instant.now(), current.expiresAt()).toMillis() / 1000.0;
+	}
+
+	/**
+	 * The registry the events of every pool record to, once bound, and what they reported
+	 * before.
+	 */
+	private static final class Binding {
+
+		private final List<Consumer<MeterRegistry>> pending = new ArrayList<>();
+
+		private volatile MeterRegistry registry;
+
+		void record(Consumer<MeterRegistry> recording) {
+			MeterRegistry bound = this.registry;
+			if (bound == null) {
+				synchronized (this) {
+					bound = this.registry;
+					if (bound == null) {
+						if (this.pending.size() < MAX_PENDING) {
+							this.pending.add(recording);
+						}
+						return;
+					}
+				}
+			}
+			recording.accept(bound);
+		}
+
+		void bind(MeterRegistry registry) {
+			List<Consumer<MeterRegistry>> replay;
+			synchronized (this) {
+				if (this.registry != null) {
+					return;
+				}
+				replay = new ArrayList<>(this.pending);
+				this.pending.clear();
+				this.registry = registry;
+			}
+			replay.forEach((recording) -> recording.accept(registry));
+		}
+
 	}
 
 }

@@ -46,6 +46,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,7 +170,7 @@ class OperabilityIntegrationTests {
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		LakebaseTestSupport.runner()
 			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class,
-					LakebaseMetricsAutoConfiguration.class))
+					LakebaseMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
 			.withUserConfiguration(MeterRegistryConfig.class)
 			.withPropertyValues("PGHOST=" + endpoint.host(), "PGPORT=" + endpoint.port(), "PGUSER=health_native",
 					"PGPASSWORD=wrong", "spring.datasource.hikari.connection-timeout=2000")
@@ -284,6 +285,49 @@ class OperabilityIntegrationTests {
 			assertThat(registry.get("lakebase.wake.retries").counter().count()).isPositive();
 			assertThat(registry.get("lakebase.wake.duration").timer().count()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void metricsReportedBeforeTheRegistryIsBoundAreKeptAndNoReportingThreadLooksItUp() {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		int mints = lakebase.emulator().mintCount(endpoint);
+		LakebaseTestSupport.appsRunner(lakebase.emulator())
+			.withConfiguration(
+					AutoConfigurations.of(LakebaseMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withUserConfiguration(LazyMeterRegistryConfig.class)
+			.run((context) -> {
+				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+				assertThat(lakebase.emulator().mintCount(endpoint) - mints).as("mints").isEqualTo(1);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(context.getBean(LazyMeterRegistryConfig.class).createdBy)
+					.as("the thread that created the registry")
+					.isEqualTo(Thread.currentThread().getName());
+				assertThat(registry.get("lakebase.credentials.mints").counter().count()).isEqualTo(1);
+				assertThat(registry.get("lakebase.credentials.expiry").gauge().value()).isBetween(3000.0, 3600.0);
+			});
+	}
+
+	@Test
+	void noLakebaseMetricsWhenTheStarterStepsAside() {
+		runner().withUserConfiguration(LakebaseDataSourceAutoConfigurationTests.UserDataSource.class).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(LakebaseEvents.class);
+			assertThat(context.getBean(MeterRegistry.class).find("lakebase.credentials.expiry").gauge()).isNull();
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LazyMeterRegistryConfig {
+
+		volatile String createdBy;
+
+		// As with spring.main.lazy-initialization=true: created on first use
+		@Bean
+		@Lazy
+		SimpleMeterRegistry meterRegistry() {
+			this.createdBy = Thread.currentThread().getName();
+			return new SimpleMeterRegistry();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
