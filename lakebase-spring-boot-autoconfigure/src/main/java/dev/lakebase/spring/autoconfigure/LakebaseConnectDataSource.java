@@ -167,9 +167,8 @@ final class LakebaseConnectDataSource implements DataSource {
 			catch (SQLException again) {
 				if (INVALID_PASSWORD.equals(again.getSQLState())) {
 					// A credential minted a moment ago was refused too: the role is
-					// missing,
-					// and more credentials will not help. Until the next refresh, logins
-					// with it fail as they are, with no mint each.
+					// missing, and more credentials will not help. Until the next
+					// refresh, logins with it fail as they are, with no mint each.
 					this.refusedFreshSecret = fresh;
 				}
 				throw again;
