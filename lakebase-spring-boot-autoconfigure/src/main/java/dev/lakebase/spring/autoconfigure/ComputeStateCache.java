@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
@@ -44,9 +46,9 @@ final class ComputeStateCache {
 
 	private final Object lock = new Object();
 
-	private volatile Reading last;
+	private volatile @Nullable Reading last;
 
-	private CompletableFuture<Reading> inFlight;
+	private @Nullable CompletableFuture<Reading> inFlight;
 
 	ComputeStateCache(Supplier<String> lookup, Duration ttl, Duration timeout) {
 		this.lookup = lookup;
@@ -60,7 +62,7 @@ final class ComputeStateCache {
 	 * @return the reading, or {@code null} when the lookup is off or the first one has
 	 * not answered within the timeout
 	 */
-	Reading get() {
+	@Nullable Reading get() {
 		if (this.ttl.isZero() || this.ttl.isNegative()) {
 			return null;
 		}
@@ -109,7 +111,7 @@ final class ComputeStateCache {
 	 * @param error why the lookup failed, without secrets, or {@code null}
 	 * @param readAt when it was read
 	 */
-	record Reading(String state, String error, Instant readAt) {
+	record Reading(@Nullable String state, @Nullable String error, Instant readAt) {
 
 	}
 

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks of connection values before anything connects, failing with the name of the
@@ -48,7 +49,7 @@ final class ConnectionValidation {
 	private ConnectionValidation() {
 	}
 
-	static String endpointPath(ConnectionValue value) {
+	static @Nullable String endpointPath(ConnectionValue value) {
 		if (value.isPresent() && !ENDPOINT_PATH.matcher(value.value()).matches()) {
 			throw value.invalid(
 					"an Autoscaling endpoint resource path, projects/{project}/branches/{branch}/endpoints/{endpoint}, each id "
@@ -57,14 +58,14 @@ final class ConnectionValidation {
 		return value.value();
 	}
 
-	static String resourceId(ConnectionValue value, String what) {
+	static @Nullable String resourceId(ConnectionValue value, String what) {
 		if (value.isPresent() && !RESOURCE_ID.matcher(value.value()).matches()) {
 			throw value.invalid(what + ": " + ID_RULE);
 		}
 		return value.value();
 	}
 
-	static String host(ConnectionValue value) {
+	static @Nullable String host(ConnectionValue value) {
 		String host = value.value();
 		if (host != null && (host.contains("://") || host.contains("/")
 				|| host.chars().anyMatch(Character::isWhitespace) || host.startsWith("-"))) {

@@ -18,6 +18,8 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -29,9 +31,10 @@ import org.springframework.util.StringUtils;
  * @param source the property or variable the value came from, or both names when unset
  * @author Lakebase Spring Boot contributors
  */
-record ConnectionValue(String value, String source) {
+record ConnectionValue(@Nullable String value, String source) {
 
-	static ConnectionValue of(String propertyValue, String property, Environment environment, String variable) {
+	static ConnectionValue of(@Nullable String propertyValue, String property, Environment environment,
+			String variable) {
 		if (StringUtils.hasText(propertyValue)) {
 			return new ConnectionValue(propertyValue.trim(), property);
 		}
@@ -42,7 +45,7 @@ record ConnectionValue(String value, String source) {
 		return new ConnectionValue(null, property + " (or " + variable + ")");
 	}
 
-	static ConnectionValue ofProperty(String propertyValue, String property) {
+	static ConnectionValue ofProperty(@Nullable String propertyValue, String property) {
 		return new ConnectionValue(StringUtils.hasText(propertyValue) ? propertyValue.trim() : null, property);
 	}
 
@@ -54,7 +57,7 @@ record ConnectionValue(String value, String source) {
 		return (this.value != null) ? this.value : fallback;
 	}
 
-	<T> T map(Function<String, T> mapper) {
+	<T> @Nullable T map(Function<String, T> mapper) {
 		return (this.value != null) ? mapper.apply(this.value) : null;
 	}
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.database.GenerateDatabaseCredentialRequest;
 import com.databricks.sdk.service.postgres.DatabaseCredential;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mints Lakebase database credentials through the Databricks SDK.
@@ -85,7 +86,7 @@ interface CredentialSource {
 		};
 	}
 
-	static CredentialSource autoscaling(WorkspaceClient workspace, String endpoint, java.time.Duration ttl,
+	static CredentialSource autoscaling(WorkspaceClient workspace, String endpoint, java.time.@Nullable Duration ttl,
 			Clock clock) {
 		return new CredentialSource() {
 

@@ -26,6 +26,7 @@ import com.databricks.sdk.service.postgres.ListEndpointsResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -71,7 +72,7 @@ final class DatabricksSdkWarmUp implements SpringApplicationRunListener, Ordered
 	private static final String CREDENTIAL = """
 			{"token": "t", "expire_time": "2026-01-01T00:00:00Z"}""";
 
-	private Started started;
+	private @Nullable Started started;
 
 	DatabricksSdkWarmUp(SpringApplication application, String[] args) {
 	}

@@ -30,6 +30,7 @@ import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
 import io.github.cdimascio.dotenv.internal.DotenvParser;
 import io.github.cdimascio.dotenv.internal.DotenvReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code .env} file read with dotenv-java, kept apart so that
@@ -94,7 +95,7 @@ final class DotenvFile {
 	/**
 	 * Describe a malformed entry by its key only: the rest of the line may be a secret.
 	 */
-	private static String malformed(String message) {
+	private static String malformed(@Nullable String message) {
 		String entry = (message != null) ? message.replaceFirst("^Malformed entry(, unmatched quotes)? ?", "") : "";
 		Matcher key = KEY.matcher(entry);
 		return key.find() ? "the entry " + key.group(1) + " is malformed (an unmatched quote?)"
@@ -121,8 +122,13 @@ final class DotenvFile {
 		private final List<String> lines;
 
 		Lines(Path file, List<String> lines) {
-			super(file.getParent().toString(), file.getFileName().toString());
+			super(directoryOf(file), String.valueOf(file.getFileName()));
 			this.lines = lines;
+		}
+
+		private static String directoryOf(Path file) {
+			Path directory = file.toAbsolutePath().getParent();
+			return (directory != null) ? directory.toString() : ".";
 		}
 
 		@Override

@@ -30,6 +30,7 @@ import com.databricks.sdk.service.postgres.ListProjectsRequest;
 import com.databricks.sdk.service.postgres.Project;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the Autoscaling endpoint whose host is the configured host, by listing the
@@ -81,7 +82,7 @@ final class EndpointDiscovery {
 		return readWrite.get(0);
 	}
 
-	private static EndpointType type(Endpoint endpoint) {
+	private static @Nullable EndpointType type(Endpoint endpoint) {
 		if (endpoint.getStatus() != null && endpoint.getStatus().getEndpointType() != null) {
 			return endpoint.getStatus().getEndpointType();
 		}

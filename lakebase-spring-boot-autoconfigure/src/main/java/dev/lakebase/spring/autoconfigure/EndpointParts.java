@@ -19,6 +19,8 @@ package dev.lakebase.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An Autoscaling endpoint named by parts: {@code lakebase.project},
  * {@code lakebase.branch} and {@code lakebase.endpoint-id}. Missing parts come from the
@@ -31,13 +33,13 @@ final class EndpointParts {
 
 	static final String DEFAULT_BRANCH = "production";
 
-	private final String project;
+	private final @Nullable String project;
 
-	private final String branch;
+	private final @Nullable String branch;
 
-	private final String endpointId;
+	private final @Nullable String endpointId;
 
-	private EndpointParts(String project, String branch, String endpointId) {
+	private EndpointParts(@Nullable String project, @Nullable String branch, @Nullable String endpointId) {
 		this.project = project;
 		this.branch = branch;
 		this.endpointId = endpointId;
@@ -49,7 +51,7 @@ final class EndpointParts {
 				id(properties.getEndpointId(), "lakebase.endpoint-id", "an endpoint id"));
 	}
 
-	private static String id(String value, String property, String what) {
+	private static @Nullable String id(@Nullable String value, String property, String what) {
 		return ConnectionValidation.resourceId(ConnectionValue.ofProperty(value, property), what);
 	}
 
@@ -90,7 +92,7 @@ final class EndpointParts {
 		check("lakebase.endpoint-id", this.endpointId, segments[5], path);
 	}
 
-	private static void check(String property, String value, String inPath, String path) {
+	private static void check(String property, @Nullable String value, String inPath, String path) {
 		if (value != null && !value.equals(inPath)) {
 			throw new LakebaseConfigurationException(
 					"lakebase.endpoint is '" + path + "' but " + property + " is '" + value + "'.",
@@ -107,7 +109,7 @@ final class EndpointParts {
 	 * @param discovery to find the branch's read-write endpoint
 	 * @return the endpoint path
 	 */
-	String endpointPath(String injected, EndpointDiscovery discovery) {
+	String endpointPath(@Nullable String injected, EndpointDiscovery discovery) {
 		String project = (this.project != null) ? this.project : (injected != null) ? injected.split("/")[1] : null;
 		if (project == null) {
 			throw new LakebaseConfigurationException(

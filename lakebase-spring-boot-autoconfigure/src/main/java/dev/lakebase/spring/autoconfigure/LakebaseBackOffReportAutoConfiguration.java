@@ -20,6 +20,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -70,7 +71,7 @@ public final class LakebaseBackOffReportAutoConfiguration {
 				+ "to silence this, set lakebase.enabled=false.");
 	}
 
-	private static String reason(ConfigurableListableBeanFactory beanFactory) {
+	private static @Nullable String reason(ConfigurableListableBeanFactory beanFactory) {
 		Map<String, ConditionAndOutcomes> outcomes = ConditionEvaluationReport.get(beanFactory)
 			.getConditionAndOutcomesBySource();
 		ConditionAndOutcomes lakebase = outcomes.get(LakebaseDataSourceAutoConfiguration.class.getName());
@@ -101,7 +102,7 @@ public final class LakebaseBackOffReportAutoConfiguration {
 			return (found != null) ? ConditionOutcome.match(found) : ConditionOutcome.noMatch("no Lakebase values");
 		}
 
-		static String found(Environment environment) {
+		static @Nullable String found(Environment environment) {
 			for (String name : TARGETS) {
 				if (StringUtils.hasText(environment.getProperty(name))) {
 					return name + " is set";

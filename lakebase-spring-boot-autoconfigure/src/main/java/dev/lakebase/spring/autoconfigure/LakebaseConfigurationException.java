@@ -16,6 +16,8 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown at startup when the Lakebase connection cannot be configured: a missing or
  * invalid value, or a workspace lookup that failed. Carries the fix, which
@@ -42,7 +44,7 @@ public class LakebaseConfigurationException extends RuntimeException {
 	 * @param action how to fix it
 	 * @param cause the underlying error
 	 */
-	public LakebaseConfigurationException(String description, String action, Throwable cause) {
+	public LakebaseConfigurationException(String description, String action, @Nullable Throwable cause) {
 		super(description, cause);
 		this.action = action;
 	}

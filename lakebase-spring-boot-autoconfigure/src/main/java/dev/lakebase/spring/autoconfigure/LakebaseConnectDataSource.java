@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the pool opens physical connections with. Logs in with the credential the pool's
@@ -60,20 +61,20 @@ final class LakebaseConnectDataSource implements DataSource {
 
 	private final RefreshingCredentials credentials;
 
-	private final WakeRetry wakeRetry;
+	private final @Nullable WakeRetry wakeRetry;
 
 	private final LakebaseEvents events;
 
 	private volatile int loginTimeoutSeconds;
 
-	private volatile SQLException lastAuthFailure;
+	private volatile @Nullable SQLException lastAuthFailure;
 
-	private volatile SQLException lastCredentialFailure;
+	private volatile @Nullable SQLException lastCredentialFailure;
 
-	private volatile String refusedFreshSecret;
+	private volatile @Nullable String refusedFreshSecret;
 
 	LakebaseConnectDataSource(String url, String username, Properties properties, RefreshingCredentials credentials,
-			WakeRetry wakeRetry, LakebaseEvents events) {
+			@Nullable WakeRetry wakeRetry, LakebaseEvents events) {
 		this.events = events;
 		this.url = url;
 		this.username = username;
@@ -89,7 +90,7 @@ final class LakebaseConnectDataSource implements DataSource {
 	}
 
 	@Override
-	public Connection getConnection(String user, String password) throws SQLException {
+	public Connection getConnection(String user, @Nullable String password) throws SQLException {
 		try {
 			Connection connection = login(user, password);
 			this.lastAuthFailure = null;
@@ -114,7 +115,7 @@ final class LakebaseConnectDataSource implements DataSource {
 	 * succeeded since.
 	 * @return the failure, or {@code null}
 	 */
-	SQLException lastAuthFailure() {
+	@Nullable SQLException lastAuthFailure() {
 		return this.lastAuthFailure;
 	}
 
@@ -123,7 +124,7 @@ final class LakebaseConnectDataSource implements DataSource {
 	 * since.
 	 * @return the failure, or {@code null}
 	 */
-	SQLException lastCredentialFailure() {
+	@Nullable SQLException lastCredentialFailure() {
 		return this.lastCredentialFailure;
 	}
 
@@ -144,7 +145,7 @@ final class LakebaseConnectDataSource implements DataSource {
 		return LakebaseEvents.FailureClass.OTHER;
 	}
 
-	private Connection login(String user, String password) throws SQLException {
+	private Connection login(String user, @Nullable String password) throws SQLException {
 		String secret = (password != null) ? password : this.credentials.token();
 		try {
 			return connect(user, secret);
@@ -202,12 +203,12 @@ final class LakebaseConnectDataSource implements DataSource {
 		return connection;
 	}
 
-	WakeRetry wakeRetry() {
+	@Nullable WakeRetry wakeRetry() {
 		return this.wakeRetry;
 	}
 
 	@Override
-	public PrintWriter getLogWriter() {
+	public @Nullable PrintWriter getLogWriter() {
 		return null;
 	}
 

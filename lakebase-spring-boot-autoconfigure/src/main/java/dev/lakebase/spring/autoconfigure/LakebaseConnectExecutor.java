@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The executor the PostgreSQL driver runs a connection attempt on when a login timeout
  * applies (its {@code connectExecutor} property): the driver waits at most the login
@@ -55,7 +57,7 @@ public final class LakebaseConnectExecutor implements Executor {
 	 * The name of this class if the PostgreSQL driver can load it by that name (it always
 	 * can when both are on one class path), or {@code null}.
 	 */
-	static final String NAME_FOR_DRIVER = nameForDriver();
+	static final @Nullable String NAME_FOR_DRIVER = nameForDriver();
 
 	/**
 	 * Create an executor; the driver calls this for every connection attempt.
@@ -68,7 +70,7 @@ public final class LakebaseConnectExecutor implements Executor {
 		threads.execute(attempt);
 	}
 
-	private static String nameForDriver() {
+	private static @Nullable String nameForDriver() {
 		String name = LakebaseConnectExecutor.class.getName();
 		try {
 			return (Class.forName(name, false, org.postgresql.Driver.class.getClassLoader()) != null) ? name : null;

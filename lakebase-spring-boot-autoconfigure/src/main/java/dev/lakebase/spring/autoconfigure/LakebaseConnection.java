@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import com.databricks.sdk.service.postgres.Endpoint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and as whom the Lakebase DataSource connects, and how it gets its password.
@@ -36,7 +37,7 @@ import com.databricks.sdk.service.postgres.Endpoint;
  * @author Lakebase Spring Boot contributors
  */
 record LakebaseConnection(String host, int port, String database, String username, String sslMode,
-		String applicationName, Target target) {
+		@Nullable String applicationName, Target target) {
 
 	/**
 	 * What the password comes from.
@@ -48,7 +49,7 @@ record LakebaseConnection(String host, int port, String database, String usernam
 	 * @param suspendTimeout the endpoint's suspend timeout when the workspace reported it
 	 * while the connection was worked out, or {@code null}
 	 */
-	record Target(Kind kind, String name, String password, Duration suspendTimeout) {
+	record Target(Kind kind, @Nullable String name, @Nullable String password, @Nullable Duration suspendTimeout) {
 
 		/**
 		 * The suspend timeout of an endpoint with {@code no_suspension}: it never scales
@@ -85,7 +86,7 @@ record LakebaseConnection(String host, int port, String database, String usernam
 		 * @param endpoint the endpoint as the workspace reported it
 		 * @return the suspend timeout, or {@code null} when the workspace reports none
 		 */
-		static Duration suspendTimeout(Endpoint endpoint) {
+		static @Nullable Duration suspendTimeout(Endpoint endpoint) {
 			if (endpoint.getSpec() != null && Boolean.TRUE.equals(endpoint.getSpec().getNoSuspension())) {
 				return NEVER_SUSPENDS;
 			}
@@ -95,6 +96,18 @@ record LakebaseConnection(String host, int port, String database, String usernam
 				timeout = endpoint.getStatus().getSuspendTimeoutDuration();
 			}
 			return (timeout != null) ? Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos()) : null;
+		}
+
+		/**
+		 * Return the endpoint path or instance name credentials are minted for.
+		 * @return the endpoint path or instance name
+		 * @throws IllegalStateException with a native password
+		 */
+		String resource() {
+			if (this.name == null) {
+				throw new IllegalStateException("A native password has no endpoint or instance");
+			}
+			return this.name;
 		}
 
 		String describe() {

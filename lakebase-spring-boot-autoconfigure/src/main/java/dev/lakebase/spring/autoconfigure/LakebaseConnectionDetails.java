@@ -18,6 +18,7 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +30,7 @@ import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.util.function.SingletonSupplier;
@@ -75,7 +77,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 			return Optional.of(target.suspendTimeout());
 		}
 		try {
-			return Optional.ofNullable(LakebaseConnection.Target.suspendTimeout(endpoint(target.name())));
+			return Optional.ofNullable(LakebaseConnection.Target.suspendTimeout(endpoint(target.resource())));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the suspend timeout of " + target.name()
@@ -92,18 +94,18 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	 * reports none
 	 * @throws RuntimeException the SDK's error when the lookup fails
 	 */
-	String computeState() {
+	@Nullable String computeState() {
 		LakebaseConnection.Target target = connection().target();
 		return switch (target.kind()) {
 			case AUTOSCALING_ENDPOINT -> {
-				Endpoint endpoint = endpoint(target.name());
+				Endpoint endpoint = endpoint(target.resource());
 				yield (endpoint.getStatus() != null && endpoint.getStatus().getCurrentState() != null)
 						? endpoint.getStatus().getCurrentState().name() : null;
 			}
 			case PROVISIONED_INSTANCE -> {
 				DatabaseInstance instance = this.workspace.get()
 					.database()
-					.getDatabaseInstance(new GetDatabaseInstanceRequest().setName(target.name()));
+					.getDatabaseInstance(new GetDatabaseInstanceRequest().setName(target.resource()));
 				yield (instance.getState() != null) ? instance.getState().name() : null;
 			}
 			case NATIVE_PASSWORD -> null;
@@ -118,9 +120,9 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 		LakebaseConnection.Target target = connection().target();
 		return switch (target.kind()) {
 			case AUTOSCALING_ENDPOINT ->
-				CredentialSource.autoscaling(this.workspace.get(), target.name(), properties.getTtl(), clock);
-			case PROVISIONED_INSTANCE -> CredentialSource.provisioned(this.workspace.get(), target.name(), clock);
-			case NATIVE_PASSWORD -> CredentialSource.nativePassword(target.password(), clock);
+				CredentialSource.autoscaling(this.workspace.get(), target.resource(), properties.getTtl(), clock);
+			case PROVISIONED_INSTANCE -> CredentialSource.provisioned(this.workspace.get(), target.resource(), clock);
+			case NATIVE_PASSWORD -> CredentialSource.nativePassword(Objects.requireNonNull(target.password()), clock);
 		};
 	}
 
@@ -153,7 +155,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	}
 
 	@Override
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return connection().target().password();
 	}
 
@@ -175,7 +177,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	 * {@code null} with a native password.
 	 * @return the endpoint path or instance name
 	 */
-	public String getCredentialTarget() {
+	public @Nullable String getCredentialTarget() {
 		return connection().target().name();
 	}
 

@@ -16,6 +16,7 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
@@ -30,6 +31,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.Environment;
 
 import dev.lakebase.spring.autoconfigure.LakebaseConnection.Target;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Works out the {@link LakebaseConnection}: per value, a {@code lakebase.*} property wins
@@ -101,8 +103,9 @@ final class LakebaseConnectionResolver {
 			}
 		}
 		Target target;
-		if (passwordValue.isPresent()) {
-			target = Target.nativePassword(passwordValue.value());
+		String password = passwordValue.value();
+		if (password != null) {
+			target = Target.nativePassword(password);
 			if (host == null || !userValue.isPresent()) {
 				throw new LakebaseConfigurationException(
 						"Lakebase native password login (" + passwordValue.source() + ") needs a host and a user name.",
@@ -128,11 +131,14 @@ final class LakebaseConnectionResolver {
 							+ "lakebase.endpoint to the endpoint path (projects/{project}/branches/{branch}/endpoints/{endpoint}), "
 							+ "or PGHOST, for example in a .env file; or set lakebase.enabled=false to turn the Lakebase DataSource off.");
 		}
-		String username = userValue.isPresent() ? userValue.value() : currentUserName();
+		String user = userValue.value();
+		String username = (user != null) ? user : currentUserName();
+		// Every branch above either found a host or failed
+		String resolvedHost = Objects.requireNonNull(host, "host");
 		String sslMode = ConnectionValidation
-			.sslMode(value(this.properties.getSslMode(), "lakebase.ssl-mode", "PGSSLMODE"), host);
-		LakebaseConnection connection = new LakebaseConnection(host, port, database, username, sslMode, applicationName,
-				target);
+			.sslMode(value(this.properties.getSslMode(), "lakebase.ssl-mode", "PGSSLMODE"), resolvedHost);
+		LakebaseConnection connection = new LakebaseConnection(resolvedHost, port, database, username, sslMode,
+				applicationName, target);
 		logger.info("Lakebase DataSource connects to " + connection);
 		return connection;
 	}
@@ -151,10 +157,17 @@ final class LakebaseConnectionResolver {
 		ConnectionValue hostValue = ConnectionValue.ofProperty(readOnly.getHost(), "lakebase.read-only.host");
 		String endpoint = ConnectionValidation.endpointPath(endpointValue);
 		String host = ConnectionValidation.host(hostValue);
+		if (endpoint == null && host == null) {
+			throw new LakebaseConfigurationException("No read-only endpoint is configured.",
+					"Set lakebase.read-only.endpoint or lakebase.read-only.host.");
+		}
 		Target target;
 		if (primary.target().kind() == LakebaseConnection.Kind.NATIVE_PASSWORD) {
 			target = primary.target();
-			host = (host != null) ? host : endpointHost(endpoint, lookUpEndpoint(endpoint));
+			if (host == null) {
+				String path = Objects.requireNonNull(endpoint);
+				host = endpointHost(path, lookUpEndpoint(path));
+			}
 		}
 		else if (endpoint != null) {
 			Endpoint found = (host != null) ? null : lookUpEndpoint(endpoint);
@@ -162,11 +175,13 @@ final class LakebaseConnectionResolver {
 			host = (found != null) ? endpointHost(endpoint, found) : host;
 		}
 		else {
-			target = readOnlyTarget(host, primary.target());
+			// Neither is null: with no endpoint, the host is set
+			target = readOnlyTarget(Objects.requireNonNull(host), primary.target());
 		}
+		String resolvedHost = Objects.requireNonNull(host, "host");
 		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
-				host);
-		LakebaseConnection connection = new LakebaseConnection(host, primary.port(), primary.database(),
+				resolvedHost);
+		LakebaseConnection connection = new LakebaseConnection(resolvedHost, primary.port(), primary.database(),
 				primary.username(), sslMode, primary.applicationName(), target);
 		logger.info("Lakebase read-only DataSource connects to " + connection);
 		return connection;
@@ -193,11 +208,11 @@ final class LakebaseConnectionResolver {
 				"Keep one of them: " + autoscalingSource + " for Autoscaling, " + instanceSource + " for Provisioned.");
 	}
 
-	private ConnectionValue value(String propertyValue, String property, String variable) {
+	private ConnectionValue value(@Nullable String propertyValue, String property, String variable) {
 		return ConnectionValue.of(propertyValue, property, this.environment, variable);
 	}
 
-	private static String stringOrNull(Integer value) {
+	private static @Nullable String stringOrNull(@Nullable Integer value) {
 		return (value != null) ? value.toString() : null;
 	}
 

@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -70,7 +72,7 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	@Override
-	public FailureAnalysis analyze(Throwable failure) {
+	public @Nullable FailureAnalysis analyze(Throwable failure) {
 		LakebaseConfigurationException configuration = find(failure, LakebaseConfigurationException.class);
 		if (configuration != null) {
 			return new FailureAnalysis(configuration.getMessage(), configuration.getAction(), failure);
@@ -97,7 +99,7 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return null;
 	}
 
-	private FailureAnalysis analyze(SQLException ex, Throwable failure) {
+	private @Nullable FailureAnalysis analyze(SQLException ex, Throwable failure) {
 		String state = ex.getSQLState();
 		String message = (ex.getMessage() != null) ? ex.getMessage() : "";
 		if (state.equals("28P01")) {
@@ -209,7 +211,7 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 	 * Whether the host is the configured Lakebase host, or could be the one looked up
 	 * from the workspace (none configured).
 	 */
-	private boolean isLakebaseHost(String host) {
+	private boolean isLakebaseHost(@Nullable String host) {
 		String configured = value("lakebase.host", "PGHOST");
 		return configured == null || configured.isBlank() || configured.trim().equalsIgnoreCase(host);
 	}
@@ -223,12 +225,12 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return value("lakebase.password", "PGPASSWORD") != null;
 	}
 
-	private String value(String property, String variable) {
+	private @Nullable String value(String property, String variable) {
 		String value = this.environment.getProperty(property);
 		return (value != null && !value.isBlank()) ? value : this.environment.getProperty(variable);
 	}
 
-	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+	private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);

@@ -87,6 +87,7 @@ public final class LakebaseHealthAutoConfiguration {
 
 		private static final String BOOT_CONFIGURATION = "DataSourceHealthContributorAutoConfiguration";
 
+		@SuppressWarnings("NullAway.Init")
 		private Environment environment;
 
 		@Override

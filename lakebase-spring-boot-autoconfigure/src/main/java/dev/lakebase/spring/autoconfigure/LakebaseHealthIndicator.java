@@ -92,7 +92,7 @@ final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 			// tries once the workspace's back-off allows, with no login needed
 			this.credentials.retryInBackground();
 			builder.down();
-			if (lastError == null) {
+			if (lastError == null && credentialFailure != null) {
 				builder.withDetail("lastLoginFailure",
 						credentialFailure.getSQLState() + " " + credentialFailure.getMessage());
 			}

@@ -17,6 +17,7 @@
 package dev.lakebase.spring.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 
@@ -86,7 +87,7 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 			LakebaseEvents events, String defaultPoolName) {
 		LakebaseConnection connection = details.connection();
 		String username = connection.username();
-		WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
+		@Nullable WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
 				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
 				: null;
 		// Before every new physical connection: one volatile read while the credential is

@@ -18,6 +18,8 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -40,41 +42,41 @@ public class LakebaseProperties {
 	 * Host name of the Lakebase endpoint. Falls back to PGHOST, then to the endpoint's or
 	 * instance's host as the workspace reports it.
 	 */
-	private String host;
+	private @Nullable String host;
 
 	/**
 	 * Port of the Lakebase endpoint. Falls back to PGPORT, then to 5432.
 	 */
-	private Integer port;
+	private @Nullable Integer port;
 
 	/**
 	 * Database name. Falls back to PGDATABASE, then to 'databricks_postgres'.
 	 */
-	private String database;
+	private @Nullable String database;
 
 	/**
 	 * Postgres user name: a service principal's client id or a user's e-mail address.
 	 * Falls back to PGUSER, then to the workspace identity's own name.
 	 */
-	private String username;
+	private @Nullable String username;
 
 	/**
 	 * SSL mode: disable, allow, prefer, require, verify-ca or verify-full. Falls back to
 	 * PGSSLMODE, then to 'require'.
 	 */
-	private String sslMode;
+	private @Nullable String sslMode;
 
 	/**
 	 * Application name reported to Postgres. Falls back to PGAPPNAME.
 	 */
-	private String applicationName;
+	private @Nullable String applicationName;
 
 	/**
 	 * Resource path of an Autoscaling endpoint,
 	 * 'projects/{project}/branches/{branch}/endpoints/{endpoint}'. Falls back to
 	 * LAKEBASE_ENDPOINT, then to the endpoint whose host matches the configured host.
 	 */
-	private String endpoint;
+	private @Nullable String endpoint;
 
 	/**
 	 * Project id of an Autoscaling endpoint to target by parts, with branch and
@@ -82,31 +84,31 @@ public class LakebaseProperties {
 	 * host matches the configured host. An explicit lakebase.endpoint wins; a part that
 	 * contradicts it fails.
 	 */
-	private String project;
+	private @Nullable String project;
 
 	/**
 	 * Branch id of the endpoint to target, for example a feature branch ('production'
 	 * when only project or endpoint-id is set).
 	 */
-	private String branch;
+	private @Nullable String branch;
 
 	/**
 	 * Endpoint id on the branch. Defaults to the branch's single read-write endpoint,
 	 * found by listing the branch's endpoints.
 	 */
-	private String endpointId;
+	private @Nullable String endpointId;
 
 	/**
 	 * Name of a Provisioned database instance, for credentials minted through the
 	 * Database Instances API.
 	 */
-	private String instanceName;
+	private @Nullable String instanceName;
 
 	/**
 	 * Native Postgres password. When set (or PGPASSWORD is), it is used as is and no
 	 * OAuth credential is minted. Falls back to PGPASSWORD.
 	 */
-	private String password;
+	private @Nullable String password;
 
 	private final Databricks databricks = new Databricks();
 
@@ -130,99 +132,99 @@ public class LakebaseProperties {
 		this.enabled = enabled;
 	}
 
-	public String getHost() {
+	public @Nullable String getHost() {
 		return this.host;
 	}
 
-	public void setHost(String host) {
+	public void setHost(@Nullable String host) {
 		this.host = host;
 	}
 
-	public Integer getPort() {
+	public @Nullable Integer getPort() {
 		return this.port;
 	}
 
-	public void setPort(Integer port) {
+	public void setPort(@Nullable Integer port) {
 		this.port = port;
 	}
 
-	public String getDatabase() {
+	public @Nullable String getDatabase() {
 		return this.database;
 	}
 
-	public void setDatabase(String database) {
+	public void setDatabase(@Nullable String database) {
 		this.database = database;
 	}
 
-	public String getUsername() {
+	public @Nullable String getUsername() {
 		return this.username;
 	}
 
-	public void setUsername(String username) {
+	public void setUsername(@Nullable String username) {
 		this.username = username;
 	}
 
-	public String getSslMode() {
+	public @Nullable String getSslMode() {
 		return this.sslMode;
 	}
 
-	public void setSslMode(String sslMode) {
+	public void setSslMode(@Nullable String sslMode) {
 		this.sslMode = sslMode;
 	}
 
-	public String getApplicationName() {
+	public @Nullable String getApplicationName() {
 		return this.applicationName;
 	}
 
-	public void setApplicationName(String applicationName) {
+	public void setApplicationName(@Nullable String applicationName) {
 		this.applicationName = applicationName;
 	}
 
-	public String getEndpoint() {
+	public @Nullable String getEndpoint() {
 		return this.endpoint;
 	}
 
-	public void setEndpoint(String endpoint) {
+	public void setEndpoint(@Nullable String endpoint) {
 		this.endpoint = endpoint;
 	}
 
-	public String getProject() {
+	public @Nullable String getProject() {
 		return this.project;
 	}
 
-	public void setProject(String project) {
+	public void setProject(@Nullable String project) {
 		this.project = project;
 	}
 
-	public String getBranch() {
+	public @Nullable String getBranch() {
 		return this.branch;
 	}
 
-	public void setBranch(String branch) {
+	public void setBranch(@Nullable String branch) {
 		this.branch = branch;
 	}
 
-	public String getEndpointId() {
+	public @Nullable String getEndpointId() {
 		return this.endpointId;
 	}
 
-	public void setEndpointId(String endpointId) {
+	public void setEndpointId(@Nullable String endpointId) {
 		this.endpointId = endpointId;
 	}
 
-	public String getInstanceName() {
+	public @Nullable String getInstanceName() {
 		return this.instanceName;
 	}
 
-	public void setInstanceName(String instanceName) {
+	public void setInstanceName(@Nullable String instanceName) {
 		this.instanceName = instanceName;
 	}
 
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return this.password;
 	}
 
-	public void setPassword(String password) {
+	public void setPassword(@Nullable String password) {
 		this.password = password;
 	}
 
@@ -266,81 +268,81 @@ public class LakebaseProperties {
 		/**
 		 * Workspace URL. Falls back to DATABRICKS_HOST.
 		 */
-		private String host;
+		private @Nullable String host;
 
 		/**
 		 * OAuth client id of a service principal. Falls back to DATABRICKS_CLIENT_ID.
 		 */
-		private String clientId;
+		private @Nullable String clientId;
 
 		/**
 		 * OAuth client secret of a service principal. Falls back to
 		 * DATABRICKS_CLIENT_SECRET.
 		 */
-		private String clientSecret;
+		private @Nullable String clientSecret;
 
 		/**
 		 * Personal access token. Falls back to DATABRICKS_TOKEN.
 		 */
-		private String token;
+		private @Nullable String token;
 
 		/**
 		 * Databricks CLI profile in the configuration file. Falls back to
 		 * DATABRICKS_CONFIG_PROFILE.
 		 */
-		private String profile;
+		private @Nullable String profile;
 
 		/**
 		 * Path of the Databricks configuration file. Falls back to
 		 * DATABRICKS_CONFIG_FILE, then to '~/.databrickscfg'.
 		 */
-		private String configFile;
+		private @Nullable String configFile;
 
-		public String getHost() {
+		public @Nullable String getHost() {
 			return this.host;
 		}
 
-		public void setHost(String host) {
+		public void setHost(@Nullable String host) {
 			this.host = host;
 		}
 
-		public String getClientId() {
+		public @Nullable String getClientId() {
 			return this.clientId;
 		}
 
-		public void setClientId(String clientId) {
+		public void setClientId(@Nullable String clientId) {
 			this.clientId = clientId;
 		}
 
-		public String getClientSecret() {
+		public @Nullable String getClientSecret() {
 			return this.clientSecret;
 		}
 
-		public void setClientSecret(String clientSecret) {
+		public void setClientSecret(@Nullable String clientSecret) {
 			this.clientSecret = clientSecret;
 		}
 
-		public String getToken() {
+		public @Nullable String getToken() {
 			return this.token;
 		}
 
-		public void setToken(String token) {
+		public void setToken(@Nullable String token) {
 			this.token = token;
 		}
 
-		public String getProfile() {
+		public @Nullable String getProfile() {
 			return this.profile;
 		}
 
-		public void setProfile(String profile) {
+		public void setProfile(@Nullable String profile) {
 			this.profile = profile;
 		}
 
-		public String getConfigFile() {
+		public @Nullable String getConfigFile() {
 			return this.configFile;
 		}
 
-		public void setConfigFile(String configFile) {
+		public void setConfigFile(@Nullable String configFile) {
 			this.configFile = configFile;
 		}
 
@@ -362,7 +364,7 @@ public class LakebaseProperties {
 		 * Lifetime to request for Autoscaling credentials, between 300s and 3600s. When
 		 * not set, the service's default (one hour) applies.
 		 */
-		private Duration ttl;
+		private @Nullable Duration ttl;
 
 		/**
 		 * How long a login waits for a credential when none is valid. Keep it below the
@@ -389,11 +391,11 @@ public class LakebaseProperties {
 			this.refreshWindow = refreshWindow;
 		}
 
-		public Duration getTtl() {
+		public @Nullable Duration getTtl() {
 			return this.ttl;
 		}
 
-		public void setTtl(Duration ttl) {
+		public void setTtl(@Nullable Duration ttl) {
 			this.ttl = ttl;
 		}
 
@@ -604,28 +606,28 @@ public class LakebaseProperties {
 		 * 'projects/{project}/branches/{branch}/endpoints/{endpoint}'. Credentials are
 		 * minted for it and its host is looked up unless read-only.host is set.
 		 */
-		private String endpoint;
+		private @Nullable String endpoint;
 
 		/**
 		 * Host of the read-only endpoint, for example the endpoint's
 		 * status.hosts.read_only_host. Without read-only.endpoint, credentials are minted
 		 * for the endpoint whose host this is, or else for the read-write endpoint.
 		 */
-		private String host;
+		private @Nullable String host;
 
-		public String getEndpoint() {
+		public @Nullable String getEndpoint() {
 			return this.endpoint;
 		}
 
-		public void setEndpoint(String endpoint) {
+		public void setEndpoint(@Nullable String endpoint) {
 			this.endpoint = endpoint;
 		}
 
-		public String getHost() {
+		public @Nullable String getHost() {
 			return this.host;
 		}
 
-		public void setHost(String host) {
+		public void setHost(@Nullable String host) {
 			this.host = host;
 		}
 

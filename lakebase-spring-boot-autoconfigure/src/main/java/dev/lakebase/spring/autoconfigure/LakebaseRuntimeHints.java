@@ -16,6 +16,8 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -49,7 +51,7 @@ final class LakebaseRuntimeHints implements RuntimeHintsRegistrar {
 	private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 
 	@Override
-	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.reflection().registerType(LakebaseConnectExecutor.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 		hints.reflection()
 			.registerType(TypeReference.of("com.databricks.sdk.core.DatabricksConfig"),

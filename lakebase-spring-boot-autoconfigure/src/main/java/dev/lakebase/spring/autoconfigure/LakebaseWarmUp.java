@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -44,9 +45,10 @@ import org.springframework.util.function.SingletonSupplier;
  */
 final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware {
 
+	@SuppressWarnings("NullAway.Init")
 	private Environment environment;
 
-	private volatile LakebaseConnectionDetails connectionDetails;
+	private volatile @Nullable LakebaseConnectionDetails connectionDetails;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -78,7 +80,7 @@ final class LakebaseWarmUp implements BeanFactoryPostProcessor, EnvironmentAware
 	 * start. Their failure is thrown as it was thrown on the warm-up thread.
 	 * @return the connection details
 	 */
-	LakebaseConnectionDetails connectionDetails() {
+	@Nullable LakebaseConnectionDetails connectionDetails() {
 		return this.connectionDetails;
 	}
 

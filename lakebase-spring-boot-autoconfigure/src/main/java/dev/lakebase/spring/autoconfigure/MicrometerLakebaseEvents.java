@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
 
@@ -145,7 +146,7 @@ final class MicrometerLakebaseEvents implements LakebaseEvents, MeterBinder {
 
 		private final List<Consumer<MeterRegistry>> pending = new ArrayList<>();
 
-		private volatile MeterRegistry registry;
+		private volatile @Nullable MeterRegistry registry;
 
 		void record(Consumer<MeterRegistry> recording) {
 			MeterRegistry bound = this.registry;

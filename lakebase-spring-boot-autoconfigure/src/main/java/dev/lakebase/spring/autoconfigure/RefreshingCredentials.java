@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 import com.zaxxer.hikari.util.Credentials;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.backoff.BackOff;
@@ -83,23 +84,23 @@ final class RefreshingCredentials implements DisposableBean {
 
 	private final AtomicLong mints = new AtomicLong();
 
-	private volatile Cached current;
+	private volatile @Nullable Cached current;
 
 	/**
 	 * The current credential while it is before its refresh point (a timer clears it
 	 * then), else {@code null}: the hot path's only volatile read.
 	 */
-	private volatile Cached fresh;
+	private volatile @Nullable Cached fresh;
 
-	private volatile CompletableFuture<LakebaseCredential> inFlight;
+	private volatile @Nullable CompletableFuture<LakebaseCredential> inFlight;
 
 	private volatile Instant retryNotBefore = Instant.MIN;
 
-	private volatile Throwable lastError;
+	private volatile @Nullable Throwable lastError;
 
-	private volatile Instant lastRefresh;
+	private volatile @Nullable Instant lastRefresh;
 
-	private BackOffExecution backOffExecution;
+	private @Nullable BackOffExecution backOffExecution;
 
 	RefreshingCredentials(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock) {
 		this(source, properties, clock, LakebaseEvents.NONE);
@@ -130,7 +131,7 @@ final class RefreshingCredentials implements DisposableBean {
 	 * refresh inside the refresh window. Never blocks and never does I/O.
 	 * @return the token, or {@code null} when no usable credential is cached
 	 */
-	String currentToken() {
+	@Nullable String currentToken() {
 		Cached usable = usable();
 		return (usable != null) ? usable.credential().token() : null;
 	}
@@ -149,7 +150,7 @@ final class RefreshingCredentials implements DisposableBean {
 		return (usable != null) ? usable.login(username) : Credentials.of(username, null);
 	}
 
-	private Cached usable() {
+	private @Nullable Cached usable() {
 		Cached fresh = this.fresh;
 		if (fresh != null) {
 			return fresh;
@@ -190,7 +191,7 @@ final class RefreshingCredentials implements DisposableBean {
 			return refresh.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS).token();
 		}
 		catch (ExecutionException ex) {
-			throw failure(ex.getCause());
+			throw failure((ex.getCause() != null) ? ex.getCause() : ex);
 		}
 		catch (TimeoutException ex) {
 			throw new CredentialUnavailableException(
@@ -256,7 +257,7 @@ final class RefreshingCredentials implements DisposableBean {
 	 */
 	static final class CredentialUnavailableException extends SQLInvalidAuthorizationSpecException {
 
-		CredentialUnavailableException(String message, Throwable cause) {
+		CredentialUnavailableException(String message, @Nullable Throwable cause) {
 			super(message, NO_CREDENTIAL_STATE, cause);
 		}
 
@@ -285,16 +286,16 @@ final class RefreshingCredentials implements DisposableBean {
 		return this.source.get().refreshable();
 	}
 
-	LakebaseCredential current() {
+	@Nullable LakebaseCredential current() {
 		Cached cached = this.current;
 		return (cached != null) ? cached.credential() : null;
 	}
 
-	Throwable lastError() {
+	@Nullable Throwable lastError() {
 		return this.lastError;
 	}
 
-	Instant lastRefresh() {
+	@Nullable Instant lastRefresh() {
 		return this.lastRefresh;
 	}
 
@@ -509,7 +510,7 @@ final class RefreshingCredentials implements DisposableBean {
 		 * Immutable (final fields), so a plain field is safe: a racing login at worst
 		 * makes an equal object once more.
 		 */
-		private Credentials login;
+		private @Nullable Credentials login;
 
 		Cached(LakebaseCredential credential, Instant refreshAt, Instant usableUntil) {
 			this.credential = credential;

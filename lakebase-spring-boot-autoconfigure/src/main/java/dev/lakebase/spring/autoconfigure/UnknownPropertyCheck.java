@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -114,11 +116,11 @@ class UnknownPropertyCheck implements EnvironmentPostProcessor, Ordered {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Origin origin(PropertySource<?> source, String key) {
+	private static @Nullable Origin origin(PropertySource<?> source, String key) {
 		return ((OriginLookup<String>) source).getOrigin(key);
 	}
 
-	private static String nearest(String key, List<String> known) {
+	private static @Nullable String nearest(String key, List<String> known) {
 		String canonical = canonical(key);
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;

@@ -24,6 +24,7 @@ import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.database.DatabaseAPI;
 import com.databricks.sdk.service.iam.CurrentUserAPI;
 import com.databricks.sdk.service.postgres.PostgresAPI;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 
@@ -57,7 +58,8 @@ final class WorkspaceClientFactory {
 		return new LakebaseServices(config);
 	}
 
-	private static String value(String propertyValue, String property, Environment environment, String variable) {
+	private static @Nullable String value(@Nullable String propertyValue, String property, Environment environment,
+			String variable) {
 		return ConnectionValue.of(propertyValue, property, environment, variable).value();
 	}
 

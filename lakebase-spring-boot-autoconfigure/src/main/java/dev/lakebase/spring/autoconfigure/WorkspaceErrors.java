@@ -18,6 +18,7 @@ package dev.lakebase.spring.autoconfigure;
 
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.DatabricksException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns Databricks SDK errors into messages that name the cause and the fix. Never
@@ -42,13 +43,13 @@ final class WorkspaceErrors {
 	static String describe(Throwable ex) {
 		DatabricksError error = databricksError(ex);
 		if (error == null || error.getStatusCode() <= 0) {
-			return ex.getMessage();
+			return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		}
 		String answer = "HTTP " + error.getStatusCode() + " " + error.getErrorCode() + ": " + error.getMessage();
 		return (error == ex) ? answer : ex.getMessage() + " (" + answer + ")";
 	}
 
-	private static DatabricksError databricksError(Throwable ex) {
+	private static @Nullable DatabricksError databricksError(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DatabricksError error) {
 				return error;
