@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakebase.spring.test.EmulatedIdentity;
@@ -42,7 +40,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,7 +49,6 @@ import org.springframework.context.aot.AbstractAotProcessor.Settings;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,7 +166,8 @@ class WarmUpIntegrationTests {
 	void whenTheStarterStepsAsideForTheApplicationsDataSourceNoWorkspaceIsCalled() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		int before = emulator.workspaceRequests();
-		for (Class<?> own : List.of(OwnDataSource.class, OwnConnectionDetails.class)) {
+		for (Class<?> own : List.of(LakebaseDataSourceAutoConfigurationTests.UserDataSource.class,
+				LakebaseDataSourceAutoConfigurationTests.OtherConnectionDetails.class)) {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class, own)
 				.web(WebApplicationType.NONE)
 				.properties(apps())
@@ -277,44 +274,6 @@ class WarmUpIntegrationTests {
 
 		public static void main(String[] args) {
 			new SpringApplicationBuilder(AotApp.class).web(WebApplicationType.NONE).run(args);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class OwnDataSource {
-
-		@Bean
-		DataSource dataSource() {
-			return new SimpleDriverDataSource(new org.postgresql.Driver(),
-					lakebase.emulator().jdbcUrl(lakebase.emulator().endpoint()));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class OwnConnectionDetails {
-
-		@Bean
-		JdbcConnectionDetails jdbcConnectionDetails() {
-			return new JdbcConnectionDetails() {
-
-				@Override
-				public String getUsername() {
-					return "app";
-				}
-
-				@Override
-				public String getPassword() {
-					return "secret";
-				}
-
-				@Override
-				public String getJdbcUrl() {
-					return lakebase.emulator().jdbcUrl(lakebase.emulator().endpoint());
-				}
-
-			};
 		}
 
 	}

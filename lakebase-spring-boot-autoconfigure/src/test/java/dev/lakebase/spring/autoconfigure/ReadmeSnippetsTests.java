@@ -1,0 +1,75 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's "Use it in your own app" shows what the consumer project that
+ * {@code ./mvnw verify} builds and runs holds: its dependencies and its test, so that the
+ * snippets cannot drift from code that works.
+ */
+class ReadmeSnippetsTests {
+
+	private static final Path CONSUMER = Path.of("../consumer-tests/src/it/emulator-spring-boot-test");
+
+	@Test
+	void theTestShownIsTheConsumerProjectsTest() throws IOException {
+		String test = Files.readString(CONSUMER.resolve("src/test/java/com/example/notes/NotesApplicationTests.java"));
+		assertThat(section()).contains("```java\n" + test + "```");
+	}
+
+	@Test
+	void theDependenciesShownAreTheConsumerProjectsDependencies() throws IOException {
+		String pom = Files.readString(CONSUMER.resolve("pom.xml"));
+		Matcher dependencies = Pattern.compile("<dependencies>(.*?)</dependencies>", Pattern.DOTALL).matcher(pom);
+		assertThat(dependencies.find()).isTrue();
+		String expected = dependencies.group(1).replace("@project.version@", projectVersion());
+		Matcher shown = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(section());
+		assertThat(shown.find()).as("an xml block in the section").isTrue();
+		assertThat(withoutWhitespace(shown.group(1))).isEqualTo(withoutWhitespace(expected));
+	}
+
+	private static String section() throws IOException {
+		String readme = Files.readString(Path.of("../README.md"));
+		int start = readme.indexOf("\n## Use it in your own app\n");
+		assertThat(start).as("the section in the README").isNotNegative();
+		int end = readme.indexOf("\n## ", start + 1);
+		return readme.substring(start, end);
+	}
+
+	private static String projectVersion() throws IOException {
+		Matcher version = Pattern
+			.compile("<artifactId>lakebase-spring-boot-parent</artifactId>\\s*<version>([^<]+)</version>")
+			.matcher(Files.readString(Path.of("../pom.xml")));
+		assertThat(version.find()).isTrue();
+		return version.group(1);
+	}
+
+	private static String withoutWhitespace(String text) {
+		return text.replaceAll("\\s+", "");
+	}
+
+}
