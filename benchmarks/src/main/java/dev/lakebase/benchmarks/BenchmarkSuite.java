@@ -52,8 +52,8 @@ public final class BenchmarkSuite {
 
 	private static final int STARTUP_ROUNDS = 10;
 
-	private static final List<String> STARTUP_VARIANTS = List.of("starter", "starterNativePassword", "plain",
-			"sampleStarter", "samplePlain");
+	private static final List<String> STARTUP_VARIANTS = List.of("starter", "handWrittenSdk", "starterNativePassword",
+			"plain", "sampleStarter", "samplePlain");
 
 	private static final int PAIRED_ROUNDS = 30;
 
@@ -254,6 +254,10 @@ public final class BenchmarkSuite {
 			line("| %s | %.0f | %.0f to %.0f | %.0f | %.0f | %.0f |", variant, median(totals, 0), min(totals),
 					max(totals), median(runs, 0), median(runs, 1), median(runs, 2));
 		}
+		line("");
+		line("The JDBC-only app on the starter / the same app minting its credential through the Databricks SDK by "
+				+ "hand (target <= 1.05), ratio of the medians and, in brackets, the median of the per-round ratios (min "
+				+ "to max): %s", startupRatio(phases, "starter", "handWrittenSdk"));
 		line("");
 		line("starter / plain, ratio of the medians and, in brackets, the median of the per-round ratios (min to max): "
 				+ "JDBC-only app %s, sample app %s; the JDBC-only app with the starter on a native password (no "

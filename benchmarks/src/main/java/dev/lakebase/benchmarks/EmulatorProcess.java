@@ -56,6 +56,8 @@ final class EmulatorProcess implements AutoCloseable {
 
 	private static final String NATIVE = "native.";
 
+	private static final String HAND_WRITTEN_SDK = "sdk.";
+
 	private final Process process;
 
 	private final Path directory;
@@ -65,6 +67,8 @@ final class EmulatorProcess implements AutoCloseable {
 	private final Map<String, Object> plain = new LinkedHashMap<>();
 
 	private final Map<String, Object> nativePassword = new LinkedHashMap<>();
+
+	private final Map<String, Object> handWrittenSdk = new LinkedHashMap<>();
 
 	private EmulatorProcess(Process process, Path directory, Properties settings) {
 		this.process = process;
@@ -78,6 +82,9 @@ final class EmulatorProcess implements AutoCloseable {
 			}
 			else if (name.startsWith(NATIVE)) {
 				this.nativePassword.put(name.substring(NATIVE.length()), settings.getProperty(name));
+			}
+			else if (name.startsWith(HAND_WRITTEN_SDK)) {
+				this.handWrittenSdk.put(name.substring(HAND_WRITTEN_SDK.length()), settings.getProperty(name));
 			}
 		}
 	}
@@ -147,6 +154,15 @@ final class EmulatorProcess implements AutoCloseable {
 		return this.nativePassword;
 	}
 
+	/**
+	 * The variables of an app that mints its credential through the Databricks SDK by
+	 * hand.
+	 * @return the variables ({@link Fixture#handWrittenSdkEnvironment})
+	 */
+	Map<String, Object> handWrittenSdkEnvironment() {
+		return this.handWrittenSdk;
+	}
+
 	@Override
 	public void close() {
 		try {
@@ -209,6 +225,8 @@ final class EmulatorProcess implements AutoCloseable {
 				.forEach((key, value) -> settings.setProperty(PLAIN + key, String.valueOf(value)));
 			Fixture.nativePasswordEnvironment(emulator, password)
 				.forEach((key, value) -> settings.setProperty(NATIVE + key, String.valueOf(value)));
+			Fixture.handWrittenSdkEnvironment(emulator)
+				.forEach((key, value) -> settings.setProperty(HAND_WRITTEN_SDK + key, String.valueOf(value)));
 			Path target = Path.of(args[0]);
 			Path written = target.resolveSibling(target.getFileName() + ".tmp");
 			try (Writer writer = Files.newBufferedWriter(written)) {

@@ -20,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.postgres.DatabaseCredential;
+import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
@@ -33,7 +37,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * One emulator, the starter's pool (OAuth credentials, as on Databricks Apps) and a plain
@@ -115,6 +121,17 @@ final class Fixture implements AutoCloseable {
 		return properties;
 	}
 
+	/**
+	 * The variables of an app that mints its credential through the Databricks SDK by
+	 * hand ({@link HandWrittenSdkApp}): those of Databricks Apps plus the endpoint path,
+	 * which such an app must be given; the starter is off.
+	 */
+	static Map<String, Object> handWrittenSdkEnvironment(LakebaseEmulator emulator) {
+		Map<String, Object> properties = new LinkedHashMap<>(emulator.environment());
+		properties.put("lakebase.enabled", "false");
+		return properties;
+	}
+
 	static ConfigurableApplicationContext startApp(Map<String, Object> properties) {
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties(properties)
@@ -137,6 +154,36 @@ final class Fixture implements AutoCloseable {
 	@ImportAutoConfiguration({ LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class,
 			DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class })
 	static class App {
+
+	}
+
+	/**
+	 * The same JDBC app written without the starter, as a user would: the
+	 * {@code dataSource} bean mints one credential through the Databricks SDK at start-up
+	 * and hands it to HikariCP as the password (no refresh, no wake retry).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceTransactionManagerAutoConfiguration.class,
+			JdbcTemplateAutoConfiguration.class })
+	static class HandWrittenSdkApp {
+
+		@Bean
+		HikariDataSource dataSource(Environment environment) {
+			WorkspaceClient workspace = new WorkspaceClient(
+					new DatabricksConfig().setHost(environment.getProperty("DATABRICKS_HOST"))
+						.setClientId(environment.getProperty("DATABRICKS_CLIENT_ID"))
+						.setClientSecret(environment.getProperty("DATABRICKS_CLIENT_SECRET")));
+			DatabaseCredential credential = workspace.postgres()
+				.generateDatabaseCredential(new GenerateDatabaseCredentialRequest()
+					.setEndpoint(environment.getProperty("LAKEBASE_ENDPOINT")));
+			HikariDataSource pool = new HikariDataSource();
+			pool.setJdbcUrl("jdbc:postgresql://" + environment.getProperty("PGHOST") + ":"
+					+ environment.getProperty("PGPORT") + "/" + environment.getProperty("PGDATABASE") + "?sslmode="
+					+ environment.getProperty("PGSSLMODE"));
+			pool.setUsername(environment.getProperty("PGUSER"));
+			pool.setPassword(credential.getToken());
+			return pool;
+		}
 
 	}
 

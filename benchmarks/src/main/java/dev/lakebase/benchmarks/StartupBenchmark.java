@@ -88,6 +88,12 @@ public class StartupBenchmark {
 	}
 
 	@Benchmark
+	public Integer handWrittenSdk() {
+		return run("handWrittenSdk", Fixture.HandWrittenSdkApp.class, WebApplicationType.NONE,
+				this.emulator.handWrittenSdkEnvironment());
+	}
+
+	@Benchmark
 	public Integer plain() {
 		return run("plain", this.emulator.plainProperties());
 	}
