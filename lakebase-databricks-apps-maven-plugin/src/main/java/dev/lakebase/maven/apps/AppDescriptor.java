@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The two files that tell Databricks Apps how to run the application:
@@ -76,13 +77,17 @@ final class AppDescriptor {
 		if (!this.env.isEmpty()) {
 			yaml.append("env:\n");
 			for (EnvVariable variable : this.env) {
+				// validate() requires a name and one of value and valueFrom
 				variable.validate();
-				yaml.append("  - name: ").append(quote(variable.getName())).append('\n');
-				if (variable.getValue() != null) {
-					yaml.append("    value: ").append(quote(variable.getValue())).append('\n');
+				yaml.append("  - name: ").append(quote(Objects.requireNonNull(variable.getName()))).append('\n');
+				String value = variable.getValue();
+				if (value != null) {
+					yaml.append("    value: ").append(quote(value)).append('\n');
 				}
 				else {
-					yaml.append("    valueFrom: ").append(quote(variable.getValueFrom())).append('\n');
+					yaml.append("    valueFrom: ")
+						.append(quote(Objects.requireNonNull(variable.getValueFrom())))
+						.append('\n');
 				}
 			}
 		}

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Brings Spring Boot's extracted layout ({@code app.jar} whose manifest
@@ -77,7 +79,8 @@ final class DeployLayout {
 		for (int i = 0; i < classPath.size(); i++) {
 			Path library = directory.resolve(classPath.get(i));
 			if (Files.isRegularFile(library) && Files.size(library) > this.limit) {
-				List<String> parts = split(directory, library, library.getParent(), baseName(library), problems);
+				List<String> parts = split(directory, library, Objects.requireNonNull(library.getParent()),
+						baseName(library), problems);
 				if (parts != null) {
 					Files.delete(library);
 					classPath.remove(i);
@@ -109,7 +112,7 @@ final class DeployLayout {
 		}
 	}
 
-	private List<String> split(Path directory, Path jar, Path into, String baseName, List<String> problems)
+	private @Nullable List<String> split(Path directory, Path jar, Path into, String baseName, List<String> problems)
 			throws IOException {
 		try {
 			List<String> parts = new ArrayList<>();

@@ -16,6 +16,8 @@
 
 package dev.lakebase.maven.apps;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An {@code env} entry of {@code app.yaml}: a {@code value}, or {@code valueFrom} the key
  * of an app resource.
@@ -24,17 +26,17 @@ package dev.lakebase.maven.apps;
  */
 public class EnvVariable {
 
-	private String name;
+	private @Nullable String name;
 
-	private String value;
+	private @Nullable String value;
 
-	private String valueFrom;
+	private @Nullable String valueFrom;
 
 	/**
 	 * Returns the variable's name.
 	 * @return the name
 	 */
-	public String getName() {
+	public @Nullable String getName() {
 		return this.name;
 	}
 
@@ -42,7 +44,7 @@ public class EnvVariable {
 	 * Sets the variable's name.
 	 * @param name the name
 	 */
-	public void setName(String name) {
+	public void setName(@Nullable String name) {
 		this.name = name;
 	}
 
@@ -50,7 +52,7 @@ public class EnvVariable {
 	 * Returns the literal value, if set.
 	 * @return the value or {@code null}
 	 */
-	public String getValue() {
+	public @Nullable String getValue() {
 		return this.value;
 	}
 
@@ -58,7 +60,7 @@ public class EnvVariable {
 	 * Sets a literal value.
 	 * @param value the value
 	 */
-	public void setValue(String value) {
+	public void setValue(@Nullable String value) {
 		this.value = value;
 	}
 
@@ -66,7 +68,7 @@ public class EnvVariable {
 	 * Returns the resource key the value comes from, if set.
 	 * @return the resource key or {@code null}
 	 */
-	public String getValueFrom() {
+	public @Nullable String getValueFrom() {
 		return this.valueFrom;
 	}
 
@@ -74,7 +76,7 @@ public class EnvVariable {
 	 * Sets the app resource key the value comes from.
 	 * @param valueFrom the resource key
 	 */
-	public void setValueFrom(String valueFrom) {
+	public void setValueFrom(@Nullable String valueFrom) {
 		this.valueFrom = valueFrom;
 	}
 

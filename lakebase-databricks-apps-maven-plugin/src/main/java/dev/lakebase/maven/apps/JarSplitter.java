@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
@@ -178,7 +179,7 @@ final class JarSplitter {
 			manifest.write(out);
 			out.closeArchiveEntry();
 			for (String name : names) {
-				for (ZipArchiveEntry entry : groups.get(name)) {
+				for (ZipArchiveEntry entry : Objects.requireNonNull(groups.get(name))) {
 					addDirectories(out, directories, entry.getName());
 					try (InputStream raw = zip.getRawInputStream(entry)) {
 						out.addRawArchiveEntry(entry, raw);

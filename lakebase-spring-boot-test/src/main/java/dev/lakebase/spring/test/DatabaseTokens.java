@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The database credentials the emulator has minted. Like Lakebase, every token stays
  * valid for its own identity until its own expiry, several at once; expiry is checked
@@ -73,7 +75,7 @@ final class DatabaseTokens {
 		this.lifetime = lifetime;
 	}
 
-	Minted mint(EmulatedIdentity identity, String target, Duration requestedTtl) {
+	Minted mint(EmulatedIdentity identity, String target, @Nullable Duration requestedTtl) {
 		Instant now = this.clock.instant();
 		this.tokens.values().removeIf((minted) -> minted.expiresAt().isBefore(now.minus(Duration.ofMinutes(10))));
 		Duration ttl = (requestedTtl != null && requestedTtl.compareTo(this.lifetime) < 0) ? requestedTtl

@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One compute of the emulator that clients connect to: an Autoscaling endpoint
  * ({@code projects/P/branches/B/endpoints/E}) or a Provisioned instance. It has its own
@@ -47,9 +49,9 @@ public final class EmulatedEndpoint {
 
 	private final Kind kind;
 
-	private final String project;
+	private final @Nullable String project;
 
-	private final String branch;
+	private final @Nullable String branch;
 
 	private final String id;
 
@@ -65,9 +67,9 @@ public final class EmulatedEndpoint {
 
 	private volatile Duration wakeDelay = Duration.ofMillis(300);
 
-	private volatile Duration autoSuspendAfter;
+	private volatile @Nullable Duration autoSuspendAfter;
 
-	private volatile Duration reportedSuspendTimeout;
+	private volatile @Nullable Duration reportedSuspendTimeout;
 
 	private volatile boolean noSuspension;
 
@@ -77,11 +79,11 @@ public final class EmulatedEndpoint {
 
 	private volatile long lastWakeCompletedNanos;
 
-	private volatile PostgresFront front;
+	private volatile @Nullable PostgresFront front;
 
-	private volatile ScheduledExecutorService scheduler;
+	private volatile @Nullable ScheduledExecutorService scheduler;
 
-	EmulatedEndpoint(Kind kind, String project, String branch, String id, boolean readOnly) {
+	EmulatedEndpoint(Kind kind, @Nullable String project, @Nullable String branch, String id, boolean readOnly) {
 		this.kind = Objects.requireNonNull(kind);
 		this.project = project;
 		this.branch = branch;
@@ -111,7 +113,7 @@ public final class EmulatedEndpoint {
 	 * Return the project id of an Autoscaling endpoint.
 	 * @return the project id, or {@code null} for a Provisioned instance
 	 */
-	public String project() {
+	public @Nullable String project() {
 		return this.project;
 	}
 
@@ -119,7 +121,7 @@ public final class EmulatedEndpoint {
 	 * Return the branch id of an Autoscaling endpoint.
 	 * @return the branch id, or {@code null} for a Provisioned instance
 	 */
-	public String branch() {
+	public @Nullable String branch() {
 		return this.branch;
 	}
 
@@ -243,7 +245,7 @@ public final class EmulatedEndpoint {
 	 * suspends only on {@link #suspend()}.
 	 * @return the auto-suspend idle time
 	 */
-	public Duration autoSuspendAfter() {
+	public @Nullable Duration autoSuspendAfter() {
 		return this.autoSuspendAfter;
 	}
 
@@ -253,7 +255,7 @@ public final class EmulatedEndpoint {
 	 * {@code suspend_timeout_duration} reports this value.
 	 * @param idleTime the idle time, or {@code null}
 	 */
-	public void setAutoSuspendAfter(Duration idleTime) {
+	public void setAutoSuspendAfter(@Nullable Duration idleTime) {
 		this.autoSuspendAfter = (idleTime != null) ? requireNotNegative(idleTime) : null;
 	}
 
@@ -278,7 +280,7 @@ public final class EmulatedEndpoint {
 	 * does with it; {@code null} reports the auto-suspend idle time again.
 	 * @param suspendTimeout the reported suspend timeout, or {@code null}
 	 */
-	public void setSuspendTimeout(Duration suspendTimeout) {
+	public void setSuspendTimeout(@Nullable Duration suspendTimeout) {
 		this.reportedSuspendTimeout = (suspendTimeout != null) ? requireNotNegative(suspendTimeout) : null;
 	}
 
@@ -365,7 +367,11 @@ public final class EmulatedEndpoint {
 		if (this.state == EndpointState.IDLE) {
 			this.state = EndpointState.INIT;
 			this.counters.woke();
-			this.scheduler.schedule(this::finishWake, this.wakeDelay.toMillis(), TimeUnit.MILLISECONDS);
+			ScheduledExecutorService scheduler = this.scheduler;
+			if (scheduler == null) {
+				throw new IllegalStateException("The endpoint is not running");
+			}
+			scheduler.schedule(this::finishWake, this.wakeDelay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 

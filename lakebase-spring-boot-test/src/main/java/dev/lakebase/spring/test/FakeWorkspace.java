@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,7 +176,7 @@ final class FakeWorkspace implements Closeable {
 		int status = fault.status();
 		if (fault.isHang()) {
 			try {
-				TimeUnit.NANOSECONDS.sleep(fault.hang().toNanos());
+				TimeUnit.NANOSECONDS.sleep(Objects.requireNonNull(fault.hang(), "hang").toNanos());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -285,7 +287,7 @@ final class FakeWorkspace implements Closeable {
 				ACCESS_TOKEN_LIFETIME.toSeconds(), "scope", form.getOrDefault("scope", "all-apis")));
 	}
 
-	private EmulatedIdentity authenticate(HttpExchange exchange) {
+	private @Nullable EmulatedIdentity authenticate(HttpExchange exchange) {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return null;
@@ -346,7 +348,7 @@ final class FakeWorkspace implements Closeable {
 		send(exchange, 200, Map.of("token", minted.token(), "expiration_time", minted.expiresAt().toString()));
 	}
 
-	static Duration parseDuration(String text) {
+	static @Nullable Duration parseDuration(@Nullable String text) {
 		if (text == null || !text.endsWith("s")) {
 			return null;
 		}

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 
 import javax.net.ssl.SSLSocket;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ final class FrontConnection implements Runnable, Closeable {
 
 	private volatile Socket client;
 
-	private volatile SocketChannel backend;
+	private volatile @Nullable SocketChannel backend;
 
 	private volatile boolean closed;
 
@@ -132,7 +133,7 @@ final class FrontConnection implements Runnable, Closeable {
 		out.write(PgWire.authentication(PgWire.AUTH_CLEARTEXT_PASSWORD));
 		out.flush();
 		String password = PgWire.readPassword(in);
-		if (!this.front.login(user, password)) {
+		if (password == null || !this.front.login(user, password)) {
 			sendError(out, "28P01", "password authentication failed for user \"" + user + "\"");
 			return;
 		}
@@ -187,7 +188,7 @@ final class FrontConnection implements Runnable, Closeable {
 			if (type == 'Q' || type == 'E') {
 				this.front.statementSeen();
 			}
-			writeFully(this.backend, message);
+			writeFully(backend(), message);
 			if (type == 'X') {
 				return;
 			}
@@ -197,7 +198,8 @@ final class FrontConnection implements Runnable, Closeable {
 	private void relayToClient(OutputStream clientOut) {
 		ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
 		try {
-			while (this.backend.read(buffer) >= 0) {
+			SocketChannel backend = backend();
+			while (backend.read(buffer) >= 0) {
 				clientOut.write(buffer.array(), 0, buffer.position());
 				clientOut.flush();
 				buffer.clear();
@@ -231,7 +233,15 @@ final class FrontConnection implements Runnable, Closeable {
 		this.front.closed(this);
 	}
 
-	private static void closeQuietly(Closeable closeable) {
+	private SocketChannel backend() {
+		SocketChannel backend = this.backend;
+		if (backend == null) {
+			throw new IllegalStateException("Not connected to PostgreSQL");
+		}
+		return backend;
+	}
+
+	private static void closeQuietly(@Nullable Closeable closeable) {
 		if (closeable != null) {
 			try {
 				closeable.close();

@@ -47,6 +47,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 
 	private final String project;
 
-	private Thread shutdownHook;
+	private @Nullable Thread shutdownHook;
 
 	private final String appName;
 
@@ -99,7 +100,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 
 	private final Duration wakeDelay;
 
-	private final Duration autoSuspendAfter;
+	private final @Nullable Duration autoSuspendAfter;
 
 	private final Clock clock;
 
@@ -119,16 +120,18 @@ public final class LakebaseEmulator implements AutoCloseable {
 
 	private final EmulatedIdentity user;
 
-	private ExecutorService executor;
+	private @Nullable ExecutorService executor;
 
-	private ScheduledExecutorService scheduler;
+	private @Nullable ScheduledExecutorService scheduler;
 
-	private EmbeddedPostgresServer postgres;
+	private @Nullable EmbeddedPostgresServer postgres;
 
 	private final List<PostgresFront> fronts = new ArrayList<>();
 
-	private FakeWorkspace workspace;
+	private @Nullable FakeWorkspace workspace;
 
+	@SuppressWarnings("NullAway.Init") // set by start(), before the emulator is handed
+										// out
 	private Instant startTime;
 
 	private LakebaseEmulator(Builder settings) {
@@ -208,14 +211,14 @@ public final class LakebaseEmulator implements AutoCloseable {
 	}
 
 	private void createDatabases() {
-		this.postgres.execute("postgres", "CREATE DATABASE " + DEFAULT_DATABASE);
+		postgres().execute("postgres", "CREATE DATABASE " + DEFAULT_DATABASE);
 		this.backendDatabases.add(DEFAULT_DATABASE);
 		for (EmulatedEndpoint endpoint : autoscalingEndpoints()) {
 			String database = endpoint.backendDatabase(DEFAULT_DATABASE);
 			if (this.backendDatabases.contains(database)) {
 				continue;
 			}
-			this.postgres.execute("postgres", "CREATE DATABASE \"" + database + "\" TEMPLATE " + DEFAULT_DATABASE);
+			postgres().execute("postgres", "CREATE DATABASE \"" + database + "\" TEMPLATE " + DEFAULT_DATABASE);
 			this.backendDatabases.add(database);
 		}
 	}
@@ -225,13 +228,13 @@ public final class LakebaseEmulator implements AutoCloseable {
 			return;
 		}
 		String role = quoteIdentifier(identity.roleName());
-		this.postgres.execute("postgres", "CREATE ROLE " + role + " LOGIN");
+		postgres().execute("postgres", "CREATE ROLE " + role + " LOGIN");
 		grantOnAllDatabases(role);
 	}
 
 	private void grantOnAllDatabases(String role) {
 		for (String database : this.backendDatabases) {
-			this.postgres.execute(database,
+			postgres().execute(database,
 					"GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + quoteIdentifier(database) + " TO " + role,
 					"GRANT USAGE, CREATE ON SCHEMA public TO " + role);
 		}
@@ -247,21 +250,22 @@ public final class LakebaseEmulator implements AutoCloseable {
 			}
 			if (front == null) {
 				front = new PostgresFront(endpoint, new InetSocketAddress(LOOPBACK, sharedPort), sslContext,
-						this.postgres.unixSocket(), this::checkLogin, this.executor);
+						postgres().unixSocket(), this::checkLogin, executor());
 			}
 			sharedPort = (sharedPort != 0) ? sharedPort : front.port();
 			this.fronts.add(front);
 			endpoint.setWakeMode(this.wakeMode);
 			endpoint.setWakeDelay(this.wakeDelay);
 			endpoint.setAutoSuspendAfter(this.autoSuspendAfter);
-			endpoint.attach(front, this.scheduler);
+			endpoint.attach(front, scheduler());
 		}
 	}
 
-	private PostgresFront tryFront(EmulatedEndpoint endpoint, String address, int port, SSLContext sslContext) {
+	private @Nullable PostgresFront tryFront(EmulatedEndpoint endpoint, String address, int port,
+			SSLContext sslContext) {
 		try {
 			return new PostgresFront(endpoint, new InetSocketAddress(InetAddress.getByName(address), port), sslContext,
-					this.postgres.unixSocket(), this::checkLogin, this.executor);
+					postgres().unixSocket(), this::checkLogin, executor());
 		}
 		catch (IOException ex) {
 			logger.debug("Loopback address {} unavailable ({}); {} gets its own port on {}", address, ex.toString(),
@@ -372,8 +376,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 		Objects.requireNonNull(password, "password must not be null");
 		String role = quoteIdentifier(roleName);
 		requireStarted();
-		this.postgres.execute("postgres",
-				"CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+		postgres().execute("postgres", "CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
 		grantOnAllDatabases(role);
 		this.nativePasswords.put(roleName, password);
 	}
@@ -485,7 +488,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 		boolean full = false;
 		while (!full || System.nanoTime() < until) {
 			try {
-				held.add(this.postgres.connectAsSuperuser("postgres"));
+				held.add(postgres().connectAsSuperuser("postgres"));
 			}
 			catch (SQLException ex) {
 				if (!"53300".equals(ex.getSQLState())) {
@@ -514,7 +517,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 	public void restartPostgres(Duration downtime) {
 		requireStarted();
 		try {
-			this.postgres.restart(downtime);
+			postgres().restart(downtime);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("PostgreSQL did not come back after a restart", ex);
@@ -556,7 +559,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 	 */
 	public Connection connectAsSuperuser(String branch) throws SQLException {
 		requireStarted();
-		return this.postgres.connectAsSuperuser(branchEndpoint(branch).backendDatabase(DEFAULT_DATABASE));
+		return postgres().connectAsSuperuser(branchEndpoint(branch).backendDatabase(DEFAULT_DATABASE));
 	}
 
 	/**
@@ -690,7 +693,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 		}
 		if (this.postgres != null) {
 			try {
-				this.postgres.close();
+				postgres().close();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not stop the emulator's PostgreSQL", ex);
@@ -701,12 +704,12 @@ public final class LakebaseEmulator implements AutoCloseable {
 		}
 	}
 
-	EmulatedIdentity findServicePrincipal(String clientId) {
+	@Nullable EmulatedIdentity findServicePrincipal(@Nullable String clientId) {
 		EmulatedIdentity identity = findIdentity(clientId);
 		return (identity != null && identity.kind() == EmulatedIdentity.Kind.SERVICE_PRINCIPAL) ? identity : null;
 	}
 
-	EmulatedIdentity findUserByPersonalAccessToken(String token) {
+	@Nullable EmulatedIdentity findUserByPersonalAccessToken(String token) {
 		for (EmulatedIdentity identity : this.identities) {
 			if (identity.kind() == EmulatedIdentity.Kind.USER && identity.secret().equals(token)) {
 				return identity;
@@ -715,7 +718,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 		return null;
 	}
 
-	private EmulatedIdentity findIdentity(String roleName) {
+	private @Nullable EmulatedIdentity findIdentity(@Nullable String roleName) {
 		for (EmulatedIdentity identity : this.identities) {
 			if (identity.roleName().equals(roleName)) {
 				return identity;
@@ -724,15 +727,15 @@ public final class LakebaseEmulator implements AutoCloseable {
 		return null;
 	}
 
-	EmulatedEndpoint findEndpoint(String path) {
+	@Nullable EmulatedEndpoint findEndpoint(String path) {
 		return find(EmulatedEndpoint.Kind.AUTOSCALING, path);
 	}
 
-	EmulatedEndpoint findInstance(String name) {
+	@Nullable EmulatedEndpoint findInstance(String name) {
 		return find(EmulatedEndpoint.Kind.PROVISIONED, name);
 	}
 
-	private EmulatedEndpoint find(EmulatedEndpoint.Kind kind, String path) {
+	private @Nullable EmulatedEndpoint find(EmulatedEndpoint.Kind kind, String path) {
 		for (EmulatedEndpoint endpoint : this.endpoints) {
 			if (endpoint.kind() == kind && endpoint.path().equals(path)) {
 				return endpoint;
@@ -747,7 +750,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 			.toList();
 	}
 
-	EmulatedEndpoint readOnlyEndpointOf(EmulatedEndpoint endpoint) {
+	@Nullable EmulatedEndpoint readOnlyEndpointOf(EmulatedEndpoint endpoint) {
 		for (EmulatedEndpoint candidate : autoscalingEndpoints()) {
 			if (candidate.isReadOnly() && Objects.equals(candidate.project(), endpoint.project())
 					&& Objects.equals(candidate.branch(), endpoint.branch())) {
@@ -765,7 +768,26 @@ public final class LakebaseEmulator implements AutoCloseable {
 		return current;
 	}
 
-	private static <T> T requireFound(T value, String what) {
+	private EmbeddedPostgresServer postgres() {
+		return requireRunning(this.postgres);
+	}
+
+	private ExecutorService executor() {
+		return requireRunning(this.executor);
+	}
+
+	private ScheduledExecutorService scheduler() {
+		return requireRunning(this.scheduler);
+	}
+
+	private static <T> T requireRunning(@Nullable T part) {
+		if (part == null) {
+			throw new IllegalStateException("The Lakebase emulator is not running");
+		}
+		return part;
+	}
+
+	private static <T> T requireFound(@Nullable T value, String what) {
 		if (value == null) {
 			throw new IllegalArgumentException("The emulator has no " + what);
 		}
@@ -837,7 +859,7 @@ public final class LakebaseEmulator implements AutoCloseable {
 
 		private Duration wakeDelay = Duration.ofMillis(300);
 
-		private Duration autoSuspendAfter;
+		private @Nullable Duration autoSuspendAfter;
 
 		private String userName = "developer@example.com";
 

@@ -15,6 +15,7 @@
  */
 package dev.lakebase.spring.test;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,7 +41,7 @@ public final class LakebaseEmulatorExtension implements BeforeAllCallback, After
 
 	private final LakebaseEmulator.Builder builder;
 
-	private LakebaseEmulator emulator;
+	private @Nullable LakebaseEmulator emulator;
 
 	/**
 	 * Create an extension for an emulator with the default settings.

@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The few PostgreSQL frontend/backend protocol (v3) messages the emulator's front needs.
  *
@@ -120,7 +122,7 @@ final class PgWire {
 	 * @return the password, or {@code null} if the client sent something else
 	 * @throws IOException on a read failure
 	 */
-	static String readPassword(DataInputStream in) throws IOException {
+	static @Nullable String readPassword(DataInputStream in) throws IOException {
 		int type = in.read();
 		if (type < 0) {
 			throw new EOFException("Client closed the connection during authentication");
@@ -159,7 +161,7 @@ final class PgWire {
 		return withLength('E', body.toByteArray());
 	}
 
-	private static byte[] withLength(Character type, byte[] body) {
+	private static byte[] withLength(@Nullable Character type, byte[] body) {
 		ByteArrayOutputStream message = new ByteArrayOutputStream();
 		if (type != null) {
 			message.write(type);

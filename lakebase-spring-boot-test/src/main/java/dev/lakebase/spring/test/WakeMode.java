@@ -15,6 +15,8 @@
  */
 package dev.lakebase.spring.test;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a suspended emulated endpoint answers connects while its compute wakes.
  *

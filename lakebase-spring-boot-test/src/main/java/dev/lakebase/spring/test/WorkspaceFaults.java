@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Faults injected into the emulator's fake workspace API: an HTTP error status or a hang,
  * for the next N calls or for a time window, on all calls or on one group.
@@ -54,7 +56,7 @@ public final class WorkspaceFaults {
 	 * @param status the HTTP status to answer, or 0 for a hang
 	 * @param hang how long a hang lasts before the call is answered 503
 	 */
-	record Fault(int status, Duration hang) {
+	record Fault(int status, @Nullable Duration hang) {
 
 		boolean isHang() {
 			return this.status == 0;
@@ -70,9 +72,9 @@ public final class WorkspaceFaults {
 
 		private int remaining;
 
-		private final Long until;
+		private final @Nullable Long until;
 
-		Rule(Target target, Fault fault, int remaining, Long until) {
+		Rule(Target target, Fault fault, int remaining, @Nullable Long until) {
 			this.target = target;
 			this.fault = fault;
 			this.remaining = remaining;
@@ -144,7 +146,7 @@ public final class WorkspaceFaults {
 		return this.injected.get();
 	}
 
-	synchronized Fault take(Target callTarget) {
+	synchronized @Nullable Fault take(Target callTarget) {
 		long now = System.nanoTime();
 		this.rules.removeIf((rule) -> rule.remaining <= 0 || (rule.until != null && now - rule.until > 0));
 		for (Rule rule : this.rules) {
@@ -152,8 +154,10 @@ public final class WorkspaceFaults {
 				rule.remaining--;
 				this.injected.incrementAndGet();
 				Duration hang = rule.fault.hang();
-				if (rule.fault.isHang() && hang == null) {
-					hang = Duration.ofNanos(Math.max(0, rule.until - now));
+				Long until = rule.until;
+				if (rule.fault.isHang() && hang == null && until != null) {
+					// A hang for a window: until the window ends
+					hang = Duration.ofNanos(Math.max(0, until - now));
 				}
 				return new Fault(rule.fault.status(), hang);
 			}
@@ -161,7 +165,7 @@ public final class WorkspaceFaults {
 		return null;
 	}
 
-	private synchronized void add(Target target, Fault fault, int count, Long until) {
+	private synchronized void add(Target target, Fault fault, int count, @Nullable Long until) {
 		if (count <= 0) {
 			throw new IllegalArgumentException("count must be positive");
 		}

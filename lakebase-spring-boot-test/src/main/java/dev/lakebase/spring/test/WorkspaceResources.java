@@ -22,8 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON views of the emulator's projects, branches, endpoints and instances, in the shape
@@ -67,10 +70,10 @@ final class WorkspaceResources {
 			case 4 -> single(responder, name, branches.contains(name), () -> branchJson(name));
 			case 5 -> respondList(responder, branches.contains(parent(name)), name, "endpoints",
 					children(endpointNames(endpoints), name), query,
-					(path) -> endpointJson(this.emulator.findEndpoint(path)));
+					(path) -> endpointJson(Objects.requireNonNull(this.emulator.findEndpoint(path))));
 			default -> {
 				EmulatedEndpoint endpoint = this.emulator.findEndpoint(name);
-				single(responder, name, endpoint != null, () -> endpointJson(endpoint));
+				single(responder, name, endpoint != null, () -> endpointJson(Objects.requireNonNull(endpoint)));
 			}
 		}
 	}
@@ -129,7 +132,7 @@ final class WorkspaceResources {
 		return body;
 	}
 
-	private static int parseOr(String text, int fallback) {
+	private static int parseOr(@Nullable String text, int fallback) {
 		try {
 			return (text != null) ? Integer.parseInt(text) : fallback;
 		}

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -191,7 +192,7 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 				+ "(3.11, as on Apps) with the venv module on PATH; none found on " + path);
 	}
 
-	private static Path onPath(String name, String path) {
+	private static @Nullable Path onPath(String name, String path) {
 		for (String directory : path.split(File.pathSeparator)) {
 			if (!directory.isEmpty()) {
 				Path candidate = Path.of(directory, name);

@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * A local Lakebase for tests and development: real PostgreSQL behind a TLS front, a fake
+ * Databricks workspace that the real SDK talks to, suspend and wake, fault injection, and
+ * the JUnit extension that starts it.
+ */
+@NullMarked
+package dev.lakebase.spring.test;
+
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
