@@ -19,8 +19,13 @@ package dev.lakebase.spring.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's "Use it in your own app" shows what the consumer project that
  * {@code ./mvnw verify} builds and runs holds: its dependencies and its test, so that the
- * snippets cannot drift from code that works.
+ * snippets cannot drift from code that works; {@code docs/architecture.md} names only
+ * types that exist.
  */
 class ReadmeSnippetsTests {
+
+	/** Types of Spring, HikariCP and Micrometer that the architecture page names. */
+	private static final String[] NAMED_FROM_ELSEWHERE = { "BeanFactoryPostProcessor", "DataSource",
+			"EnvironmentPostProcessors", "HikariDataSource", "JdbcConnectionDetails", "LazyConnectionDataSourceProxy",
+			"MeterBinder", "PostgreSQL", "RetryTemplate" };
 
 	private static final Path CONSUMER = Path.of("../consumer-tests/src/it/emulator-spring-boot-test");
 
@@ -50,6 +61,32 @@ class ReadmeSnippetsTests {
 		Matcher shown = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(section());
 		assertThat(shown.find()).as("an xml block in the section").isTrue();
 		assertThat(withoutWhitespace(shown.group(1))).isEqualTo(withoutWhitespace(expected));
+	}
+
+	@Test
+	void theArchitectureNamesTypesThatExist() throws IOException {
+		Set<String> declared = new HashSet<>();
+		Pattern declaration = Pattern.compile("\\b(?:class|interface|record|enum) ([A-Z]\\w*)");
+		for (String module : List.of("lakebase-spring-boot-autoconfigure", "lakebase-spring-boot-test",
+				"lakebase-databricks-apps-maven-plugin")) {
+			try (Stream<Path> sources = Files.walk(Path.of("..", module, "src/main/java"))) {
+				for (Path source : sources.filter((file) -> file.toString().endsWith(".java")).toList()) {
+					Matcher found = declaration.matcher(Files.readString(source));
+					while (found.find()) {
+						declared.add(found.group(1));
+					}
+				}
+			}
+		}
+		Set<String> named = new TreeSet<>();
+		Matcher camelCase = Pattern.compile("\\b[A-Z][a-z0-9]+[A-Z]\\w*\\b")
+			.matcher(Files.readString(Path.of("../docs/architecture.md")));
+		while (camelCase.find()) {
+			named.add(camelCase.group());
+		}
+		named.removeAll(declared);
+		assertThat(named).as("names in docs/architecture.md that are no type of this project")
+			.containsExactlyInAnyOrder(NAMED_FROM_ELSEWHERE);
 	}
 
 	private static String section() throws IOException {
