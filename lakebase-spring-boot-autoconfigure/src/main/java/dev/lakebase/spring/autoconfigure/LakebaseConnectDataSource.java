@@ -132,7 +132,7 @@ final class LakebaseConnectDataSource implements DataSource {
 		if (ex instanceof WakeRetry.WakeTimeoutException) {
 			return LakebaseEvents.FailureClass.WAKE_TIMEOUT;
 		}
-		if (ex instanceof RefreshingCredentials.CredentialUnavailableException) {
+		if (ex instanceof CredentialUnavailableException) {
 			return LakebaseEvents.FailureClass.CREDENTIAL;
 		}
 		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";

@@ -17,7 +17,6 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.sql.SQLException;
-import java.sql.SQLInvalidAuthorizationSpecException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,11 +52,6 @@ import org.springframework.util.function.SingletonSupplier;
  */
 final class RefreshingCredentials implements DisposableBean {
 
-	/** SQLSTATE of a login without a usable credential. */
-	static final String NO_CREDENTIAL_STATE = "28000";
-
-	private static final Duration MAX_EXPIRY_MARGIN = Duration.ofSeconds(30);
-
 	private static final Log logger = LogFactory.getLog(RefreshingCredentials.class);
 
 	private final Supplier<CredentialSource> source;
@@ -84,13 +78,13 @@ final class RefreshingCredentials implements DisposableBean {
 
 	private final AtomicLong mints = new AtomicLong();
 
-	private volatile @Nullable Cached current;
+	private volatile @Nullable CachedCredential current;
 
 	/**
 	 * The current credential while it is before its refresh point (a timer clears it
 	 * then), else {@code null}: the hot path's only volatile read.
 	 */
-	private volatile @Nullable Cached fresh;
+	private volatile @Nullable CachedCredential fresh;
 
 	private volatile @Nullable CompletableFuture<LakebaseCredential> inFlight;
 
@@ -132,7 +126,7 @@ final class RefreshingCredentials implements DisposableBean {
 	 * @return the token, or {@code null} when no usable credential is cached
 	 */
 	@Nullable String currentToken() {
-		Cached usable = usable();
+		CachedCredential usable = usable();
 		return (usable != null) ? usable.credential().token() : null;
 	}
 
@@ -146,16 +140,16 @@ final class RefreshingCredentials implements DisposableBean {
 	 * cached
 	 */
 	Credentials login(String username) {
-		Cached usable = usable();
+		CachedCredential usable = usable();
 		return (usable != null) ? usable.login(username) : Credentials.of(username, null);
 	}
 
-	private @Nullable Cached usable() {
-		Cached fresh = this.fresh;
+	private @Nullable CachedCredential usable() {
+		CachedCredential fresh = this.fresh;
 		if (fresh != null) {
 			return fresh;
 		}
-		Cached cached = this.current;
+		CachedCredential cached = this.current;
 		if (cached == null) {
 			return null;
 		}
@@ -241,7 +235,7 @@ final class RefreshingCredentials implements DisposableBean {
 	 */
 	void retryInBackground() {
 		synchronized (this.lock) {
-			Cached cached = this.current;
+			CachedCredential cached = this.current;
 			Instant now = this.clock.instant();
 			if ((cached == null || !now.isBefore(cached.usableUntil())) && this.lastError != null
 					&& this.inFlight == null && !now.isBefore(this.retryNotBefore)) {
@@ -251,26 +245,13 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	/**
-	 * No credential could be had for a login: the workspace refused or did not answer,
-	 * before anything reached Lakebase. SQLSTATE {@code 28000}, as a login refused for
-	 * want of credentials; told apart from Lakebase refusing a login by its type.
-	 */
-	static final class CredentialUnavailableException extends SQLInvalidAuthorizationSpecException {
-
-		CredentialUnavailableException(String message, @Nullable Throwable cause) {
-			super(message, NO_CREDENTIAL_STATE, cause);
-		}
-
-	}
-
-	/**
 	 * Drop the cached credential if it is the one a login was refused with, so that the
 	 * next {@link #token()} mints a new one.
 	 * @param refusedToken the token the login used
 	 */
 	void invalidate(String refusedToken) {
 		synchronized (this.lock) {
-			Cached cached = this.current;
+			CachedCredential cached = this.current;
 			if (cached != null && cached.credential().token().equals(refusedToken)) {
 				this.fresh = null;
 				this.current = null;
@@ -287,7 +268,7 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	@Nullable LakebaseCredential current() {
-		Cached cached = this.current;
+		CachedCredential cached = this.current;
 		return (cached != null) ? cached.credential() : null;
 	}
 
@@ -310,7 +291,7 @@ final class RefreshingCredentials implements DisposableBean {
 	 */
 	private void refreshInBackground(boolean afterBackoff) {
 		synchronized (this.lock) {
-			Cached cached = this.current;
+			CachedCredential cached = this.current;
 			Instant now = this.clock.instant();
 			if (cached != null && now.isBefore(cached.usableUntil())
 					&& (afterBackoff || !now.isBefore(this.retryNotBefore))) {
@@ -385,7 +366,7 @@ final class RefreshingCredentials implements DisposableBean {
 				this.lastError = ex;
 				this.inFlight = null;
 			}
-			Cached cached = this.current;
+			CachedCredential cached = this.current;
 			if (cached != null && this.clock.instant().isBefore(cached.usableUntil())) {
 				LakebaseCredential credential = cached.credential();
 				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": "
@@ -440,37 +421,17 @@ final class RefreshingCredentials implements DisposableBean {
 	}
 
 	private SQLException failure(Throwable cause) {
-		LakebaseConfigurationException configuration = (cause instanceof LakebaseConfigurationException known) ? known
-				: new LakebaseConfigurationException("No valid Lakebase database credential for " + describeTarget()
-						+ ": the last attempt to obtain one failed with " + sentence(WorkspaceErrors.describe(cause)),
-						WorkspaceErrors.action(cause), cause);
-		return new CredentialUnavailableException(configuration.getMessage() + " " + configuration.getAction(),
-				configuration);
-	}
-
-	private static String sentence(String text) {
-		return (text != null && text.endsWith(".")) ? text : text + ".";
+		return CredentialUnavailableException.after(cause, describeTarget());
 	}
 
 	/**
-	 * Work out, once per credential, when to refresh it and until when to use it, so the
-	 * hot path only compares instants; keep it {@link #fresh} until its refresh point.
-	 * Called with the lock held.
+	 * Cache a credential and keep it {@link #fresh} until its refresh point. Called with
+	 * the lock held.
 	 */
-	private Cached cache(LakebaseCredential credential) {
-		Duration lifetime = Duration.between(credential.mintedAt(), credential.expiresAt());
-		Duration window = this.refreshWindow;
-		if (window.compareTo(lifetime.dividedBy(2)) > 0) {
-			window = lifetime.dividedBy(2);
-		}
-		Duration margin = lifetime.dividedBy(10);
-		if (margin.compareTo(MAX_EXPIRY_MARGIN) > 0) {
-			margin = MAX_EXPIRY_MARGIN;
-		}
-		Cached cached = new Cached(credential, credential.expiresAt().minus(window),
-				credential.expiresAt().minus(margin));
+	private CachedCredential cache(LakebaseCredential credential) {
+		CachedCredential cached = CachedCredential.of(credential, this.refreshWindow);
 		this.fresh = null;
-		if (Instant.MAX.equals(credential.expiresAt())) {
+		if (cached.neverExpires()) {
 			this.fresh = cached;
 		}
 		else if (this.timedFreshness && this.clock.instant().isBefore(cached.refreshAt())) {
@@ -486,60 +447,12 @@ final class RefreshingCredentials implements DisposableBean {
 		return cached;
 	}
 
-	private void stale(Cached cached) {
+	private void stale(CachedCredential cached) {
 		synchronized (this.lock) {
 			if (this.fresh == cached) {
 				this.fresh = null;
 			}
 		}
-	}
-
-	/**
-	 * A credential with when to refresh it and until when to use it, and HikariCP's
-	 * {@link Credentials} for it once a login asked.
-	 */
-	private static final class Cached {
-
-		private final LakebaseCredential credential;
-
-		private final Instant refreshAt;
-
-		private final Instant usableUntil;
-
-		/**
-		 * Immutable (final fields), so a plain field is safe: a racing login at worst
-		 * makes an equal object once more.
-		 */
-		private @Nullable Credentials login;
-
-		Cached(LakebaseCredential credential, Instant refreshAt, Instant usableUntil) {
-			this.credential = credential;
-			this.refreshAt = refreshAt;
-			this.usableUntil = usableUntil;
-		}
-
-		LakebaseCredential credential() {
-			return this.credential;
-		}
-
-		Instant refreshAt() {
-			return this.refreshAt;
-		}
-
-		Instant usableUntil() {
-			return this.usableUntil;
-		}
-
-		Credentials login(String username) {
-			Credentials login = this.login;
-			// One pool asks with one user name, the same String each time
-			if (login == null || login.getUsername() != username) {
-				login = Credentials.of(username, this.credential.token());
-				this.login = login;
-			}
-			return login;
-		}
-
 	}
 
 	@Override
