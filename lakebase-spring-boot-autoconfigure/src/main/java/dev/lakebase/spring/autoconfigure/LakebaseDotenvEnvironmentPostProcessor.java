@@ -34,9 +34,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Loads the {@code .env} file that {@code databricks apps init} writes (by default from
- * the working directory) as the property source of the lowest precedence: real
- * environment variables, system properties and application properties always win. Off on
- * Databricks Apps ({@code DATABRICKS_APP_NAME} set) and with
+ * the working directory) below real environment variables, system properties,
+ * command-line arguments and application properties, which always win, and above
+ * {@code @PropertySource} files and default properties, as environment variables are. Off
+ * on Databricks Apps ({@code DATABRICKS_APP_NAME} set) and with
  * {@code lakebase.dotenv.enabled=false}; {@code lakebase.dotenv.path} points elsewhere.
  * The file is parsed with dotenv-java (comments, quotes, multi-line values); lines may
  * start with {@code export}.
@@ -84,7 +85,7 @@ class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor
 		Map<String, Object> values = DotenvFile.read(file);
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
 		this.logger.info("Loaded " + values.size() + " values from " + file
-				+ " with the lowest precedence (environment variables and properties win)");
+				+ " (environment variables, system properties, arguments and application properties win)");
 		if (this.logger.isDebugEnabled()) {
 			this.logger.debug("Keys from " + file + ": " + values.keySet());
 		}

@@ -567,8 +567,8 @@ public class LakebaseProperties {
 	public static class Dotenv {
 
 		/**
-		 * Whether to load the .env file as the property source of the lowest precedence.
-		 * Never loaded on Databricks Apps (DATABRICKS_APP_NAME set).
+		 * Whether to load the .env file, below environment variables and application
+		 * properties. Never loaded on Databricks Apps (DATABRICKS_APP_NAME set).
 		 */
 		private boolean enabled = true;
 
