@@ -50,17 +50,35 @@ final class DotenvFile {
 	}
 
 	static Map<String, Object> read(Path file) {
+		return read(file, (lines) -> new DotenvParser(new Lines(file, lines), true, true).parse());
+	}
+
+	/**
+	 * Read a file with the given parser.
+	 * @param file the file
+	 * @param parser parses its lines
+	 * @return the values by key
+	 */
+	static Map<String, Object> read(Path file, Parser parser) {
 		List<String> lines;
 		List<DotenvEntry> entries;
 		try {
 			lines = Files.readAllLines(file);
-			entries = new DotenvParser(new Lines(file, lines), true, true).parse();
+			entries = parser.parse(lines);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read " + file + ": " + ex.getMessage(), ex);
 		}
 		catch (DotenvException ex) {
 			throw failure(file, malformed(ex.getMessage()));
+		}
+		catch (LinkageError ex) {
+			// dotenv-java's parser is in a package its module does not export: on the
+			// module path, or in another version, it cannot be used
+			throw new IllegalStateException("Could not read " + file + " with dotenv-java's parser (" + ex
+					+ "). The starter reads .env files with the parser of dotenv-java 3.2 on the class path; on the "
+					+ "module path, or with another version, it cannot. Set the values as environment variables, or "
+					+ "set lakebase.dotenv.enabled=false.", ex);
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (DotenvEntry entry : entries) {
@@ -111,6 +129,16 @@ final class DotenvFile {
 			return trimmed.substring(1, trimmed.length() - 1);
 		}
 		return value;
+	}
+
+	/**
+	 * Parses the lines of a {@code .env} file.
+	 */
+	@FunctionalInterface
+	interface Parser {
+
+		List<DotenvEntry> parse(List<String> lines);
+
 	}
 
 	/**

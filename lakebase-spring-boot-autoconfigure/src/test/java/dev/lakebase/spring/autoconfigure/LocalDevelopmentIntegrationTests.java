@@ -111,6 +111,22 @@ class LocalDevelopmentIntegrationTests {
 	}
 
 	@Test
+	void aParserTheJvmWillNotLinkFailsWithTheCauseAndTheWayOut() throws IOException {
+		Path file = this.directory.resolve(".env");
+		Files.writeString(file, "PGHOST=ep\n");
+		// What the module path gives: dotenv-java's module does not export its parser
+		DotenvFile.Parser unexported = (lines) -> {
+			throw new IllegalAccessError("class DotenvFile cannot access class "
+					+ "io.github.cdimascio.dotenv.internal.DotenvParser (in module io.github.cdimascio.dotenv.java)");
+		};
+		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file, unexported))
+			.withMessageContaining("Could not read " + file)
+			.withMessageContaining("module path")
+			.withMessageContaining("lakebase.dotenv.enabled=false")
+			.withCauseInstanceOf(IllegalAccessError.class);
+	}
+
+	@Test
 	void malformedDotenvNamesTheKeyButNotTheValue() throws IOException {
 		Path file = this.directory.resolve(".env");
 		Files.writeString(file, "PGHOST=ep\nPGPASSWORD=\"s3cret-value\nPGUSER=someone\n");
