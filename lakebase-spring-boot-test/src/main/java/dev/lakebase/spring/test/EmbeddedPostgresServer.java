@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The real PostgreSQL 17 behind the emulator, from the embedded binaries. Host

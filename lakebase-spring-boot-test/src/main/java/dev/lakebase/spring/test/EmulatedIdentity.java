@@ -18,8 +18,6 @@ package dev.lakebase.spring.test;
 
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A workspace identity of the emulator: a service principal (OAuth M2M client id and
  * secret, Postgres role named by the client id) or a user (personal access token,

@@ -17,8 +17,6 @@ package dev.lakebase.spring.test;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * What an emulated endpoint has seen since the emulator started.
  *

@@ -15,8 +15,6 @@
  */
 package dev.lakebase.spring.test;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * State of an emulated endpoint's compute, named as the Lakebase API reports it in
  * {@code status.current_state}.

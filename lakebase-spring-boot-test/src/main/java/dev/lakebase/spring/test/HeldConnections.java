@@ -21,8 +21,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Connections that hold PostgreSQL's connection slots, from
  * {@link LakebaseEmulator#exhaustConnections}; closing releases them.

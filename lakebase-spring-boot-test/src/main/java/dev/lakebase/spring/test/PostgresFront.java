@@ -36,7 +36,6 @@ import java.util.function.BiPredicate;
 
 import javax.net.ssl.SSLContext;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

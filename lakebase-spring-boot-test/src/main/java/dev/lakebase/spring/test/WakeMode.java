@@ -15,8 +15,6 @@
  */
 package dev.lakebase.spring.test;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * How a suspended emulated endpoint answers connects while its compute wakes.
  *

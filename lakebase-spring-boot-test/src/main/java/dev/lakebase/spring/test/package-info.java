@@ -23,4 +23,3 @@
 package dev.lakebase.spring.test;
 
 import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;

