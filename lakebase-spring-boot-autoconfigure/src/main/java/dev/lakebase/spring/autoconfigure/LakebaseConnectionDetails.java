@@ -28,6 +28,10 @@ import com.databricks.sdk.service.database.DatabaseInstance;
 import com.databricks.sdk.service.database.GetDatabaseInstanceRequest;
 import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
+import dev.lakebase.spring.jdbc.CredentialSource;
+import dev.lakebase.spring.workspace.ConnectionResolver;
+import dev.lakebase.spring.workspace.ResolvedConnection;
+import dev.lakebase.spring.workspace.WorkspaceCredentialSources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +41,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link JdbcConnectionDetails} of the Lakebase endpoint, worked out once, on first use,
- * by {@link LakebaseConnectionResolver}. The password is {@code null} for OAuth
- * credentials: the pool asks for the current one through its credentials provider.
+ * by {@link ConnectionResolver}. The password is {@code null} for OAuth credentials: the
+ * pool asks for the current one through its credentials provider.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -46,14 +50,14 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 
 	private static final Log logger = LogFactory.getLog(LakebaseConnectionDetails.class);
 
-	private final Supplier<LakebaseConnection> connection;
+	private final Supplier<ResolvedConnection> connection;
 
 	private final Supplier<WorkspaceClient> workspace;
 
 	private final SingletonSupplier<Optional<Duration>> reportedSuspendTimeout = SingletonSupplier
 		.of(this::readSuspendTimeout);
 
-	LakebaseConnectionDetails(Supplier<LakebaseConnection> connection, Supplier<WorkspaceClient> workspace) {
+	LakebaseConnectionDetails(Supplier<ResolvedConnection> connection, Supplier<WorkspaceClient> workspace) {
 		this.connection = SingletonSupplier.of(connection);
 		this.workspace = workspace;
 	}
@@ -69,15 +73,15 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	}
 
 	private Optional<Duration> readSuspendTimeout() {
-		LakebaseConnection.Target target = connection().target();
-		if (target.kind() != LakebaseConnection.Kind.AUTOSCALING_ENDPOINT) {
+		ResolvedConnection.Target target = connection().target();
+		if (target.kind() != ResolvedConnection.Kind.AUTOSCALING_ENDPOINT) {
 			return Optional.empty();
 		}
 		if (target.suspendTimeout() != null) {
 			return Optional.of(target.suspendTimeout());
 		}
 		try {
-			return Optional.ofNullable(LakebaseConnection.Target.suspendTimeout(endpoint(target.resource())));
+			return Optional.ofNullable(ResolvedConnection.Target.suspendTimeout(endpoint(target.resource())));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the suspend timeout of " + target.name()
@@ -94,8 +98,8 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	 * reports none
 	 * @throws RuntimeException the SDK's error when the lookup fails
 	 */
-	@Nullable String computeState() {
-		LakebaseConnection.Target target = connection().target();
+	public @Nullable String computeState() {
+		ResolvedConnection.Target target = connection().target();
 		return switch (target.kind()) {
 			case AUTOSCALING_ENDPOINT -> {
 				Endpoint endpoint = endpoint(target.resource());
@@ -117,11 +121,12 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	}
 
 	CredentialSource credentialSource(LakebaseProperties.Credentials properties, Clock clock) {
-		LakebaseConnection.Target target = connection().target();
+		ResolvedConnection.Target target = connection().target();
 		return switch (target.kind()) {
-			case AUTOSCALING_ENDPOINT ->
-				CredentialSource.autoscaling(this.workspace.get(), target.resource(), properties.getTtl(), clock);
-			case PROVISIONED_INSTANCE -> CredentialSource.provisioned(this.workspace.get(), target.resource(), clock);
+			case AUTOSCALING_ENDPOINT -> WorkspaceCredentialSources.autoscaling(this.workspace.get(), target.resource(),
+					properties.getTtl(), clock);
+			case PROVISIONED_INSTANCE ->
+				WorkspaceCredentialSources.provisioned(this.workspace.get(), target.resource(), clock);
 			case NATIVE_PASSWORD -> CredentialSource.nativePassword(Objects.requireNonNull(target.password()), clock);
 		};
 	}
@@ -132,7 +137,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	 * @param derivation how to derive the connection from this one
 	 * @return the derived details
 	 */
-	LakebaseConnectionDetails derive(Function<LakebaseConnection, LakebaseConnection> derivation) {
+	LakebaseConnectionDetails derive(Function<ResolvedConnection, ResolvedConnection> derivation) {
 		return new LakebaseConnectionDetails(() -> derivation.apply(connection()), this.workspace);
 	}
 
@@ -140,7 +145,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 		return this.workspace;
 	}
 
-	LakebaseConnection connection() {
+	public ResolvedConnection connection() {
 		return this.connection.get();
 	}
 

@@ -19,11 +19,15 @@ package dev.lakebase.spring.autoconfigure;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.Locale;
-
 import javax.sql.DataSource;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.LakebaseEvents;
+import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
+import dev.lakebase.spring.workspace.ConnectionResolver;
+import dev.lakebase.spring.workspace.WorkspaceClientFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -74,35 +78,35 @@ public final class LakebaseDataSourceAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static LakebaseWarmUp lakebaseWarmUp() {
-		return new LakebaseWarmUp();
+	static EarlyConnectionResolution lakebaseWarmUp() {
+		return new EarlyConnectionResolution();
 	}
 
 	@Bean
 	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
-			ObjectProvider<WorkspaceClient> workspaceClient, ObjectProvider<LakebaseWarmUp> warmUp) {
-		LakebaseWarmUp started = warmUp.getIfAvailable();
+			ObjectProvider<WorkspaceClient> workspaceClient, ObjectProvider<EarlyConnectionResolution> warmUp) {
+		EarlyConnectionResolution started = warmUp.getIfAvailable();
 		if (started != null && started.connectionDetails() != null && workspaceClient.getIfUnique() == null) {
 			return started.connectionDetails();
 		}
 		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> workspaceClient
 			.getIfUnique(() -> WorkspaceClientFactory.create(properties.getDatabricks(), environment)));
-		return new LakebaseConnectionDetails(
-				() -> new LakebaseConnectionResolver(properties, environment, workspace).resolve(), workspace);
+		return new LakebaseConnectionDetails(() -> new ConnectionResolver(properties, environment, workspace).resolve(),
+				workspace);
 	}
 
 	@Bean
-	RefreshingCredentials lakebaseCredentials(LakebaseConnectionDetails connectionDetails,
-			LakebaseProperties properties, ObjectProvider<LakebaseEvents> events) {
+	CredentialCache lakebaseCredentials(LakebaseConnectionDetails connectionDetails, LakebaseProperties properties,
+			ObjectProvider<LakebaseEvents> events) {
 		Clock clock = Clock.systemUTC();
-		return new RefreshingCredentials(() -> connectionDetails.credentialSource(properties.getCredentials(), clock),
+		return new CredentialCache(() -> connectionDetails.credentialSource(properties.getCredentials(), clock),
 				properties.getCredentials(), clock, events.getIfAvailable(() -> LakebaseEvents.NONE));
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static LakebaseHikariBeanPostProcessor lakebaseHikariBeanPostProcessor(
-			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<RefreshingCredentials> credentials,
+			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<CredentialCache> credentials,
 			ObjectProvider<LakebaseProperties> properties, Environment environment,
 			ObjectProvider<LakebaseEvents> events) {
 		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials, properties, environment, events);
@@ -165,7 +169,7 @@ public final class LakebaseDataSourceAutoConfiguration {
 		}
 
 		private static boolean isLakebase(HikariDataSource pool) {
-			return pool.getDataSource() instanceof LakebaseConnectDataSource;
+			return pool.getDataSource() instanceof LakebaseLoginDataSource;
 		}
 
 		/**

@@ -16,10 +16,15 @@
 
 package dev.lakebase.spring.autoconfigure;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.LakebaseEvents;
+import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
+import dev.lakebase.spring.jdbc.WakeRetry;
+import dev.lakebase.spring.workspace.ResolvedConnection;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -33,18 +38,18 @@ import org.springframework.core.env.Environment;
  * Makes the {@code dataSource} that Spring Boot builds from
  * {@link LakebaseConnectionDetails} a Lakebase pool: every new physical connection asks
  * the credentials provider for the current credential, and logs in through
- * {@link LakebaseConnectDataSource}. Every {@code spring.datasource.hikari.*} setting
- * still applies.
+ * {@link LakebaseLoginDataSource}. Every {@code spring.datasource.hikari.*} setting still
+ * applies.
  *
  * @author Lakebase Spring Boot contributors
  */
-final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, PriorityOrdered {
+public final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, PriorityOrdered {
 
-	static final String DEFAULT_POOL_NAME = "lakebase";
+	public static final String DEFAULT_POOL_NAME = "lakebase";
 
 	private final ObjectProvider<JdbcConnectionDetails> connectionDetails;
 
-	private final ObjectProvider<RefreshingCredentials> credentials;
+	private final ObjectProvider<CredentialCache> credentials;
 
 	private final ObjectProvider<LakebaseProperties> properties;
 
@@ -53,7 +58,7 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 	private final ObjectProvider<LakebaseEvents> events;
 
 	LakebaseHikariBeanPostProcessor(ObjectProvider<JdbcConnectionDetails> connectionDetails,
-			ObjectProvider<RefreshingCredentials> credentials, ObjectProvider<LakebaseProperties> properties,
+			ObjectProvider<CredentialCache> credentials, ObjectProvider<LakebaseProperties> properties,
 			Environment environment, ObjectProvider<LakebaseEvents> events) {
 		this.events = events;
 		this.connectionDetails = connectionDetails;
@@ -82,10 +87,9 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 	 * @param events what the pool reports to
 	 * @param defaultPoolName the pool name unless one is set
 	 */
-	static void configure(HikariDataSource dataSource, LakebaseConnectionDetails details,
-			RefreshingCredentials credentials, LakebaseProperties properties, Environment environment,
-			LakebaseEvents events, String defaultPoolName) {
-		LakebaseConnection connection = details.connection();
+	static void configure(HikariDataSource dataSource, LakebaseConnectionDetails details, CredentialCache credentials,
+			LakebaseProperties properties, Environment environment, LakebaseEvents events, String defaultPoolName) {
+		ResolvedConnection connection = details.connection();
 		String username = connection.username();
 		@Nullable WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
 				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
@@ -93,7 +97,7 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 		// Before every new physical connection: one volatile read while the credential is
 		// fresh, no I/O, lock or clock read
 		dataSource.setCredentialsProvider(() -> credentials.login(username));
-		dataSource.setDataSource(new LakebaseConnectDataSource(dataSource.getJdbcUrl(), username,
+		dataSource.setDataSource(new LakebaseLoginDataSource(dataSource.getJdbcUrl(), username,
 				dataSource.getDataSourceProperties(), credentials, wakeRetry, events));
 		if (dataSource.getPoolName() == null) {
 			dataSource.setPoolName(defaultPoolName);

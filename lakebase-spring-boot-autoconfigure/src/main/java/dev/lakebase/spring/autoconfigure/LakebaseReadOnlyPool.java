@@ -20,6 +20,10 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.LakebaseEvents;
+import dev.lakebase.spring.workspace.ConnectionResolver;
+import dev.lakebase.spring.workspace.ResolvedConnection;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -35,29 +39,27 @@ import org.springframework.core.env.Environment;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class LakebaseReadOnlyPool implements DisposableBean {
+public final class LakebaseReadOnlyPool implements DisposableBean {
 
 	static final String POOL_NAME = "lakebase-read-only";
 
 	private final LakebaseConnectionDetails details;
 
-	private final RefreshingCredentials credentials;
+	private final CredentialCache credentials;
 
 	private final HikariDataSource dataSource;
 
 	LakebaseReadOnlyPool(LakebaseConnectionDetails primary, LakebaseProperties properties, Environment environment,
 			LakebaseEvents events) {
-		LakebaseConnectionResolver resolver = new LakebaseConnectionResolver(properties, environment,
-				primary.workspace());
+		ConnectionResolver resolver = new ConnectionResolver(properties, environment, primary.workspace());
 		this.details = primary.derive(resolver::resolveReadOnly);
-		AtomicReference<RefreshingCredentials> credentials = new AtomicReference<>();
+		AtomicReference<CredentialCache> credentials = new AtomicReference<>();
 		LakebaseEvents poolEvents = events.forPool(POOL_NAME, credentials::get);
 		Clock clock = Clock.systemUTC();
-		this.credentials = new RefreshingCredentials(
-				() -> this.details.credentialSource(properties.getCredentials(), clock), properties.getCredentials(),
-				clock, poolEvents);
+		this.credentials = new CredentialCache(() -> this.details.credentialSource(properties.getCredentials(), clock),
+				properties.getCredentials(), clock, poolEvents);
 		credentials.set(this.credentials);
-		LakebaseConnection connection = this.details.connection();
+		ResolvedConnection connection = this.details.connection();
 		this.dataSource = new HikariDataSource();
 		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(this.dataSource));
 		String configuredName = this.dataSource.getPoolName();
@@ -70,15 +72,15 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 				environment, poolEvents, POOL_NAME);
 	}
 
-	LakebaseConnectionDetails details() {
+	public LakebaseConnectionDetails details() {
 		return this.details;
 	}
 
-	RefreshingCredentials credentials() {
+	public CredentialCache credentials() {
 		return this.credentials;
 	}
 
-	HikariDataSource dataSource() {
+	public HikariDataSource dataSource() {
 		return this.dataSource;
 	}
 
@@ -86,7 +88,7 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 	 * Have the pool report HikariCP's metrics to a registry, if it has not started.
 	 * @param registry a Micrometer {@code MeterRegistry}
 	 */
-	void bindMetrics(Object registry) {
+	public void bindMetrics(Object registry) {
 		if (this.dataSource.getMetricRegistry() == null && this.dataSource.getHikariPoolMXBean() == null) {
 			this.dataSource.setMetricRegistry(registry);
 		}

@@ -16,13 +16,14 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import dev.lakebase.spring.jdbc.LakebaseConnectExecutor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
-import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.util.ClassUtils;
 
 /**

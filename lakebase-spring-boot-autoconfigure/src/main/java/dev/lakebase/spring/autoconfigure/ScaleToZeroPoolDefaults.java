@@ -19,6 +19,7 @@ package dev.lakebase.spring.autoconfigure;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.workspace.ResolvedConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -46,7 +47,7 @@ final class ScaleToZeroPoolDefaults {
 	}
 
 	static void apply(HikariDataSource dataSource, Binder binder, Duration suspendTimeout) {
-		if (LakebaseConnection.Target.NEVER_SUSPENDS.equals(suspendTimeout)) {
+		if (ResolvedConnection.Target.NEVER_SUSPENDS.equals(suspendTimeout)) {
 			logger.info("Lakebase pool '" + dataSource.getPoolName() + "' keeps HikariCP's defaults: its endpoint "
 					+ "never suspends (no_suspension), so idle connections cost nothing extra.");
 			return;

@@ -16,8 +16,8 @@
 
 /**
  * Auto-configuration of a Spring Boot application's {@code DataSource} for Databricks
- * Lakebase Postgres, and the pieces it is made of: connection resolution, the credential
- * cache, wake retry, health, metrics, the {@code .env} and Databricks Apps defaults.
+ * Lakebase Postgres: the auto-configurations, {@link LakebaseProperties}, the
+ * {@link LakebaseConnectionDetails} and the pool defaults for scale to zero.
  */
 @NullMarked
 package dev.lakebase.spring.autoconfigure;

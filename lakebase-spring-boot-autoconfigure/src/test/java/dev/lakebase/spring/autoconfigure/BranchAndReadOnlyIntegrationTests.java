@@ -22,8 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.autoconfigure.health.LakebaseHealthAutoConfiguration;
 import dev.lakebase.spring.autoconfigure.jpa.Note;
 import dev.lakebase.spring.autoconfigure.jpa.NoteRepository;
+import dev.lakebase.spring.autoconfigure.metrics.LakebaseMetricsAutoConfiguration;
+import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
@@ -35,9 +38,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -285,7 +288,7 @@ class BranchAndReadOnlyIntegrationTests {
 					readOnlyPool.getHikariPoolMXBean().softEvictConnections();
 					Thread.sleep(200);
 				}
-				assertThat(context.getBean(RefreshingCredentials.class).current().token())
+				assertThat(context.getBean(CredentialCache.class).current().token())
 					.isNotEqualTo(context.getBean(LakebaseReadOnlyPool.class).credentials().current().token());
 				assertThat(context.getBean("lakebaseReadOnlyHealthIndicator", HealthIndicator.class).health(true))
 					.satisfies((health) -> {

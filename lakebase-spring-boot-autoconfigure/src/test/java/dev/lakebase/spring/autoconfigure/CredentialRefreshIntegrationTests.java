@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WorkspaceFaults;
@@ -98,7 +99,7 @@ class CredentialRefreshIntegrationTests {
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				HikariDataSource dataSource = context.getBean(HikariDataSource.class);
-				RefreshingCredentials credentials = context.getBean(RefreshingCredentials.class);
+				CredentialCache credentials = context.getBean(CredentialCache.class);
 				jdbc.queryForObject("SELECT 1", Integer.class);
 				Instant expiresAt = credentials.current().expiresAt();
 				emulator.faults().failFor(WorkspaceFaults.Target.CREDENTIALS, Duration.ofMinutes(5), 503);

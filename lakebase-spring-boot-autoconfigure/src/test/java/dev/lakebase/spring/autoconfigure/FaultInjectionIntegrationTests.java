@@ -20,10 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.MintedCredential;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.HeldConnections;
 import dev.lakebase.spring.test.LakebaseEmulator;
@@ -94,7 +95,7 @@ class FaultInjectionIntegrationTests {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			try (Workload load = new Workload("outage", pool, 4)) {
 				int mintsBefore = emulator.mintCount();
-				LakebaseCredential minted = context.getBean(RefreshingCredentials.class).current();
+				MintedCredential minted = context.getBean(CredentialCache.class).current();
 				// The refresh falls due 8 s before the credential expires (12 s after its
 				// mint); the workspace goes down 1.5 s before that, for 5 s, which ends
 				// before the credential expires.

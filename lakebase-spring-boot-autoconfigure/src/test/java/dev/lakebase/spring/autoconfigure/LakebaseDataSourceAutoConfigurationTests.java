@@ -19,6 +19,10 @@ package dev.lakebase.spring.autoconfigure;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
+import dev.lakebase.spring.workspace.ResolvedConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,7 +30,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -52,14 +55,14 @@ class LakebaseDataSourceAutoConfigurationTests {
 	void configuresLakebaseConnectionDetailsAndPool() {
 		this.runner.withPropertyValues(NATIVE).run((context) -> {
 			assertThat(context).hasSingleBean(LakebaseConnectionDetails.class);
-			assertThat(context).hasSingleBean(RefreshingCredentials.class);
+			assertThat(context).hasSingleBean(CredentialCache.class);
 			HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 			assertThat(dataSource.getJdbcUrl())
 				.isEqualTo("jdbc:postgresql://ep-env.database.example.com:5432/databricks_postgres?sslmode=require");
 			assertThat(dataSource.getUsername()).isEqualTo("env_user");
 			assertThat(dataSource.getPoolName()).isEqualTo("lakebase");
 			assertThat(dataSource.getCredentialsProvider()).isNotNull();
-			assertThat(dataSource.getDataSource()).isInstanceOf(LakebaseConnectDataSource.class);
+			assertThat(dataSource.getDataSource()).isInstanceOf(LakebaseLoginDataSource.class);
 		});
 	}
 
@@ -68,7 +71,7 @@ class LakebaseDataSourceAutoConfigurationTests {
 		lakebaseOnly().withPropertyValues(NATIVE)
 			.withPropertyValues("lakebase.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(LakebaseConnectionDetails.class)
-				.doesNotHaveBean(RefreshingCredentials.class));
+				.doesNotHaveBean(CredentialCache.class));
 	}
 
 	@Test
@@ -234,16 +237,6 @@ class LakebaseDataSourceAutoConfigurationTests {
 	}
 
 	@Test
-	void failureAnalyzerReportsDescriptionAndAction() {
-		this.runner.withPropertyValues(NATIVE).withPropertyValues("PGPORT=0").run((context) -> {
-			var analysis = new LakebaseFailureAnalyzer(new StandardEnvironment(), null)
-				.analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("PGPORT is '0'");
-			assertThat(analysis.getAction()).isEqualTo("Set PGPORT to a port number between 1 and 65535.");
-		});
-	}
-
-	@Test
 	void endpointAndInstanceTogetherFail() {
 		this.runner
 			.withPropertyValues("PGHOST=ep.example.com", "PGUSER=app",
@@ -279,7 +272,7 @@ class LakebaseDataSourceAutoConfigurationTests {
 	@Test
 	void passwordNeverAppearsInConnectionDetailsOrLogs(CapturedOutput output) {
 		this.runner.withPropertyValues(NATIVE).run((context) -> {
-			LakebaseConnection connection = context.getBean(LakebaseConnectionDetails.class).connection();
+			ResolvedConnection connection = context.getBean(LakebaseConnectionDetails.class).connection();
 			assertThat(connection.target().password()).as("the password is held").isEqualTo("env-password");
 			assertThat(connection.toString()).doesNotContain("env-password");
 			assertThat(connection.target().toString()).doesNotContain("env-password");

@@ -18,6 +18,7 @@ package dev.lakebase.spring.autoconfigure;
 
 import com.databricks.sdk.service.postgres.EndpointHosts;
 import com.databricks.sdk.service.postgres.ListEndpointsResponse;
+import dev.lakebase.spring.jdbc.LakebaseConnectExecutor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;

@@ -36,7 +36,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * Shared pieces of the tests that run the auto-configuration against the emulator.
  */
-final class LakebaseTestSupport {
+public final class LakebaseTestSupport {
 
 	static final AutoConfigurations JDBC = AutoConfigurations.of(LakebaseDataSourceAutoConfiguration.class,
 			DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
@@ -45,7 +45,7 @@ final class LakebaseTestSupport {
 	private LakebaseTestSupport() {
 	}
 
-	static ApplicationContextRunner runner() {
+	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(JDBC);
 	}
 
@@ -60,7 +60,7 @@ final class LakebaseTestSupport {
 	 * A non-web application of one source whose system environment is the given map
 	 * instead of this process's, so that its environment post-processors see it.
 	 */
-	static SpringApplication application(Class<?> source, Map<String, Object> systemEnvironment) {
+	public static SpringApplication application(Class<?> source, Map<String, Object> systemEnvironment) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(

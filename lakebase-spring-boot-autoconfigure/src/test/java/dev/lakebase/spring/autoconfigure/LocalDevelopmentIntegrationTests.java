@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The same app runs locally: from a {@code .env} as {@code databricks apps init} writes
@@ -86,58 +85,6 @@ class LocalDevelopmentIntegrationTests {
 		AppProcess.Result moved = runApp(Map.of("LAKEBASE_DOTENV_PATH", "config/lakebase.env"));
 		assertThat(moved.exitCode()).as(moved.output()).isZero();
 		assertThat(moved.output()).contains("application=from-dotenv");
-	}
-
-	@Test
-	void dotenvParserHandlesExportQuotesAndComments() throws IOException {
-		Path file = this.directory.resolve(".env");
-		Files.writeString(file, """
-				# written by hand
-				export PGHOST=ep-1.database.example.com
-				PGUSER="someone@example.com"   # a comment
-				PGAPPNAME='single quoted # not a comment'
-				EMPTY=
-				MULTI="line one
-				line two"
-				   SPACED = value with spaces
-				""");
-		Map<String, Object> values = DotenvFile.read(file);
-		assertThat(values).containsEntry("PGHOST", "ep-1.database.example.com")
-			.containsEntry("PGUSER", "someone@example.com")
-			.containsEntry("PGAPPNAME", "single quoted # not a comment")
-			.containsEntry("EMPTY", "")
-			.containsEntry("MULTI", "line one\nline two")
-			.containsEntry("SPACED", "value with spaces");
-	}
-
-	@Test
-	void aParserTheJvmWillNotLinkFailsWithTheCauseAndTheWayOut() throws IOException {
-		Path file = this.directory.resolve(".env");
-		Files.writeString(file, "PGHOST=ep\n");
-		// What the module path gives: dotenv-java's module does not export its parser
-		DotenvFile.Parser unexported = (lines) -> {
-			throw new IllegalAccessError("class DotenvFile cannot access class "
-					+ "io.github.cdimascio.dotenv.internal.DotenvParser (in module io.github.cdimascio.dotenv.java)");
-		};
-		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file, unexported))
-			.withMessageContaining("Could not read " + file)
-			.withMessageContaining("module path")
-			.withMessageContaining("lakebase.dotenv.enabled=false")
-			.withCauseInstanceOf(IllegalAccessError.class);
-	}
-
-	@Test
-	void malformedDotenvNamesTheKeyButNotTheValue() throws IOException {
-		Path file = this.directory.resolve(".env");
-		Files.writeString(file, "PGHOST=ep\nPGPASSWORD=\"s3cret-value\nPGUSER=someone\n");
-		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
-			.withMessageContaining("PGPASSWORD opens a quote that is never closed")
-			.withMessageContaining("lakebase.dotenv.enabled=false")
-			.withMessageNotContaining("s3cret-value");
-		Files.writeString(file, "PGHOST=ep\nnot an entry s3cret-value\n");
-		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
-			.withMessageContaining("a line is not KEY=VALUE")
-			.withMessageNotContaining("s3cret-value");
 	}
 
 	@Test

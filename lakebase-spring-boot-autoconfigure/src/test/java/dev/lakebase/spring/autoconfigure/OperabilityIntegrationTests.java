@@ -19,10 +19,13 @@ package dev.lakebase.spring.autoconfigure;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.autoconfigure.health.LakebaseHealthAutoConfiguration;
+import dev.lakebase.spring.autoconfigure.metrics.LakebaseMetricsAutoConfiguration;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.LakebaseEvents;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.EndpointState;
@@ -217,7 +220,7 @@ class OperabilityIntegrationTests {
 				.run((context) -> {
 					HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 					HealthIndicator indicator = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
-					RefreshingCredentials credentials = context.getBean(RefreshingCredentials.class);
+					CredentialCache credentials = context.getBean(CredentialCache.class);
 					dataSource.getConnection().close();
 					Instant expiresAt = credentials.current().expiresAt();
 					emulator.faults().failFor(WorkspaceFaults.Target.CREDENTIALS, Duration.ofMinutes(5), 503);

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EndpointState;
 import dev.lakebase.spring.test.LakebaseEmulator;
@@ -293,7 +294,7 @@ class ScaleToZeroIntegrationTests {
 				assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close())
 					.satisfies((ex) -> assertThat(LakebaseTestSupport.messages(ex))
 						.contains("password authentication failed"));
-				LakebaseConnectDataSource connect = (LakebaseConnectDataSource) dataSource.getDataSource();
+				LakebaseLoginDataSource connect = (LakebaseLoginDataSource) dataSource.getDataSource();
 				assertThat(connect.wakeRetry().retryCount()).isZero();
 				assertThat(endpoint.counters().failedLogins() - failed).isPositive();
 			});
@@ -307,7 +308,7 @@ class ScaleToZeroIntegrationTests {
 			.run((context) -> {
 				HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 				assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close());
-				LakebaseConnectDataSource connect = (LakebaseConnectDataSource) dataSource.getDataSource();
+				LakebaseLoginDataSource connect = (LakebaseLoginDataSource) dataSource.getDataSource();
 				assertThat(connect.wakeRetry().retryCount()).isZero();
 			});
 	}

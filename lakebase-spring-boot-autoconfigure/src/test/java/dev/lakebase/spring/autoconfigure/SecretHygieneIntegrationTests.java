@@ -29,6 +29,8 @@ import java.util.function.BooleanSupplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.MintedCredential;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
@@ -96,7 +98,7 @@ class SecretHygieneIntegrationTests {
 		oauth.put("lakebase.databricks.client-secret", app.clientSecret());
 		try (ConfigurableApplicationContext context = run(oauth)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			RefreshingCredentials credentials = context.getBean(RefreshingCredentials.class);
+			CredentialCache credentials = context.getBean(CredentialCache.class);
 			jdbc.queryForObject("SELECT 1", Integer.class);
 			awaitWhileQuerying(context, tokens, () -> credentials.mintCount() >= 4);
 
@@ -163,14 +165,14 @@ class SecretHygieneIntegrationTests {
 	private void awaitWhileQuerying(ConfigurableApplicationContext context, Set<String> tokens,
 			BooleanSupplier condition) throws InterruptedException {
 		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-		RefreshingCredentials credentials = context.getBean(RefreshingCredentials.class);
+		CredentialCache credentials = context.getBean(CredentialCache.class);
 		HikariPoolMXBean pool = context.getBean(HikariDataSource.class).getHikariPoolMXBean();
 		long deadline = System.nanoTime() + BOUND.toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as("condition reached within " + BOUND).isLessThan(deadline);
 			pool.softEvictConnections();
 			jdbc.queryForObject("SELECT 1", Integer.class);
-			LakebaseCredential current = credentials.current();
+			MintedCredential current = credentials.current();
 			if (current != null) {
 				tokens.add(current.token());
 			}

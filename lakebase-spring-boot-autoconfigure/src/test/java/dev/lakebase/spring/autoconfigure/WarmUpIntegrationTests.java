@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import dev.lakebase.spring.env.DatabricksSdkPreparer;
+import dev.lakebase.spring.jdbc.LakebaseConnectExecutor;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorExtension;
@@ -73,7 +75,7 @@ class WarmUpIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		int before = emulator.workspaceRequests(HOST_METADATA);
 		try (ConfigurableApplicationContext context = start(apps(), null)) {
-			assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkWarmUp.BEAN_NAME)).isTrue();
+			assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkPreparer.BEAN_NAME)).isTrue();
 			assertThat(select1(context)).isEqualTo(1);
 			assertThat(emulator.workspaceRequests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(1);
 		}
@@ -156,7 +158,7 @@ class WarmUpIntegrationTests {
 				.web(WebApplicationType.NONE)
 				.properties(properties)
 				.run()) {
-				assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkWarmUp.BEAN_NAME)).isFalse();
+				assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkPreparer.BEAN_NAME)).isFalse();
 			}
 		}
 		assertThat(emulator.workspaceRequests(HOST_METADATA)).isEqualTo(before);
@@ -245,7 +247,7 @@ class WarmUpIntegrationTests {
 	 */
 	private static void awaitBackgroundWork(ConfigurableApplicationContext context) {
 		if (context.getBeanFactory()
-			.getSingleton(DatabricksSdkWarmUp.BEAN_NAME) instanceof DatabricksSdkWarmUp.Started started) {
+			.getSingleton(DatabricksSdkPreparer.BEAN_NAME) instanceof DatabricksSdkPreparer.Started started) {
 			started.await();
 		}
 		else {

@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure.health;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
+import dev.lakebase.spring.autoconfigure.LakebaseDataSourceAutoConfiguration;
+import dev.lakebase.spring.autoconfigure.LakebaseProperties;
+import dev.lakebase.spring.autoconfigure.LakebaseReadOnlyPool;
+import dev.lakebase.spring.health.LakebaseHealthIndicator;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@code lakebase} health indicator. Boot's {@code db}
+ * indicator runs a query on every health check, which would wake a suspended endpoint and
+ * keep an idle one awake, so it is removed while the Lakebase DataSource is active,
+ * unless {@code management.health.db.enabled} is set explicitly.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+@AutoConfiguration(after = { LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class })
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(LakebaseConnectionDetails.class)
+@ConditionalOnEnabledHealthIndicator("lakebase")
+public final class LakebaseHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "lakebaseHealthIndicator")
+	HealthIndicator lakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, CredentialCache credentials,
+			DataSource dataSource, LakebaseProperties properties) throws java.sql.SQLException {
+		return new LakebaseHealthIndicator(connectionDetails, credentials, dataSource.unwrap(HikariDataSource.class),
+				properties.getHealth());
+	}
+
+	@Bean
+	@ConditionalOnBean(LakebaseReadOnlyPool.class)
+	@ConditionalOnMissingBean(name = "lakebaseReadOnlyHealthIndicator")
+	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseProperties properties) {
+		return new LakebaseHealthIndicator(readOnlyPool.details(), readOnlyPool.credentials(),
+				readOnlyPool.dataSource(), properties.getHealth());
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static DbHealthContributorRemover lakebaseDbHealthContributorRemover() {
+		return new DbHealthContributorRemover();
+	}
+
+	/**
+	 * Removes Boot's {@code db} health contributor, whose query would wake the endpoint.
+	 */
+	static final class DbHealthContributorRemover implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+
+		private static final Log logger = LogFactory.getLog(DbHealthContributorRemover.class);
+
+		private static final String DB_CONTRIBUTOR = "dbHealthContributor";
+
+		private static final String BOOT_CONFIGURATION = "DataSourceHealthContributorAutoConfiguration";
+
+		@SuppressWarnings("NullAway.Init")
+		private Environment environment;
+
+		@Override
+		public void setEnvironment(Environment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+			if (registry.containsBeanDefinition(DB_CONTRIBUTOR) && isBoots(registry.getBeanDefinition(DB_CONTRIBUTOR))
+					&& !this.environment.containsProperty("management.health.db.enabled")) {
+				registry.removeBeanDefinition(DB_CONTRIBUTOR);
+				logger.debug("Removed the 'db' health contributor: its query would keep the Lakebase endpoint awake;"
+						+ " the 'lakebase' contributor reports without connecting");
+			}
+		}
+
+		@Override
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		}
+
+		/**
+		 * Whether the definition is that of Boot's auto-configuration, not a bean of the
+		 * application's that happens to have the name.
+		 */
+		private static boolean isBoots(BeanDefinition definition) {
+			String factoryBean = definition.getFactoryBeanName();
+			return factoryBean != null && factoryBean.endsWith(BOOT_CONFIGURATION);
+		}
+
+	}
+
+}

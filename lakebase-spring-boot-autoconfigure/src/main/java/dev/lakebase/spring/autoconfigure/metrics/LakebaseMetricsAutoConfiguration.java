@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure.metrics;
+
+import dev.lakebase.spring.autoconfigure.LakebaseDataSourceAutoConfiguration;
+import dev.lakebase.spring.autoconfigure.LakebaseHikariBeanPostProcessor;
+import dev.lakebase.spring.autoconfigure.LakebaseReadOnlyPool;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.metrics.MicrometerLakebaseEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of Lakebase metrics: credential refreshes and mints, seconds until
+ * the credential expires, wake retries and durations, and connection failures by class.
+ * HikariCP's own pool metrics carry the pool name {@code lakebase}. Only with the
+ * Lakebase {@code DataSource}; the meters are bound when Spring Boot binds its
+ * {@link MeterBinder}s.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+@AutoConfiguration(after = LakebaseDataSourceAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(CredentialCache.class)
+public final class LakebaseMetricsAutoConfiguration {
+
+	@Bean
+	MicrometerLakebaseEvents lakebaseMetricsEvents(ObjectProvider<CredentialCache> credentials) {
+		return new MicrometerLakebaseEvents(credentials::getIfAvailable,
+				LakebaseHikariBeanPostProcessor.DEFAULT_POOL_NAME);
+	}
+
+	@Bean
+	MeterBinder lakebaseReadOnlyPoolMetrics(ObjectProvider<LakebaseReadOnlyPool> readOnlyPool) {
+		return (registry) -> readOnlyPool.ifAvailable((pool) -> pool.bindMetrics(registry));
+	}
+
+}

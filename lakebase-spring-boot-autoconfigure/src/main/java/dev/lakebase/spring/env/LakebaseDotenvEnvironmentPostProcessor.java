@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.env;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Loads the {@code .env} file that {@code databricks apps init} writes (by default from
+ * the working directory) below real environment variables, system properties,
+ * command-line arguments and application properties, which always win, and above
+ * {@code @PropertySource} files and default properties, as environment variables are. Off
+ * on Databricks Apps ({@code DATABRICKS_APP_NAME} set) and with
+ * {@code lakebase.dotenv.enabled=false}; {@code lakebase.dotenv.path} points elsewhere.
+ * The file is parsed with dotenv-java (comments, quotes, multi-line values); lines may
+ * start with {@code export}.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE_NAME = "lakebaseDotenv";
+
+	private static final String DOTENV = "io.github.cdimascio.dotenv.Dotenv";
+
+	private static final String DOTENV_PARSER = "io.github.cdimascio.dotenv.internal.DotenvParser";
+
+	/**
+	 * After Boot's {@code ConfigDataEnvironmentPostProcessor}, so application properties
+	 * are in place (and can turn this off) and stay above the file.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	private final Log logger;
+
+	LakebaseDotenvEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(LakebaseDotenvEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		ClassLoader classLoader = application.getClassLoader();
+		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)
+				|| !environment.getProperty("lakebase.dotenv.enabled", Boolean.class, true)
+				|| !ClassUtils.isPresent(DOTENV, classLoader)) {
+			return;
+		}
+		String appName = environment.getProperty("DATABRICKS_APP_NAME");
+		if (StringUtils.hasText(appName)) {
+			this.logger.debug("Running on Databricks Apps (DATABRICKS_APP_NAME=" + appName + "); .env not loaded");
+			return;
+		}
+		Path file = Paths.get(environment.getProperty("lakebase.dotenv.path", ".env")).toAbsolutePath().normalize();
+		if (!Files.isRegularFile(file)) {
+			this.logger.debug("No .env file at " + file);
+			return;
+		}
+		if (!ClassUtils.isPresent(DOTENV_PARSER, classLoader)) {
+			// dotenv-java's own reader does not take the lines the starter hands it (see
+			// DotenvFile); a version without this parser would otherwise skip the file
+			// without a word
+			this.logger.warn("Did not read " + file + ": the dotenv-java on the class path has no " + DOTENV_PARSER
+					+ ", which the starter reads .env files with (dotenv-java 3.2). Use that version, or set the "
+					+ "values as environment variables, or set lakebase.dotenv.enabled=false.");
+			return;
+		}
+		Map<String, Object> values = DotenvFile.read(file);
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
+		this.logger.info("Loaded " + values.size() + " values from " + file
+				+ " (environment variables, system properties, arguments and application properties win)");
+		if (this.logger.isDebugEnabled()) {
+			this.logger.debug("Keys from " + file + ": " + values.keySet());
+		}
+	}
+
+}

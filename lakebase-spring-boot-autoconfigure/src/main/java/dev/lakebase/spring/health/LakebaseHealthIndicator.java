@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.health;
+
+import java.sql.SQLException;
+import java.time.Instant;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
+import dev.lakebase.spring.autoconfigure.LakebaseProperties;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
+import dev.lakebase.spring.jdbc.MintedCredential;
+import dev.lakebase.spring.workspace.ResolvedConnection;
+import dev.lakebase.spring.workspace.WorkspaceErrors;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the Lakebase DataSource, from what the starter already knows: the credential
+ * state, the pool's counts and the compute's state from the workspace API. It never opens
+ * a connection and sends no statement, so it neither wakes a suspended endpoint nor keeps
+ * it awake. DOWN when no valid credential can be had, or when the last connect failed
+ * authentication.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
+
+	private final LakebaseConnectionDetails connectionDetails;
+
+	private final CredentialCache credentials;
+
+	private final HikariDataSource dataSource;
+
+	private final ComputeStateCache computeState;
+
+	public LakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, CredentialCache credentials,
+			HikariDataSource dataSource, LakebaseProperties.Health properties) {
+		super("Lakebase health check failed");
+		this.connectionDetails = connectionDetails;
+		this.computeState = new ComputeStateCache(connectionDetails::computeState, properties.getComputeStateTtl(),
+				properties.getComputeStateTimeout());
+		this.credentials = credentials;
+		this.dataSource = dataSource;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		ResolvedConnection connection = this.connectionDetails.connection();
+		builder.withDetail("target", connection.target().describe()).withDetail("host", connection.host());
+		if (connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD) {
+			addComputeState(builder);
+		}
+		MintedCredential current = this.credentials.current();
+		Throwable lastError = this.credentials.lastError();
+		boolean valid = current != null && Instant.now().isBefore(current.expiresAt());
+		if (current != null && !Instant.MAX.equals(current.expiresAt())) {
+			builder.withDetail("credentialExpiresAt", current.expiresAt().toString());
+		}
+		if (this.credentials.lastRefresh() != null) {
+			builder.withDetail("lastRefresh", this.credentials.lastRefresh().toString());
+		}
+		builder.withDetail("mints", this.credentials.mintCount());
+		if (lastError != null) {
+			builder.withDetail("lastError", WorkspaceErrors.describe(lastError));
+		}
+		HikariPoolMXBean pool = this.dataSource.getHikariPoolMXBean();
+		if (pool != null) {
+			builder.withDetail("pool",
+					java.util.Map.of("active", pool.getActiveConnections(), "idle", pool.getIdleConnections(),
+							"waiting", pool.getThreadsAwaitingConnection(), "total", pool.getTotalConnections()));
+		}
+		LakebaseLoginDataSource connect = (this.dataSource.getDataSource() instanceof LakebaseLoginDataSource lakebase)
+				? lakebase : null;
+		SQLException authFailure = (connect != null) ? connect.lastAuthFailure() : null;
+		SQLException credentialFailure = (connect != null) ? connect.lastCredentialFailure() : null;
+		if (authFailure != null) {
+			builder.down().withDetail("lastLoginFailure", authFailure.getSQLState() + " " + authFailure.getMessage());
+		}
+		else if (!valid && (lastError != null || credentialFailure != null)) {
+			// No credential: down until one is had again, which a background mint
+			// tries once the workspace's back-off allows, with no login needed
+			this.credentials.retryInBackground();
+			builder.down();
+			if (lastError == null && credentialFailure != null) {
+				builder.withDetail("lastLoginFailure",
+						credentialFailure.getSQLState() + " " + credentialFailure.getMessage());
+			}
+		}
+		else {
+			builder.up();
+		}
+	}
+
+	private void addComputeState(Health.Builder builder) {
+		ComputeStateCache.Reading reading = this.computeState.get();
+		if (reading == null) {
+			return;
+		}
+		builder.withDetail("computeState", (reading.state() != null) ? reading.state() : "UNKNOWN")
+			.withDetail("computeStateReadAt", reading.readAt().toString());
+		if (reading.error() != null) {
+			builder.withDetail("computeStateError", reading.error());
+		}
+	}
+
+}

@@ -1,0 +1,223 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.workspace;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.postgres.Endpoint;
+import dev.lakebase.spring.autoconfigure.LakebaseProperties;
+import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.workspace.ResolvedConnection.Target;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Works out the {@link ResolvedConnection}: per value, a {@code lakebase.*} property wins
+ * over the variable Databricks Apps inject, which wins over what the workspace reports.
+ * Validates every value before anything connects.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class ConnectionResolver {
+
+	static final String DEFAULT_DATABASE = "databricks_postgres";
+
+	private static final Log logger = LogFactory.getLog(ConnectionResolver.class);
+
+	private final LakebaseProperties properties;
+
+	private final Environment environment;
+
+	private final WorkspaceLookups lookups;
+
+	public ConnectionResolver(LakebaseProperties properties, Environment environment,
+			Supplier<WorkspaceClient> workspace) {
+		this.properties = properties;
+		this.environment = environment;
+		this.lookups = new WorkspaceLookups(workspace);
+	}
+
+	public ResolvedConnection resolve() {
+		ConnectionValidation.credentials(this.properties.getCredentials());
+		ConnectionValue hostValue = value(this.properties.getHost(), "lakebase.host", "PGHOST");
+		ConnectionValue endpointValue = value(this.properties.getEndpoint(), "lakebase.endpoint", "LAKEBASE_ENDPOINT");
+		ConnectionValue instanceValue = ConnectionValue.of(this.properties.getInstanceName(), "lakebase.instance-name",
+				this.environment, "LAKEBASE_INSTANCE_NAME");
+		ConnectionValue passwordValue = value(this.properties.getPassword(), "lakebase.password", "PGPASSWORD");
+		ConnectionValue userValue = value(this.properties.getUsername(), "lakebase.username", "PGUSER");
+		String host = ConnectionValidation.host(hostValue);
+		String endpoint = ConnectionValidation.endpointPath(endpointValue);
+		String instance = ConnectionValidation.resourceId(instanceValue, "a Provisioned instance name");
+		EndpointParts parts = EndpointParts.of(this.properties);
+		int port = ConnectionValidation.port(value(stringOrNull(this.properties.getPort()), "lakebase.port", "PGPORT"));
+		String database = value(this.properties.getDatabase(), "lakebase.database", "PGDATABASE")
+			.orElse(DEFAULT_DATABASE);
+		String applicationName = value(this.properties.getApplicationName(), "lakebase.application-name", "PGAPPNAME")
+			.value();
+		if (endpoint != null && instance != null) {
+			throw bothTargets(endpointValue.source(), instanceValue.source());
+		}
+		if (parts.isPresent() && !passwordValue.isPresent()) {
+			if (instance != null) {
+				throw bothTargets(parts.source(), instanceValue.source());
+			}
+			if (endpoint != null && endpointValue.source().equals("lakebase.endpoint")) {
+				parts.requireConsistentWith(endpoint);
+			}
+			else {
+				EndpointDiscovery discovery = new EndpointDiscovery(this.lookups.client());
+				// The injected endpoint gives the default project; when the
+				// project is set, listing every endpoint to find the one PGHOST
+				// belongs to is not worth it.
+				String injected = (endpoint != null) ? endpoint : (host != null && !parts.hasProject())
+						? discovery.findByHost(host, hostValue.source()).getName() : null;
+				String chosen = parts.endpointPath(injected, discovery);
+				if (!chosen.equals(injected) && hostValue.source().equals("PGHOST")) {
+					logger.info("Lakebase targets " + chosen + " (" + parts.source() + "), not the endpoint of PGHOST "
+							+ host + ", so the host is looked up");
+					host = null;
+				}
+				endpoint = chosen;
+			}
+		}
+		Target target;
+		String password = passwordValue.value();
+		if (password != null) {
+			target = Target.nativePassword(password);
+			if (host == null || !userValue.isPresent()) {
+				throw new LakebaseConfigurationException(
+						"Lakebase native password login (" + passwordValue.source() + ") needs a host and a user name.",
+						"Set " + hostValue.source() + " and " + userValue.source() + ".");
+			}
+		}
+		else if (endpoint != null) {
+			Endpoint found = (host != null) ? null : this.lookups.endpoint(endpoint);
+			target = (found != null) ? Target.endpoint(endpoint, found) : Target.endpoint(endpoint);
+			host = (found != null) ? WorkspaceLookups.endpointHost(endpoint, found) : host;
+		}
+		else if (instance != null) {
+			target = Target.instance(instance);
+			host = (host != null) ? host : this.lookups.instanceHost(instance);
+		}
+		else if (host != null) {
+			Endpoint found = new EndpointDiscovery(this.lookups.client()).findByHost(host, hostValue.source());
+			target = Target.endpoint(found.getName(), found);
+		}
+		else {
+			throw new LakebaseConfigurationException("No Lakebase connection is configured.",
+					"On Databricks Apps, add a database resource to the app (it injects PGHOST and PGUSER). Locally, set LAKEBASE_ENDPOINT or "
+							+ "lakebase.endpoint to the endpoint path (projects/{project}/branches/{branch}/endpoints/{endpoint}), "
+							+ "or PGHOST, for example in a .env file; or set lakebase.enabled=false to turn the Lakebase DataSource off.");
+		}
+		String user = userValue.value();
+		String username = (user != null) ? user : currentUserName();
+		// Every branch above either found a host or failed
+		String resolvedHost = Objects.requireNonNull(host, "host");
+		String sslMode = ConnectionValidation
+			.sslMode(value(this.properties.getSslMode(), "lakebase.ssl-mode", "PGSSLMODE"), resolvedHost);
+		ResolvedConnection connection = new ResolvedConnection(resolvedHost, port, database, username, sslMode,
+				applicationName, target);
+		logger.info("Lakebase DataSource connects to " + connection);
+		return connection;
+	}
+
+	/**
+	 * Work out the connection to the read-only endpoint: same database, user and settings
+	 * as the read-write one, another host, and credentials for the read-only endpoint (or
+	 * for the read-write endpoint when only a host of it is configured).
+	 * @param primary the read-write connection
+	 * @return the read-only connection
+	 */
+	public ResolvedConnection resolveReadOnly(ResolvedConnection primary) {
+		LakebaseProperties.ReadOnly readOnly = this.properties.getReadOnly();
+		ConnectionValue endpointValue = ConnectionValue.ofProperty(readOnly.getEndpoint(),
+				"lakebase.read-only.endpoint");
+		ConnectionValue hostValue = ConnectionValue.ofProperty(readOnly.getHost(), "lakebase.read-only.host");
+		String endpoint = ConnectionValidation.endpointPath(endpointValue);
+		String host = ConnectionValidation.host(hostValue);
+		if (endpoint == null && host == null) {
+			throw new LakebaseConfigurationException("No read-only endpoint is configured.",
+					"Set lakebase.read-only.endpoint or lakebase.read-only.host.");
+		}
+		Target target;
+		if (primary.target().kind() == ResolvedConnection.Kind.NATIVE_PASSWORD) {
+			target = primary.target();
+			if (host == null) {
+				String path = Objects.requireNonNull(endpoint);
+				host = WorkspaceLookups.endpointHost(path, this.lookups.endpoint(path));
+			}
+		}
+		else if (endpoint != null) {
+			Endpoint found = (host != null) ? null : this.lookups.endpoint(endpoint);
+			target = (found != null) ? Target.endpoint(endpoint, found) : Target.endpoint(endpoint);
+			host = (found != null) ? WorkspaceLookups.endpointHost(endpoint, found) : host;
+		}
+		else {
+			// Neither is null: with no endpoint, the host is set
+			target = readOnlyTarget(Objects.requireNonNull(host), primary.target());
+		}
+		String resolvedHost = Objects.requireNonNull(host, "host");
+		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
+				resolvedHost);
+		ResolvedConnection connection = new ResolvedConnection(resolvedHost, primary.port(), primary.database(),
+				primary.username(), sslMode, primary.applicationName(), target);
+		logger.info("Lakebase read-only DataSource connects to " + connection);
+		return connection;
+	}
+
+	private Target readOnlyTarget(String host, Target primary) {
+		if (primary.kind() == ResolvedConnection.Kind.AUTOSCALING_ENDPOINT) {
+			try {
+				Endpoint found = new EndpointDiscovery(this.lookups.client()).findByHost(host,
+						"lakebase.read-only.host");
+				return Target.endpoint(found.getName(), found);
+			}
+			catch (LakebaseConfigurationException ex) {
+				logger.info("No Lakebase endpoint has the host " + host + " as its own; read-only credentials are "
+						+ "minted for " + primary.describe());
+			}
+		}
+		return primary;
+	}
+
+	private static LakebaseConfigurationException bothTargets(String autoscalingSource, String instanceSource) {
+		return new LakebaseConfigurationException(
+				"Lakebase is configured with both an Autoscaling endpoint (" + autoscalingSource
+						+ ") and a Provisioned instance (" + instanceSource + ").",
+				"Keep one of them: " + autoscalingSource + " for Autoscaling, " + instanceSource + " for Provisioned.");
+	}
+
+	private ConnectionValue value(@Nullable String propertyValue, String property, String variable) {
+		return ConnectionValue.of(propertyValue, property, this.environment, variable);
+	}
+
+	private static @Nullable String stringOrNull(@Nullable Integer value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+	private String currentUserName() {
+		String name = this.lookups.currentUserName();
+		logger.info("Lakebase user name not configured; using the workspace identity " + name);
+		return name;
+	}
+
+}

@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.workspace;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import dev.lakebase.spring.autoconfigure.LakebaseProperties;
+import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks of connection values before anything connects, failing with the name of the
+ * property or variable and the accepted form.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class ConnectionValidation {
+
+	private static final Log logger = LogFactory.getLog(ConnectionValidation.class);
+
+	private static final String ID = "[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?";
+
+	private static final Pattern RESOURCE_ID = Pattern.compile(ID);
+
+	private static final Pattern ENDPOINT_PATH = Pattern
+		.compile("projects/" + ID + "/branches/" + ID + "/endpoints/" + ID);
+
+	private static final String ID_RULE = "1-63 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen";
+
+	static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+	private static final List<String> WEAK_SSL_MODES = List.of("disable", "allow", "prefer");
+
+	private ConnectionValidation() {
+	}
+
+	static @Nullable String endpointPath(ConnectionValue value) {
+		if (value.isPresent() && !ENDPOINT_PATH.matcher(value.value()).matches()) {
+			throw value.invalid(
+					"an Autoscaling endpoint resource path, projects/{project}/branches/{branch}/endpoints/{endpoint}, each id "
+							+ ID_RULE);
+		}
+		return value.value();
+	}
+
+	static @Nullable String resourceId(ConnectionValue value, String what) {
+		if (value.isPresent() && !RESOURCE_ID.matcher(value.value()).matches()) {
+			throw value.invalid(what + ": " + ID_RULE);
+		}
+		return value.value();
+	}
+
+	static @Nullable String host(ConnectionValue value) {
+		String host = value.value();
+		if (host != null && (host.contains("://") || host.contains("/")
+				|| host.chars().anyMatch(Character::isWhitespace) || host.startsWith("-"))) {
+			throw value.invalid(
+					"a host name only, without scheme, port or path (for example ep-name.database.cloud.databricks.com)");
+		}
+		return host;
+	}
+
+	static int port(ConnectionValue value) {
+		if (!value.isPresent()) {
+			return 5432;
+		}
+		try {
+			int port = Integer.parseInt(value.value());
+			if (port >= 1 && port <= 65535) {
+				return port;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw value.invalid("a port number between 1 and 65535");
+	}
+
+	static String sslMode(ConnectionValue value, String host) {
+		String mode = value.orElse("require");
+		if (!SSL_MODES.contains(mode)) {
+			throw value.invalid("one of " + String.join(", ", SSL_MODES));
+		}
+		if (WEAK_SSL_MODES.contains(mode) && !isLoopback(host)) {
+			logger.warn("Lakebase " + value.source() + " is '" + mode + "': connections to " + host
+					+ " may be unencrypted, and Lakebase refuses them. Use 'require' or stricter.");
+		}
+		return mode;
+	}
+
+	static String notBlank(ConnectionValue value, String fallback) {
+		return value.orElse(fallback);
+	}
+
+	static void credentials(LakebaseProperties.Credentials credentials) {
+		java.time.Duration ttl = credentials.getTtl();
+		if (ttl != null && (ttl.getSeconds() < 300 || ttl.getSeconds() > 3600)) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: lakebase.credentials.ttl is '" + ttl + "'.",
+					"Set lakebase.credentials.ttl between 300s and 3600s, or remove it to use the service's one hour.");
+		}
+		positive(credentials.getRefreshWindow(), "lakebase.credentials.refresh-window");
+		positive(credentials.getTimeout(), "lakebase.credentials.timeout");
+		positive(credentials.getRetryInitialDelay(), "lakebase.credentials.retry-initial-delay");
+		positive(credentials.getRetryMaxDelay(), "lakebase.credentials.retry-max-delay");
+	}
+
+	public static void wake(LakebaseProperties.Wake wake) {
+		java.time.Duration budget = wake.getBudget();
+		if (budget == null || budget.isZero() || budget.isNegative()) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: lakebase.wake.budget is '" + budget + "'.",
+					"Set lakebase.wake.budget to a positive duration below the pool's connection timeout, for "
+							+ "example 25s, or set lakebase.wake.enabled=false to connect without waiting for a wake.");
+		}
+		positive(wake.getInitialDelay(), "lakebase.wake.initial-delay");
+		positive(wake.getMaxDelay(), "lakebase.wake.max-delay");
+		if (wake.getMaxDelay().compareTo(wake.getInitialDelay()) < 0) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: lakebase.wake.max-delay (" + wake.getMaxDelay()
+							+ ") is shorter than lakebase.wake.initial-delay (" + wake.getInitialDelay() + ").",
+					"Set lakebase.wake.max-delay to at least lakebase.wake.initial-delay.");
+		}
+	}
+
+	private static void positive(java.time.Duration duration, String property) {
+		if (duration == null || duration.isZero() || duration.isNegative()) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: " + property + " is '" + duration + "'.",
+					"Set " + property + " to a positive duration, for example 30s.");
+		}
+	}
+
+	static boolean isLoopback(String host) {
+		return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+				|| host.equals("[::1]");
+	}
+
+}

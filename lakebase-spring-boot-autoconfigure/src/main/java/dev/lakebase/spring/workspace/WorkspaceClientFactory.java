@@ -1,0 +1,132 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.workspace;
+
+import java.util.Arrays;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.ApiClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.database.DatabaseAPI;
+import com.databricks.sdk.service.iam.CurrentUserAPI;
+import com.databricks.sdk.service.postgres.PostgresAPI;
+import dev.lakebase.spring.autoconfigure.LakebaseProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds the Databricks SDK client the starter mints credentials with. Authentication is
+ * the SDK's unified authentication; values from {@code lakebase.databricks.*}, or from
+ * the SDK's variables as Spring sees them (so a {@code .env} file counts), are handed to
+ * it, and the SDK reads everything else itself. The client has only the services the
+ * starter calls; a {@link WorkspaceClient} sets up all of them (several hundred classes),
+ * which in a fresh JVM costs more than a tenth of a second of start-up.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class WorkspaceClientFactory {
+
+	private WorkspaceClientFactory() {
+	}
+
+	public static WorkspaceClient create(LakebaseProperties.Databricks properties, Environment environment) {
+		return create(Settings.of(properties, environment));
+	}
+
+	public static WorkspaceClient create(Settings settings) {
+		DatabricksConfig config = new DatabricksConfig();
+		config.setHost(settings.values[0]);
+		config.setClientId(settings.values[1]);
+		config.setClientSecret(settings.values[2]);
+		config.setToken(settings.values[3]);
+		config.setProfile(settings.values[4]);
+		config.setConfigFile(settings.values[5]);
+		return new LakebaseServices(config);
+	}
+
+	private static @Nullable String value(@Nullable String propertyValue, String property, Environment environment,
+			String variable) {
+		return ConnectionValue.of(propertyValue, property, environment, variable).value();
+	}
+
+	/**
+	 * The SDK's client with the services the starter calls (Lakebase Autoscaling and
+	 * Provisioned, the current user) on one {@link ApiClient}. Internal: any other
+	 * service of it is {@code null}; an application that wants the whole client defines
+	 * its own {@link WorkspaceClient} bean, which the starter then uses.
+	 */
+	static final class LakebaseServices extends WorkspaceClient {
+
+		private final DatabricksConfig config;
+
+		LakebaseServices(DatabricksConfig config) {
+			// The SDK's constructor that sets up no service; only the ones below are
+			super(true, new ApiClient(config));
+			this.config = config;
+			ApiClient client = apiClient();
+			withPostgresAPI(new PostgresAPI(client));
+			withDatabaseAPI(new DatabaseAPI(client));
+			withCurrentUserAPI(new CurrentUserAPI(client));
+		}
+
+		@Override
+		public DatabricksConfig config() {
+			return this.config;
+		}
+
+	}
+
+	/**
+	 * What the starter hands to the SDK: equal settings make equal clients. Holds
+	 * secrets, so it has no {@code toString} of its own.
+	 */
+	public static final class Settings {
+
+		private final String[] values;
+
+		private Settings(String[] values) {
+			this.values = values;
+		}
+
+		public static Settings of(LakebaseProperties.Databricks properties, Environment environment) {
+			return new Settings(new String[] {
+					value(properties.getHost(), "lakebase.databricks.host", environment, "DATABRICKS_HOST"),
+					value(properties.getClientId(), "lakebase.databricks.client-id", environment,
+							"DATABRICKS_CLIENT_ID"),
+					value(properties.getClientSecret(), "lakebase.databricks.client-secret", environment,
+							"DATABRICKS_CLIENT_SECRET"),
+					value(properties.getToken(), "lakebase.databricks.token", environment, "DATABRICKS_TOKEN"),
+					value(properties.getProfile(), "lakebase.databricks.profile", environment,
+							"DATABRICKS_CONFIG_PROFILE"),
+					value(properties.getConfigFile(), "lakebase.databricks.config-file", environment,
+							"DATABRICKS_CONFIG_FILE") });
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Settings settings && Arrays.equals(this.values, settings.values);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(this.values);
+		}
+
+	}
+
+}
