@@ -216,7 +216,7 @@ final class EmulatorProcess implements AutoCloseable {
 	public static void main(String[] args) throws IOException {
 		try (LakebaseEmulator emulator = LakebaseEmulator.builder().start()) {
 			String password = UUID.randomUUID().toString();
-			emulator.addNativeRole(Fixture.PLAIN_ROLE, password);
+			emulator.identities().addNativeRole(Fixture.PLAIN_ROLE, password);
 			warmUp(emulator, password);
 			Properties settings = new Properties();
 			Fixture.appsEnvironment(emulator)

@@ -62,7 +62,7 @@ final class Fixture implements AutoCloseable {
 
 	Fixture() {
 		this.emulator = LakebaseEmulator.builder().start();
-		this.emulator.addNativeRole(PLAIN_ROLE, this.plainPassword);
+		this.emulator.identities().addNativeRole(PLAIN_ROLE, this.plainPassword);
 		this.starter = startApp(appsEnvironment(this.emulator));
 		this.starterPool = this.starter.getBean(HikariDataSource.class);
 		this.plainPool = plainPool("plain");

@@ -50,12 +50,12 @@ final class HerdBenchmark {
 		try (Fixture fixture = new Fixture()) {
 			LakebaseEmulator emulator = fixture.emulator;
 			for (int round = 0; round < rounds; round++) {
-				int mintsBefore = emulator.mintCount();
+				int mintsBefore = emulator.tokens().mintCount();
 				long starterNanos;
 				try (ConfigurableApplicationContext app = Fixture.startApp(Fixture.appsEnvironment(emulator))) {
 					starterNanos = herd(app.getBean(DataSource.class));
 				}
-				int mints = emulator.mintCount() - mintsBefore;
+				int mints = emulator.tokens().mintCount() - mintsBefore;
 				long plainNanos;
 				try (HikariDataSource plain = new HikariDataSource()) {
 					plain.setJdbcUrl(fixture.plainPool.getJdbcUrl());

@@ -29,7 +29,7 @@ import dev.lakebase.spring.autoconfigure.metrics.LakebaseMetricsAutoConfiguratio
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class BranchAndReadOnlyIntegrationTests {
 			jdbc.update("INSERT INTO branch_marker VALUES ('written on the feature branch')");
 			assertThat(feature.counters().logins()).isPositive();
 			assertThat(production.counters().logins()).isEqualTo(productionLogins);
-			assertThat(emulator.mintCount(feature)).isPositive();
+			assertThat(emulator.tokens().mintCount(feature)).isPositive();
 			assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
 				.isEqualTo(feature.path());
 		});
@@ -135,13 +135,13 @@ class BranchAndReadOnlyIntegrationTests {
 	void withTheProjectSetNoEndpointIsListedToPlaceTheInjectedHost() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
-		int projectListings = emulator.workspaceRequests("/api/2.0/postgres/projects");
+		int projectListings = emulator.workspace().requests("/api/2.0/postgres/projects");
 		LakebaseTestSupport.appsRunner(emulator, "lakebase.project=" + feature.project(), "lakebase.branch=" + FEATURE)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(LakebaseConnectionDetails.class).getHost()).isEqualTo(feature.host());
 				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
-				assertThat(emulator.workspaceRequests("/api/2.0/postgres/projects")).isEqualTo(projectListings);
+				assertThat(emulator.workspace().requests("/api/2.0/postgres/projects")).isEqualTo(projectListings);
 			});
 	}
 
@@ -192,8 +192,8 @@ class BranchAndReadOnlyIntegrationTests {
 			assertThatException().isThrownBy(
 					() -> readOnlyTx.executeWithoutResult((status) -> jdbc.update("INSERT INTO ro_item VALUES (2)")))
 				.withMessageContaining("read-only");
-			assertThat(emulator.mintCount(readOnly)).as("read-only pool minted for its endpoint").isPositive();
-			assertThat(emulator.mintCount(primary)).isPositive();
+			assertThat(emulator.tokens().mintCount(readOnly)).as("read-only pool minted for its endpoint").isPositive();
+			assertThat(emulator.tokens().mintCount(primary)).isPositive();
 		});
 	}
 
@@ -267,7 +267,7 @@ class BranchAndReadOnlyIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint primary = emulator.endpoint();
 		EmulatedEndpoint readOnly = emulator.readOnlyEndpoint();
-		emulator.setTokenLifetime(Duration.ofSeconds(4));
+		emulator.tokens().setLifetime(Duration.ofSeconds(4));
 		try {
 			readOnlyRunner("lakebase.read-only.host=" + readOnly.host()).run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -276,11 +276,11 @@ class BranchAndReadOnlyIntegrationTests {
 				HikariDataSource primaryPool = context.getBean("dataSource", LazyConnectionDataSourceProxy.class)
 					.unwrap(HikariDataSource.class);
 				HikariDataSource readOnlyPool = context.getBean(LakebaseReadOnlyPool.class).dataSource();
-				int primaryMints = emulator.mintCount(primary);
-				int readOnlyMints = emulator.mintCount(readOnly);
+				int primaryMints = emulator.tokens().mintCount(primary);
+				int readOnlyMints = emulator.tokens().mintCount(readOnly);
 				long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-				while (emulator.mintCount(primary) < primaryMints + 3
-						|| emulator.mintCount(readOnly) < readOnlyMints + 3) {
+				while (emulator.tokens().mintCount(primary) < primaryMints + 3
+						|| emulator.tokens().mintCount(readOnly) < readOnlyMints + 3) {
 					assertThat(System.nanoTime()).as("both pools refreshed three times").isLessThan(deadline);
 					jdbc.queryForObject("SELECT 1", Integer.class);
 					readOnlyTx.execute((status) -> jdbc.queryForObject("SELECT 1", Integer.class));
@@ -309,7 +309,7 @@ class BranchAndReadOnlyIntegrationTests {
 			});
 		}
 		finally {
-			emulator.setTokenLifetime(Duration.ofHours(1));
+			emulator.tokens().setLifetime(Duration.ofHours(1));
 		}
 	}
 

@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
-import dev.lakebase.spring.test.WorkspaceFaults;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.EmulatedWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,15 +53,15 @@ class CredentialRefreshIntegrationTests {
 
 	@AfterEach
 	void reset() {
-		lakebase.emulator().faults().clear();
-		lakebase.emulator().setTokenLifetime(Duration.ofHours(1));
+		lakebase.emulator().workspace().clear();
+		lakebase.emulator().tokens().setLifetime(Duration.ofHours(1));
 	}
 
 	@Test
 	void rotationUnderLoadFailsNoQueryAndMintsAtMostOncePerRefreshInterval() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.setTokenLifetime(Duration.ofSeconds(5));
-		int mintsBefore = emulator.mintCount(emulator.endpoint());
+		emulator.tokens().setLifetime(Duration.ofSeconds(5));
+		int mintsBefore = emulator.tokens().mintCount(emulator.endpoint());
 		AtomicLong queries = new AtomicLong();
 		AtomicLong failures = new AtomicLong();
 		long[] elapsedNanos = new long[1];
@@ -76,7 +76,7 @@ class CredentialRefreshIntegrationTests {
 				runLoad(jdbc, dataSource, 8, Duration.ofSeconds(62), queries, failures);
 				elapsedNanos[0] = System.nanoTime() - started;
 			});
-		int mints = emulator.mintCount(emulator.endpoint()) - mintsBefore;
+		int mints = emulator.tokens().mintCount(emulator.endpoint()) - mintsBefore;
 		double seconds = elapsedNanos[0] / 1e9;
 		long bound = (long) Math.ceil(seconds / (5 - 2)) + 1;
 		System.out.printf("rotation: %d queries, %d failed, %d mints in %.1f s (bound %d)%n", queries.get(),
@@ -90,7 +90,7 @@ class CredentialRefreshIntegrationTests {
 	@Test
 	void workspaceOutageOverRefreshWindowIsSurvivedThenReportedThenRecovered() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.setTokenLifetime(Duration.ofSeconds(10));
+		emulator.tokens().setLifetime(Duration.ofSeconds(10));
 		LakebaseTestSupport.runner()
 			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator),
 					"lakebase.credentials.refresh-window=5s", "lakebase.credentials.retry-initial-delay=200ms",
@@ -102,7 +102,7 @@ class CredentialRefreshIntegrationTests {
 				CredentialCache credentials = context.getBean(CredentialCache.class);
 				jdbc.queryForObject("SELECT 1", Integer.class);
 				Instant expiresAt = credentials.current().expiresAt();
-				emulator.faults().failFor(WorkspaceFaults.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
+				emulator.workspace().failFor(EmulatedWorkspace.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
 				AtomicLong queries = new AtomicLong();
 				AtomicLong failures = new AtomicLong();
 				Duration untilShortlyBeforeExpiry = Duration.between(Instant.now(), expiresAt.minusSeconds(2));
@@ -110,7 +110,7 @@ class CredentialRefreshIntegrationTests {
 				System.out.printf("outage within validity: %d queries, %d failed%n", queries.get(), failures.get());
 				assertThat(failures.get()).isZero();
 				assertThat(queries.get()).isPositive();
-				assertThat(emulator.faults().injectedCount())
+				assertThat(emulator.workspace().injectedCount())
 					.as("refreshes were attempted and refused during the outage")
 					.isPositive();
 				sleepUntil(expiresAt.plusMillis(500));
@@ -118,7 +118,7 @@ class CredentialRefreshIntegrationTests {
 				assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close())
 					.satisfies((ex) -> assertThat(LakebaseTestSupport.messages(ex))
 						.contains("Lakebase database credential"));
-				emulator.faults().clear();
+				emulator.workspace().clear();
 				Instant deadline = Instant.now().plusSeconds(60);
 				Integer answer = null;
 				while (answer == null && Instant.now().isBefore(deadline)) {

@@ -19,7 +19,7 @@ package dev.lakebase.spring.autoconfigure;
 import dev.lakebase.spring.autoconfigure.jpa.Note;
 import dev.lakebase.spring.autoconfigure.jpa.NoteRepository;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -64,7 +64,7 @@ class DataAccessIntegrationTests {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject(
 						"SELECT schema_owner FROM information_schema.schemata WHERE schema_name = 'app'", String.class))
-					.isEqualTo(emulator.servicePrincipal().clientId());
+					.isEqualTo(emulator.identities().servicePrincipal().clientId());
 			});
 	}
 

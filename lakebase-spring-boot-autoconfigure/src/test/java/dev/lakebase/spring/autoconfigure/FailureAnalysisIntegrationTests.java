@@ -27,7 +27,7 @@ import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.HeldConnections;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WakeMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,7 +107,7 @@ class FailureAnalysisIntegrationTests {
 
 	@Test
 	void credentialApiForbidden(CapturedOutput output) {
-		EmulatedIdentity app = lakebase.emulator().addServicePrincipal(true);
+		EmulatedIdentity app = lakebase.emulator().identities().addServicePrincipal(true);
 		app.setCredentialPermission(false);
 		String report = startupFailure(output, env(app));
 		assertThat(report).contains("HTTP 403").contains("add the database as an app resource");
@@ -115,7 +115,7 @@ class FailureAnalysisIntegrationTests {
 
 	@Test
 	void servicePrincipalWithoutDatabaseRole(CapturedOutput output) {
-		EmulatedIdentity app = lakebase.emulator().addServicePrincipal(false);
+		EmulatedIdentity app = lakebase.emulator().identities().addServicePrincipal(false);
 		String report = startupFailure(output, env(app));
 		assertThat(report).contains("service principal " + app.clientId())
 			.contains("password authentication failed")
@@ -126,7 +126,7 @@ class FailureAnalysisIntegrationTests {
 
 	@Test
 	void userWithoutDatabaseRole(CapturedOutput output) {
-		EmulatedIdentity user = lakebase.emulator().addUser("newcomer@example.com", false);
+		EmulatedIdentity user = lakebase.emulator().identities().addUser("newcomer@example.com", false);
 		String report = startupFailure(output, env(user));
 		assertThat(report).contains("user 'newcomer@example.com'")
 			.contains("password authentication failed")
@@ -138,9 +138,10 @@ class FailureAnalysisIntegrationTests {
 	@Test
 	void schemaOwnedByAnotherIdentity(CapturedOutput output) throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity developer = emulator.addUser("colleague@example.com", true);
-		EmulatedIdentity app = emulator.addServicePrincipal(true);
-		try (Connection connection = emulator.connectAsSuperuser(LakebaseEmulator.DEFAULT_BRANCH);
+		EmulatedIdentity developer = emulator.identities().addUser("colleague@example.com", true);
+		EmulatedIdentity app = emulator.identities().addServicePrincipal(true);
+		try (Connection connection = emulator.postgres()
+			.connectAsSuperuser(emulator.branchEndpoint(LakebaseEmulator.DEFAULT_BRANCH));
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA owned AUTHORIZATION \"" + developer.roleName() + "\"");
 		}
@@ -157,7 +158,7 @@ class FailureAnalysisIntegrationTests {
 
 	@Test
 	void tooManyConnections(CapturedOutput output) {
-		try (HeldConnections held = lakebase.emulator().exhaustConnections(Duration.ZERO)) {
+		try (HeldConnections held = lakebase.emulator().postgres().exhaustConnections(Duration.ZERO)) {
 			assertThat(held.count()).isPositive();
 			Map<String, String> env = apps();
 			env.put("spring.datasource.hikari.maximum-pool-size", "7");

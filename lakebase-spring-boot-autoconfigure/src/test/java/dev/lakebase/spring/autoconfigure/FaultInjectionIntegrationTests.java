@@ -28,9 +28,9 @@ import dev.lakebase.spring.jdbc.MintedCredential;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.HeldConnections;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WakeMode;
-import dev.lakebase.spring.test.WorkspaceFaults;
+import dev.lakebase.spring.test.EmulatedWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,8 +58,8 @@ class FaultInjectionIntegrationTests {
 	@AfterEach
 	void reset() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.faults().clear();
-		emulator.setTokenLifetime(Duration.ofHours(1));
+		emulator.workspace().clear();
+		emulator.tokens().setLifetime(Duration.ofHours(1));
 	}
 
 	private static ApplicationContextRunner runner(String... properties) {
@@ -69,13 +69,13 @@ class FaultInjectionIntegrationTests {
 	@Test
 	void compressedHoursOfTokenRotation() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.setTokenLifetime(Duration.ofSeconds(2));
+		emulator.tokens().setLifetime(Duration.ofSeconds(2));
 		runner().run((context) -> {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
-			int mints = emulator.mintCount();
+			int mints = emulator.tokens().mintCount();
 			try (Workload load = new Workload("rotation", pool, 4)) {
 				long deadline = System.nanoTime() + BOUND.toNanos();
-				while (emulator.mintCount() - mints < 31) {
+				while (emulator.tokens().mintCount() - mints < 31) {
 					assertThat(System.nanoTime()).as("30 rotations within " + BOUND).isLessThan(deadline);
 					Thread.sleep(150);
 					pool.getHikariPoolMXBean().softEvictConnections();
@@ -90,27 +90,27 @@ class FaultInjectionIntegrationTests {
 	@Test
 	void workspaceOutageSpanningTheRefreshWindow() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.setTokenLifetime(Duration.ofSeconds(20));
+		emulator.tokens().setLifetime(Duration.ofSeconds(20));
 		runner("lakebase.credentials.refresh-window=8s").run((context) -> {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			try (Workload load = new Workload("outage", pool, 4)) {
-				int mintsBefore = emulator.mintCount();
+				int mintsBefore = emulator.tokens().mintCount();
 				MintedCredential minted = context.getBean(CredentialCache.class).current();
 				// The refresh falls due 8 s before the credential expires (12 s after its
 				// mint); the workspace goes down 1.5 s before that, for 5 s, which ends
 				// before the credential expires.
 				Instant refreshDue = minted.expiresAt().minusSeconds(8);
 				Thread.sleep(Math.max(0, Duration.between(Instant.now(), refreshDue).toMillis() - 1500));
-				assertThat(emulator.mintCount()).as("no refresh before the outage").isEqualTo(mintsBefore);
-				emulator.faults().failFor(WorkspaceFaults.Target.ANY, Duration.ofSeconds(5), 503);
+				assertThat(emulator.tokens().mintCount()).as("no refresh before the outage").isEqualTo(mintsBefore);
+				emulator.workspace().failFor(EmulatedWorkspace.Target.ANY, Duration.ofSeconds(5), 503);
 				long outageEnds = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 				while (System.nanoTime() < outageEnds) {
 					Thread.sleep(250);
 					pool.getHikariPoolMXBean().softEvictConnections();
 				}
-				assertThat(emulator.faults().injectedCount()).as("the refresh hit the outage").isPositive();
+				assertThat(emulator.workspace().injectedCount()).as("the refresh hit the outage").isPositive();
 				long deadline = System.nanoTime() + BOUND.toNanos();
-				while (emulator.mintCount() == mintsBefore) {
+				while (emulator.tokens().mintCount() == mintsBefore) {
 					assertThat(System.nanoTime()).as("a credential minted after the outage").isLessThan(deadline);
 					Thread.sleep(250);
 					pool.getHikariPoolMXBean().softEvictConnections();
@@ -129,7 +129,7 @@ class FaultInjectionIntegrationTests {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			try (Workload load = new Workload("postgres-restart", pool, 4)) {
 				load.awaitOk(200, BOUND);
-				emulator.restartPostgres(Duration.ofSeconds(2));
+				emulator.postgres().restart(Duration.ofSeconds(2));
 				long failedAfterRestart = load.failed();
 				load.awaitOk(300, BOUND);
 				assertThat(load.failed()).as("the pool recovered by itself: no failure after the restart")
@@ -197,7 +197,7 @@ class FaultInjectionIntegrationTests {
 							while (pool.getHikariPoolMXBean().getTotalConnections() > 0) {
 								Thread.sleep(20);
 							}
-							held.add(emulator.exhaustConnections(Duration.ofSeconds(1)));
+							held.add(emulator.postgres().exhaustConnections(Duration.ofSeconds(1)));
 						}
 						finally {
 							load.resume();

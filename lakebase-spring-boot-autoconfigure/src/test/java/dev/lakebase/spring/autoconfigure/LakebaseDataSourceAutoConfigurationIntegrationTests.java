@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +51,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 	void databricksAppsEnvironmentDiscoversEndpointMintsAndQueries() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint endpoint = emulator.endpoint();
-		int mints = emulator.mintCount(endpoint);
+		int mints = emulator.tokens().mintCount(endpoint);
 		LakebaseTestSupport.runner()
 			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator)))
 			.run((context) -> {
@@ -60,14 +60,14 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 					.isEqualTo(endpoint.path());
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject("SELECT current_user", String.class))
-					.isEqualTo(emulator.servicePrincipal().clientId());
+					.isEqualTo(emulator.identities().servicePrincipal().clientId());
 				assertThat(jdbc.queryForObject("SELECT current_setting('application_name')", String.class))
 					.isEqualTo("lakebase-emulator-app");
 				HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 				assertThat(dataSource.getPoolName()).isEqualTo("lakebase");
 				assertThat(dataSource.getPassword()).isNull();
 			});
-		assertThat(emulator.mintCount(endpoint)).isEqualTo(mints + 1);
+		assertThat(emulator.tokens().mintCount(endpoint)).isEqualTo(mints + 1);
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 	void provisionedInstanceNameMintsThroughDatabaseApi() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint instance = emulator.instance("legacy-instance");
-		int mints = emulator.mintCount(instance);
+		int mints = emulator.tokens().mintCount(instance);
 		Map<String, String> env = LakebaseTestSupport.environment(emulator, instance);
 		env.remove("PGHOST");
 		LakebaseTestSupport.runner()
@@ -98,16 +98,16 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject("SELECT current_user", String.class))
-					.isEqualTo(emulator.servicePrincipal().clientId());
+					.isEqualTo(emulator.identities().servicePrincipal().clientId());
 			});
-		assertThat(emulator.mintCount(instance)).isEqualTo(mints + 1);
+		assertThat(emulator.tokens().mintCount(instance)).isEqualTo(mints + 1);
 	}
 
 	@Test
 	void nativePasswordConnectsWithoutWorkspace() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.addNativeRole("native_user", "native-secret-1");
-		int mints = emulator.mintCount();
+		emulator.identities().addNativeRole("native_user", "native-secret-1");
+		int mints = emulator.tokens().mintCount();
 		Map<String, String> env = LakebaseTestSupport.environment(emulator, emulator.endpoint());
 		env.keySet().removeIf((key) -> key.startsWith("DATABRICKS_") || key.equals("LAKEBASE_ENDPOINT"));
 		env.put("PGUSER", "native_user");
@@ -117,7 +117,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("native_user");
 			assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget()).isNull();
 		});
-		assertThat(emulator.mintCount()).isEqualTo(mints);
+		assertThat(emulator.tokens().mintCount()).isEqualTo(mints);
 	}
 
 	@Test
@@ -128,14 +128,14 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 		LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(env)).run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("SELECT current_user", String.class))
-				.isEqualTo(emulator.servicePrincipal().clientId());
+				.isEqualTo(emulator.identities().servicePrincipal().clientId());
 		});
 	}
 
 	@Test
 	void coldPoolWith32ConcurrentBorrowersMintsExactlyOnce() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		int mints = emulator.mintCount(emulator.endpoint());
+		int mints = emulator.tokens().mintCount(emulator.endpoint());
 		LakebaseTestSupport.runner()
 			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator),
 					"spring.datasource.hikari.maximum-pool-size=32"))
@@ -165,7 +165,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 					pool.shutdownNow();
 				}
 			});
-		assertThat(emulator.mintCount(emulator.endpoint())).isEqualTo(mints + 1);
+		assertThat(emulator.tokens().mintCount(emulator.endpoint())).isEqualTo(mints + 1);
 	}
 
 	@Test
@@ -176,8 +176,8 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
-				int mints = emulator.mintCount(emulator.endpoint());
-				assertThat(emulator.revokeTokens(emulator.servicePrincipal())).isPositive();
+				int mints = emulator.tokens().mintCount(emulator.endpoint());
+				assertThat(emulator.tokens().revoke(emulator.identities().servicePrincipal())).isPositive();
 				HikariDataSource dataSource = context.getBean(HikariDataSource.class);
 				dataSource.getHikariPoolMXBean().softEvictConnections();
 				for (int i = 0; i < 20; i++) {
@@ -187,7 +187,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 					}
 				}
 				assertThat(jdbc.queryForObject("SELECT 2", Integer.class)).isEqualTo(2);
-				assertThat(emulator.mintCount(emulator.endpoint())).isEqualTo(mints + 1);
+				assertThat(emulator.tokens().mintCount(emulator.endpoint())).isEqualTo(mints + 1);
 			});
 	}
 

@@ -96,7 +96,7 @@ public final class LakebaseTestSupport {
 	}
 
 	static Map<String, String> environment(LakebaseEmulator emulator, EmulatedEndpoint endpoint) {
-		return new LinkedHashMap<>(emulator.environment(emulator.servicePrincipal(), endpoint));
+		return new LinkedHashMap<>(emulator.environment(emulator.identities().servicePrincipal(), endpoint));
 	}
 
 	static String[] properties(Map<String, String> values, String... more) {

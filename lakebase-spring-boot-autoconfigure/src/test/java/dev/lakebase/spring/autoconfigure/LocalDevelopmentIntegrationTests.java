@@ -26,7 +26,7 @@ import java.util.Map;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +54,9 @@ class LocalDevelopmentIntegrationTests {
 		writeDotenv("from-dotenv");
 		AppProcess.Result result = runApp(Map.of());
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output())
-			.contains("CONNECTED user=" + lakebase.emulator().user().roleName() + " application=from-dotenv");
-		assertThat(result.output()).doesNotContain(lakebase.emulator().user().personalAccessToken());
+		assertThat(result.output()).contains(
+				"CONNECTED user=" + lakebase.emulator().identities().user().roleName() + " application=from-dotenv");
+		assertThat(result.output()).doesNotContain(lakebase.emulator().identities().user().personalAccessToken());
 	}
 
 	@Test
@@ -90,12 +90,12 @@ class LocalDevelopmentIntegrationTests {
 	@Test
 	void cliProfileMintsAndConnectsWithUserNameFromWorkspace() throws IOException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity user = emulator.addUser("profile-user@example.com", true);
+		EmulatedIdentity user = emulator.identities().addUser("profile-user@example.com", true);
 		Path config = this.directory.resolve(".databrickscfg");
 		Files.writeString(config, "[DEFAULT]\nhost = https://unused.example.com\ntoken = dapi-unused\n\n[dev]\nhost = "
-				+ emulator.workspaceUrl() + "\ntoken = " + user.personalAccessToken() + "\n");
-		int lookups = emulator.workspaceRequests(SCIM_ME);
-		int mints = emulator.mintCount(user);
+				+ emulator.workspace().url() + "\ntoken = " + user.personalAccessToken() + "\n");
+		int lookups = emulator.workspace().requests(SCIM_ME);
+		int mints = emulator.tokens().mintCount(user);
 		LakebaseTestSupport.runner()
 			.withPropertyValues("DATABRICKS_CONFIG_PROFILE=dev", "lakebase.databricks.config-file=" + config,
 					"LAKEBASE_ENDPOINT=" + emulator.endpoint().path(), "PGPORT=" + emulator.endpoint().port())
@@ -105,17 +105,17 @@ class LocalDevelopmentIntegrationTests {
 				for (int i = 0; i < 3; i++) {
 					assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(user.roleName());
 				}
-				assertThat(emulator.workspaceRequests(SCIM_ME) - lookups).as("current-user lookups").isEqualTo(1);
-				assertThat(emulator.mintCount(user) - mints).isEqualTo(1);
+				assertThat(emulator.workspace().requests(SCIM_ME) - lookups).as("current-user lookups").isEqualTo(1);
+				assertThat(emulator.tokens().mintCount(user) - mints).isEqualTo(1);
 			});
 	}
 
 	@Test
 	void nativePasswordWorksWithoutAnyWorkspaceAccess() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.addNativeRole("local_native", "local-password");
+		emulator.identities().addNativeRole("local_native", "local-password");
 		EmulatedEndpoint endpoint = emulator.endpoint();
-		int mints = emulator.mintCount();
+		int mints = emulator.tokens().mintCount();
 		LakebaseTestSupport.runner()
 			.withPropertyValues("PGHOST=" + endpoint.host(), "PGPORT=" + endpoint.port(), "PGUSER=local_native",
 					"PGPASSWORD=local-password", "lakebase.databricks.config-file=" + this.directory.resolve("none"))
@@ -123,7 +123,7 @@ class LocalDevelopmentIntegrationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT current_user", String.class))
 					.isEqualTo("local_native");
-				assertThat(emulator.mintCount()).isEqualTo(mints);
+				assertThat(emulator.tokens().mintCount()).isEqualTo(mints);
 			});
 	}
 
@@ -135,10 +135,11 @@ class LocalDevelopmentIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		String dotenv = "# Lakebase connection for local development\n" + "PGHOST=" + endpoint.host() + "\n" + "PGPORT="
-				+ endpoint.port() + "\n" + "PGDATABASE=databricks_postgres\n" + "PGUSER=\"" + emulator.user().roleName()
-				+ "\"\n" + "PGSSLMODE=require\n" + "PGAPPNAME='" + appName + "'\n" + "LAKEBASE_ENDPOINT="
-				+ endpoint.path() + "\n" + "export DATABRICKS_HOST=" + emulator.workspaceUrl() + "\n"
-				+ "DATABRICKS_TOKEN=" + emulator.user().personalAccessToken() + "  # personal access token\n";
+				+ endpoint.port() + "\n" + "PGDATABASE=databricks_postgres\n" + "PGUSER=\""
+				+ emulator.identities().user().roleName() + "\"\n" + "PGSSLMODE=require\n" + "PGAPPNAME='" + appName
+				+ "'\n" + "LAKEBASE_ENDPOINT=" + endpoint.path() + "\n" + "export DATABRICKS_HOST="
+				+ emulator.workspace().url() + "\n" + "DATABRICKS_TOKEN="
+				+ emulator.identities().user().personalAccessToken() + "  # personal access token\n";
 		Files.writeString(this.directory.resolve(".env"), dotenv, StandardCharsets.UTF_8);
 	}
 

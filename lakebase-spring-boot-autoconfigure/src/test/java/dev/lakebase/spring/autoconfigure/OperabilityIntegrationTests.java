@@ -30,9 +30,9 @@ import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.EndpointState;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WakeMode;
-import dev.lakebase.spring.test.WorkspaceFaults;
+import dev.lakebase.spring.test.EmulatedWorkspace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -134,7 +134,7 @@ class OperabilityIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		runner().run((context) -> {
 			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
-			emulator.faults().failFor(WorkspaceFaults.Target.RESOURCES, Duration.ofSeconds(30), 500);
+			emulator.workspace().failFor(EmulatedWorkspace.Target.RESOURCES, Duration.ofSeconds(30), 500);
 			try {
 				Health health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true);
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -142,7 +142,7 @@ class OperabilityIntegrationTests {
 					.containsKey("computeStateError");
 			}
 			finally {
-				emulator.faults().clear();
+				emulator.workspace().clear();
 			}
 		});
 	}
@@ -169,7 +169,7 @@ class OperabilityIntegrationTests {
 	@Test
 	void healthIsDownAfterAuthenticationFailure() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.addNativeRole("health_native", "right");
+		emulator.identities().addNativeRole("health_native", "right");
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		LakebaseTestSupport.runner()
 			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class,
@@ -193,7 +193,7 @@ class OperabilityIntegrationTests {
 	@Test
 	void healthIsDownWhenNoCredentialCanBeHad() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.addServicePrincipal(true);
+		EmulatedIdentity app = emulator.identities().addServicePrincipal(true);
 		app.setCredentialPermission(false);
 		LakebaseTestSupport.runner()
 			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class))
@@ -212,7 +212,7 @@ class OperabilityIntegrationTests {
 	@Test
 	void healthRecoversWithTheWorkspaceWithoutALoginAndNoCredentialIsNotAnAuthFailure() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.setTokenLifetime(Duration.ofSeconds(6));
+		emulator.tokens().setLifetime(Duration.ofSeconds(6));
 		try {
 			runner("lakebase.credentials.refresh-window=2s", "lakebase.credentials.retry-initial-delay=200ms",
 					"lakebase.credentials.retry-max-delay=1s", "lakebase.credentials.timeout=2s",
@@ -223,7 +223,7 @@ class OperabilityIntegrationTests {
 					CredentialCache credentials = context.getBean(CredentialCache.class);
 					dataSource.getConnection().close();
 					Instant expiresAt = credentials.current().expiresAt();
-					emulator.faults().failFor(WorkspaceFaults.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
+					emulator.workspace().failFor(EmulatedWorkspace.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
 					Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 500);
 					dataSource.getHikariPoolMXBean().softEvictConnections();
 					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close());
@@ -233,7 +233,7 @@ class OperabilityIntegrationTests {
 							registry.get("lakebase.connection.failures").tag("class", "credential").counter().count())
 						.isPositive();
 					assertThat(registry.find("lakebase.connection.failures").tag("class", "auth").counter()).isNull();
-					emulator.faults().clear();
+					emulator.workspace().clear();
 					// From here on only health checks: no login asks for a credential
 					Instant deadline = Instant.now().plusSeconds(20);
 					Health health = indicator.health(true);
@@ -246,15 +246,15 @@ class OperabilityIntegrationTests {
 				});
 		}
 		finally {
-			emulator.faults().clear();
-			emulator.setTokenLifetime(Duration.ofHours(1));
+			emulator.workspace().clear();
+			emulator.tokens().setLifetime(Duration.ofHours(1));
 		}
 	}
 
 	@Test
 	void missingRoleCostsOneRetryMintNotOnePerConnectAttempt() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.addServicePrincipal(false);
+		EmulatedIdentity app = emulator.identities().addServicePrincipal(false);
 		LakebaseTestSupport.runner()
 			.withPropertyValues(LakebaseTestSupport.properties(emulator.environment(app, emulator.endpoint())))
 			.run((context) -> {
@@ -263,7 +263,7 @@ class OperabilityIntegrationTests {
 					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> lakebase.getConnection().close())
 						.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
 				}
-				assertThat(emulator.mintCount(app)).as("the first credential and one fresh one").isEqualTo(2);
+				assertThat(emulator.tokens().mintCount(app)).as("the first credential and one fresh one").isEqualTo(2);
 			});
 	}
 
@@ -293,14 +293,14 @@ class OperabilityIntegrationTests {
 	@Test
 	void metricsReportedBeforeTheRegistryIsBoundAreKeptAndNoReportingThreadLooksItUp() {
 		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
-		int mints = lakebase.emulator().mintCount(endpoint);
+		int mints = lakebase.emulator().tokens().mintCount(endpoint);
 		LakebaseTestSupport.appsRunner(lakebase.emulator())
 			.withConfiguration(
 					AutoConfigurations.of(LakebaseMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
 			.withUserConfiguration(LazyMeterRegistryConfig.class)
 			.run((context) -> {
 				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
-				assertThat(lakebase.emulator().mintCount(endpoint) - mints).as("mints").isEqualTo(1);
+				assertThat(lakebase.emulator().tokens().mintCount(endpoint) - mints).as("mints").isEqualTo(1);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(context.getBean(LazyMeterRegistryConfig.class).createdBy)
 					.as("the thread that created the registry")

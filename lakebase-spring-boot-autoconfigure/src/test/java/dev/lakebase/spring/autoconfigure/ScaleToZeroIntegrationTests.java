@@ -33,7 +33,7 @@ import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EndpointState;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import dev.lakebase.spring.test.WakeMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -252,10 +252,11 @@ class ScaleToZeroIntegrationTests {
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		endpoint.setSuspendTimeout(Duration.ofSeconds(120));
 		String read = "/api/2.0/postgres/" + endpoint.path();
-		int before = emulator.workspaceRequests(read);
+		int before = emulator.workspace().requests(read);
 		runner.run((context) -> {
 			assertThat(context.getBean(HikariDataSource.class).getIdleTimeout()).isEqualTo(60_000);
-			assertThat(emulator.workspaceRequests(read) - before).as("reads of the endpoint: " + why).isEqualTo(reads);
+			assertThat(emulator.workspace().requests(read) - before).as("reads of the endpoint: " + why)
+				.isEqualTo(reads);
 		});
 	}
 
@@ -283,7 +284,7 @@ class ScaleToZeroIntegrationTests {
 	@Test
 	void authenticationFailureIsNotRetriedAsWake() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.addNativeRole("wake_native", "right-password");
+		emulator.identities().addNativeRole("wake_native", "right-password");
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		LakebaseTestSupport.runner()
 			.withPropertyValues("PGHOST=" + endpoint.host(), "PGPORT=" + endpoint.port(), "PGUSER=wake_native",

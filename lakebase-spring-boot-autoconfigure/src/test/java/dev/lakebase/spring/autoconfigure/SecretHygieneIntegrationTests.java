@@ -33,8 +33,8 @@ import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.MintedCredential;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
-import dev.lakebase.spring.test.WorkspaceFaults;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.EmulatedWorkspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,8 +89,8 @@ class SecretHygieneIntegrationTests {
 	@Test
 	void fullScenarioAtTraceLeaksNoSecret(CapturedOutput output) throws Exception {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.addNativeRole("hygiene_native", NATIVE_PASSWORD);
-		EmulatedIdentity app = emulator.servicePrincipal();
+		emulator.identities().addNativeRole("hygiene_native", NATIVE_PASSWORD);
+		EmulatedIdentity app = emulator.identities().servicePrincipal();
 		Set<String> tokens = new LinkedHashSet<>();
 
 		Map<String, Object> oauth = traceProperties(LakebaseTestSupport.appsEnvironment(emulator));
@@ -102,13 +102,13 @@ class SecretHygieneIntegrationTests {
 			jdbc.queryForObject("SELECT 1", Integer.class);
 			awaitWhileQuerying(context, tokens, () -> credentials.mintCount() >= 4);
 
-			emulator.faults().failNext(WorkspaceFaults.Target.CREDENTIALS, 1, 500);
+			emulator.workspace().failNext(EmulatedWorkspace.Target.CREDENTIALS, 1, 500);
 			long beforeFailure = credentials.mintCount();
 			awaitWhileQuerying(context, tokens,
-					() -> emulator.faults().injectedCount() > 0 && credentials.mintCount() > beforeFailure);
+					() -> emulator.workspace().injectedCount() > 0 && credentials.mintCount() > beforeFailure);
 			assertThat(output).contains("Could not refresh the Lakebase credential");
 
-			emulator.revokeTokens(app);
+			emulator.tokens().revoke(app);
 			context.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 			assertThat(jdbc.queryForObject("SELECT 2", Integer.class)).isEqualTo(2);
 			tokens.add(credentials.current().token());
@@ -129,7 +129,7 @@ class SecretHygieneIntegrationTests {
 			exposeEndpointsAndBeans(context);
 		}
 
-		EmulatedIdentity withoutRole = emulator.addServicePrincipal(false);
+		EmulatedIdentity withoutRole = emulator.identities().addServicePrincipal(false);
 		Map<String, Object> failing = traceProperties(LakebaseTestSupport.environment(emulator, emulator.endpoint()));
 		failing.put("DATABRICKS_CLIENT_ID", withoutRole.clientId());
 		failing.put("DATABRICKS_CLIENT_SECRET", withoutRole.clientSecret());
@@ -142,8 +142,8 @@ class SecretHygieneIntegrationTests {
 
 		assertThat(tokens).as("distinct credentials seen").hasSizeGreaterThanOrEqualTo(5);
 		List<String> secrets = new ArrayList<>(tokens);
-		secrets.addAll(List.of(app.clientSecret(), withoutRole.clientSecret(), emulator.user().personalAccessToken(),
-				WRONG_PASSWORD, NATIVE_PASSWORD));
+		secrets.addAll(List.of(app.clientSecret(), withoutRole.clientSecret(),
+				emulator.identities().user().personalAccessToken(), WRONG_PASSWORD, NATIVE_PASSWORD));
 		List<String> places = new ArrayList<>(this.visible);
 		places.add(output.toString());
 		for (String place : places) {

@@ -32,7 +32,7 @@ import dev.lakebase.spring.env.DatabricksSdkPreparer;
 import dev.lakebase.spring.jdbc.LakebaseConnectExecutor;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,20 +73,20 @@ class WarmUpIntegrationTests {
 	@Test
 	void theSdkIsPreparedWhileTheApplicationStartsAndOneClientConnects() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		int before = emulator.workspaceRequests(HOST_METADATA);
+		int before = emulator.workspace().requests(HOST_METADATA);
 		try (ConfigurableApplicationContext context = start(apps(), null)) {
 			assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkPreparer.BEAN_NAME)).isTrue();
 			assertThat(select1(context)).isEqualTo(1);
-			assertThat(emulator.workspaceRequests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(1);
+			assertThat(emulator.workspace().requests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(1);
 		}
 	}
 
 	@Test
 	void settingsChangedAfterTheEnvironmentWasPreparedAreTheOnesUsed() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity other = emulator.addServicePrincipal(true);
-		int before = emulator.workspaceRequests(HOST_METADATA);
-		int defaultMints = emulator.mintCount(emulator.servicePrincipal());
+		EmulatedIdentity other = emulator.identities().addServicePrincipal(true);
+		int before = emulator.workspace().requests(HOST_METADATA);
+		int defaultMints = emulator.tokens().mintCount(emulator.identities().servicePrincipal());
 		// An initializer that runs after the warm-up started switches to another service
 		// principal
 		ApplicationContextInitializer<ConfigurableApplicationContext> switchIdentity = (context) -> context
@@ -96,17 +96,17 @@ class WarmUpIntegrationTests {
 					"lakebase.databricks.client-secret", other.clientSecret(), "lakebase.username", other.roleName())));
 		try (ConfigurableApplicationContext context = start(apps(), switchIdentity)) {
 			assertThat(select1(context)).isEqualTo(1);
-			assertThat(emulator.workspaceRequests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(1);
-			assertThat(emulator.mintCount(other)).isPositive();
-			assertThat(emulator.mintCount(emulator.servicePrincipal())).isEqualTo(defaultMints);
+			assertThat(emulator.workspace().requests(HOST_METADATA) - before).as("SDK clients set up").isEqualTo(1);
+			assertThat(emulator.tokens().mintCount(other)).isPositive();
+			assertThat(emulator.tokens().mintCount(emulator.identities().servicePrincipal())).isEqualTo(defaultMints);
 		}
 	}
 
 	@Test
 	void theApplicationsOwnWorkspaceClientIsUsedInstead() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity other = emulator.addServicePrincipal(true);
-		int defaultMints = emulator.mintCount(emulator.servicePrincipal());
+		EmulatedIdentity other = emulator.identities().addServicePrincipal(true);
+		int defaultMints = emulator.tokens().mintCount(emulator.identities().servicePrincipal());
 		Map<String, Object> properties = apps();
 		properties.put("lakebase.username", other.roleName());
 		properties.put("test.client-id", other.clientId());
@@ -116,25 +116,26 @@ class WarmUpIntegrationTests {
 			.properties(properties)
 			.run()) {
 			assertThat(select1(context)).isEqualTo(1);
-			assertThat(emulator.mintCount(other)).as("minted with the application's client").isPositive();
-			assertThat(emulator.mintCount(emulator.servicePrincipal())).isEqualTo(defaultMints);
+			assertThat(emulator.tokens().mintCount(other)).as("minted with the application's client").isPositive();
+			assertThat(emulator.tokens().mintCount(emulator.identities().servicePrincipal())).isEqualTo(defaultMints);
 		}
 	}
 
 	@Test
 	void withSeveralWorkspaceClientsOfTheApplicationsTheStarterUsesItsOwn() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity other = emulator.addServicePrincipal(true);
+		EmulatedIdentity other = emulator.identities().addServicePrincipal(true);
 		Map<String, Object> properties = apps();
 		properties.put("test.client-id", other.clientId());
 		properties.put("test.client-secret", other.clientSecret());
-		int defaultMints = emulator.mintCount(emulator.servicePrincipal());
+		int defaultMints = emulator.tokens().mintCount(emulator.identities().servicePrincipal());
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class, TwoClients.class)
 			.web(WebApplicationType.NONE)
 			.properties(properties)
 			.run()) {
 			assertThat(select1(context)).isEqualTo(1);
-			assertThat(emulator.mintCount(emulator.servicePrincipal())).as("minted with the starter's own client")
+			assertThat(emulator.tokens().mintCount(emulator.identities().servicePrincipal()))
+				.as("minted with the starter's own client")
 				.isGreaterThan(defaultMints);
 		}
 	}
@@ -142,7 +143,7 @@ class WarmUpIntegrationTests {
 	@Test
 	void nothingIsSetUpWhenTheStarterHasNothingToDoOrAValueIsInvalid() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		int before = emulator.workspaceRequests(HOST_METADATA);
+		int before = emulator.workspace().requests(HOST_METADATA);
 		Map<String, Object> off = apps();
 		off.put("lakebase.enabled", "false");
 		Map<String, Object> explicitUrl = apps();
@@ -161,13 +162,13 @@ class WarmUpIntegrationTests {
 				assertThat(context.getBeanFactory().containsSingleton(DatabricksSdkPreparer.BEAN_NAME)).isFalse();
 			}
 		}
-		assertThat(emulator.workspaceRequests(HOST_METADATA)).isEqualTo(before);
+		assertThat(emulator.workspace().requests(HOST_METADATA)).isEqualTo(before);
 	}
 
 	@Test
 	void whenTheStarterStepsAsideForTheApplicationsDataSourceNoWorkspaceIsCalled() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		int before = emulator.workspaceRequests();
+		int before = emulator.workspace().requests();
 		for (Class<?> own : List.of(LakebaseDataSourceAutoConfigurationTests.UserDataSource.class,
 				LakebaseDataSourceAutoConfigurationTests.OtherConnectionDetails.class)) {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class, own)
@@ -179,14 +180,14 @@ class WarmUpIntegrationTests {
 				awaitBackgroundWork(context);
 			}
 		}
-		assertThat(emulator.workspaceRequests()).as("workspace requests").isEqualTo(before);
+		assertThat(emulator.workspace().requests()).as("workspace requests").isEqualTo(before);
 	}
 
 	@Test
 	void processingAheadOfTimeCallsNoWorkspace(@TempDir Path output) throws Exception {
 		LakebaseEmulator emulator = lakebase.emulator();
-		int metadata = emulator.workspaceRequests(HOST_METADATA);
-		int listings = emulator.workspaceRequests(PROJECTS);
+		int metadata = emulator.workspace().requests(HOST_METADATA);
+		int listings = emulator.workspace().requests(PROJECTS);
 		Settings settings = Settings.builder()
 			.sourceOutput(output.resolve("sources"))
 			.resourceOutput(output.resolve("resources"))
@@ -209,12 +210,12 @@ class WarmUpIntegrationTests {
 		// Without the check, the warm-ups call the workspace on their own threads within
 		// a second or so; give them far longer than that
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (System.nanoTime() < deadline && emulator.workspaceRequests(HOST_METADATA) == metadata
-				&& emulator.workspaceRequests(PROJECTS) == listings) {
+		while (System.nanoTime() < deadline && emulator.workspace().requests(HOST_METADATA) == metadata
+				&& emulator.workspace().requests(PROJECTS) == listings) {
 			Thread.sleep(50);
 		}
-		assertThat(emulator.workspaceRequests(HOST_METADATA)).as("SDK clients set up").isEqualTo(metadata);
-		assertThat(emulator.workspaceRequests(PROJECTS)).as("endpoint listings").isEqualTo(listings);
+		assertThat(emulator.workspace().requests(HOST_METADATA)).as("SDK clients set up").isEqualTo(metadata);
+		assertThat(emulator.workspace().requests(PROJECTS)).as("endpoint listings").isEqualTo(listings);
 	}
 
 	private static String read(Path file) {
@@ -300,7 +301,7 @@ class WarmUpIntegrationTests {
 
 		@Bean
 		WorkspaceClient workspaceClient(Environment environment) {
-			return new WorkspaceClient(new DatabricksConfig().setHost(lakebase.emulator().workspaceUrl())
+			return new WorkspaceClient(new DatabricksConfig().setHost(lakebase.emulator().workspace().url())
 				.setClientId(environment.getProperty("test.client-id"))
 				.setClientSecret(environment.getProperty("test.client-secret")));
 		}

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class LoginTimeoutIntegrationTests {
 
 	@BeforeAll
 	static void addRole() {
-		lakebase.emulator().addNativeRole(ROLE, PASSWORD);
+		lakebase.emulator().identities().addNativeRole(ROLE, PASSWORD);
 	}
 
 	@BeforeEach

@@ -21,7 +21,7 @@ import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,7 +44,7 @@ class WorkspaceClientFactoryTests {
 		MockEnvironment environment = new MockEnvironment();
 		emulator.environment().forEach(environment::setProperty);
 		WorkspaceClient workspace = WorkspaceClientFactory.create(new LakebaseProperties.Databricks(), environment);
-		assertThat(workspace.config().getHost()).isEqualTo(emulator.workspaceUrl());
+		assertThat(workspace.config().getHost()).isEqualTo(emulator.workspace().url());
 		assertThat(workspace.config().getClientId()).isEqualTo(emulator.environment().get("DATABRICKS_CLIENT_ID"));
 		String path = emulator.endpoint().path();
 		assertThat(workspace.postgres().getEndpoint(new GetEndpointRequest().setName(path)).getName()).isEqualTo(path);
@@ -59,9 +59,9 @@ class WorkspaceClientFactoryTests {
 		MockEnvironment environment = new MockEnvironment().withProperty("DATABRICKS_HOST", "http://127.0.0.1:9")
 			.withProperty("DATABRICKS_TOKEN", "dapi-not-used");
 		LakebaseProperties.Databricks properties = new LakebaseProperties.Databricks();
-		properties.setHost(emulator.workspaceUrl());
+		properties.setHost(emulator.workspace().url());
 		assertThat(WorkspaceClientFactory.create(properties, environment).config().getHost())
-			.isEqualTo(emulator.workspaceUrl());
+			.isEqualTo(emulator.workspace().url());
 	}
 
 }

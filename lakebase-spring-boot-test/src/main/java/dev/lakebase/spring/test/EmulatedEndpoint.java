@@ -17,8 +17,6 @@ package dev.lakebase.spring.test;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,8 +43,6 @@ public final class EmulatedEndpoint {
 
 	}
 
-	private static final long HOLD_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(2);
-
 	private final Kind kind;
 
 	private final @Nullable String project;
@@ -59,29 +55,7 @@ public final class EmulatedEndpoint {
 
 	private final EndpointCounters counters = new EndpointCounters();
 
-	private final Object monitor = new Object();
-
-	private EndpointState state = EndpointState.ACTIVE;
-
-	private volatile WakeMode wakeMode = WakeMode.HOLD;
-
-	private volatile Duration wakeDelay = Duration.ofMillis(300);
-
-	private volatile @Nullable Duration autoSuspendAfter;
-
-	private volatile @Nullable Duration reportedSuspendTimeout;
-
-	private volatile boolean noSuspension;
-
-	private volatile boolean requireTls = true;
-
-	private volatile long lastActivityNanos = System.nanoTime();
-
-	private volatile long lastWakeCompletedNanos;
-
-	private volatile @Nullable PostgresFront front;
-
-	private volatile @Nullable ScheduledExecutorService scheduler;
+	private final EndpointLifecycle lifecycle = new EndpointLifecycle(this);
 
 	EmulatedEndpoint(Kind kind, @Nullable String project, @Nullable String branch, String id, boolean readOnly) {
 		this.kind = Objects.requireNonNull(kind);
@@ -101,70 +75,50 @@ public final class EmulatedEndpoint {
 				? "projects/" + this.project + "/branches/" + this.branch + "/endpoints/" + this.id : this.id;
 	}
 
-	/**
-	 * Return the kind of this endpoint.
-	 * @return the kind
-	 */
+	/** Return the kind of this endpoint. */
 	public Kind kind() {
 		return this.kind;
 	}
 
 	/**
-	 * Return the project id of an Autoscaling endpoint.
-	 * @return the project id, or {@code null} for a Provisioned instance
+	 * Return the project id of an Autoscaling endpoint, or {@code null} for a Provisioned
+	 * instance.
 	 */
 	public @Nullable String project() {
 		return this.project;
 	}
 
 	/**
-	 * Return the branch id of an Autoscaling endpoint.
-	 * @return the branch id, or {@code null} for a Provisioned instance
+	 * Return the branch id of an Autoscaling endpoint, or {@code null} for a Provisioned
+	 * instance.
 	 */
 	public @Nullable String branch() {
 		return this.branch;
 	}
 
-	/**
-	 * Return the endpoint id or the instance name.
-	 * @return the id
-	 */
+	/** Return the endpoint id or the instance name. */
 	public String id() {
 		return this.id;
 	}
 
-	/**
-	 * Return whether this endpoint serves read-only sessions.
-	 * @return whether the endpoint is read-only
-	 */
+	/** Return whether this endpoint serves read-only sessions. */
 	public boolean isReadOnly() {
 		return this.readOnly;
 	}
 
-	/**
-	 * Return the host clients connect to (a loopback address).
-	 * @return the host
-	 */
+	/** Return the host clients connect to (a loopback address). */
 	public String host() {
-		return requireFront().address().getHostAddress();
+		return this.lifecycle.front().address().getHostAddress();
 	}
 
-	/**
-	 * Return the port clients connect to.
-	 * @return the port
-	 */
+	/** Return the port clients connect to. */
 	public int port() {
-		return requireFront().port();
+		return this.lifecycle.front().port();
 	}
 
-	/**
-	 * Return the state of the compute.
-	 * @return the state
-	 */
+	/** Return the state of the compute. */
 	public EndpointState state() {
-		synchronized (this.monitor) {
-			return this.state;
-		}
+		return this.lifecycle.state();
 	}
 
 	/**
@@ -172,48 +126,31 @@ public final class EmulatedEndpoint {
 	 * and the next connect wakes it after the {@link #setWakeDelay wake delay}.
 	 */
 	public void suspend() {
-		synchronized (this.monitor) {
-			if (this.state == EndpointState.IDLE) {
-				return;
-			}
-			this.state = EndpointState.IDLE;
-			this.counters.suspended();
-		}
-		requireFront().closeConnections();
+		this.lifecycle.suspend();
 	}
 
-	/**
-	 * Return the number of client connections open on this endpoint.
-	 * @return the open connections
-	 */
+	/** Return the number of client connections open on this endpoint. */
 	public int openConnections() {
-		return requireFront().openConnections();
+		return this.lifecycle.front().openConnections();
 	}
 
 	/**
 	 * Return when the last wake completed and the compute became ready, as a
 	 * {@link System#nanoTime()} value of this JVM, for measuring how soon a client
-	 * notices.
-	 * @return the nano time of the last completed wake, or 0 if it never woke
+	 * notices, or 0 if it never woke.
 	 */
 	public long lastWakeCompletedNanoTime() {
-		return this.lastWakeCompletedNanos;
+		return this.lifecycle.lastWakeCompletedNanos();
 	}
 
-	/**
-	 * Return the counters of this endpoint.
-	 * @return the counters
-	 */
+	/** Return the counters of this endpoint. */
 	public EndpointCounters counters() {
 		return this.counters;
 	}
 
-	/**
-	 * Return how a suspended compute answers connects while it wakes.
-	 * @return the wake mode
-	 */
+	/** Return how a suspended compute answers connects while it wakes. */
 	public WakeMode wakeMode() {
-		return this.wakeMode;
+		return this.lifecycle.wakeMode;
 	}
 
 	/**
@@ -221,15 +158,12 @@ public final class EmulatedEndpoint {
 	 * @param wakeMode the wake mode
 	 */
 	public void setWakeMode(WakeMode wakeMode) {
-		this.wakeMode = Objects.requireNonNull(wakeMode);
+		this.lifecycle.wakeMode = Objects.requireNonNull(wakeMode);
 	}
 
-	/**
-	 * Return how long the compute takes to wake.
-	 * @return the wake delay
-	 */
+	/** Return how long the compute takes to wake. */
 	public Duration wakeDelay() {
-		return this.wakeDelay;
+		return this.lifecycle.wakeDelay;
 	}
 
 	/**
@@ -237,16 +171,15 @@ public final class EmulatedEndpoint {
 	 * @param wakeDelay the wake delay
 	 */
 	public void setWakeDelay(Duration wakeDelay) {
-		this.wakeDelay = requireNotNegative(wakeDelay);
+		this.lifecycle.wakeDelay = EndpointLifecycle.requireNotNegative(wakeDelay);
 	}
 
 	/**
 	 * Return the idle time after which the compute suspends itself, or {@code null} if it
 	 * suspends only on {@link #suspend()}.
-	 * @return the auto-suspend idle time
 	 */
 	public @Nullable Duration autoSuspendAfter() {
-		return this.autoSuspendAfter;
+		return this.lifecycle.autoSuspendAfter;
 	}
 
 	/**
@@ -256,7 +189,7 @@ public final class EmulatedEndpoint {
 	 * @param idleTime the idle time, or {@code null}
 	 */
 	public void setAutoSuspendAfter(@Nullable Duration idleTime) {
-		this.autoSuspendAfter = (idleTime != null) ? requireNotNegative(idleTime) : null;
+		this.lifecycle.autoSuspendAfter = (idleTime != null) ? EndpointLifecycle.requireNotNegative(idleTime) : null;
 	}
 
 	/**
@@ -266,12 +199,7 @@ public final class EmulatedEndpoint {
 	 * @return the reported suspend timeout
 	 */
 	public Duration suspendTimeout() {
-		Duration reported = this.reportedSuspendTimeout;
-		if (reported != null) {
-			return reported;
-		}
-		Duration idleTime = this.autoSuspendAfter;
-		return (idleTime != null) ? idleTime : Duration.ofMinutes(5);
+		return this.lifecycle.suspendTimeout();
 	}
 
 	/**
@@ -281,15 +209,13 @@ public final class EmulatedEndpoint {
 	 * @param suspendTimeout the reported suspend timeout, or {@code null}
 	 */
 	public void setSuspendTimeout(@Nullable Duration suspendTimeout) {
-		this.reportedSuspendTimeout = (suspendTimeout != null) ? requireNotNegative(suspendTimeout) : null;
+		this.lifecycle.reportedSuspendTimeout = (suspendTimeout != null)
+				? EndpointLifecycle.requireNotNegative(suspendTimeout) : null;
 	}
 
-	/**
-	 * Return whether the endpoint is set never to suspend.
-	 * @return whether scale to zero is off
-	 */
+	/** Return whether the endpoint is set never to suspend. */
 	public boolean isNoSuspension() {
-		return this.noSuspension;
+		return this.lifecycle.noSuspension;
 	}
 
 	/**
@@ -300,26 +226,7 @@ public final class EmulatedEndpoint {
 	 * @param noSuspension whether scale to zero is off
 	 */
 	public void setNoSuspension(boolean noSuspension) {
-		this.noSuspension = noSuspension;
-		if (noSuspension) {
-			this.autoSuspendAfter = null;
-		}
-	}
-
-	/**
-	 * Return whether connections without TLS are refused, as Lakebase does.
-	 * @return whether TLS is required
-	 */
-	public boolean requiresTls() {
-		return this.requireTls;
-	}
-
-	/**
-	 * Set whether connections without TLS are refused (default {@code true}).
-	 * @param requireTls whether TLS is required
-	 */
-	public void setRequireTls(boolean requireTls) {
-		this.requireTls = requireTls;
+		this.lifecycle.setNoSuspension(noSuspension);
 	}
 
 	String backendDatabase(String clientDatabase) {
@@ -327,96 +234,8 @@ public final class EmulatedEndpoint {
 				: clientDatabase + "__" + this.branch;
 	}
 
-	void attach(PostgresFront front, ScheduledExecutorService scheduler) {
-		this.front = front;
-		this.scheduler = scheduler;
-		scheduler.scheduleWithFixedDelay(this::suspendIfIdle, 50, 50, TimeUnit.MILLISECONDS);
-	}
-
-	boolean admit(WakeMode mode) {
-		synchronized (this.monitor) {
-			this.lastActivityNanos = System.nanoTime();
-			if (this.state == EndpointState.ACTIVE) {
-				return true;
-			}
-			this.counters.connectWhileAsleep();
-			startWake();
-			if (mode != WakeMode.HOLD) {
-				return false;
-			}
-			long deadline = System.nanoTime() + HOLD_LIMIT_NANOS;
-			while (this.state != EndpointState.ACTIVE) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return false;
-				}
-				try {
-					this.monitor.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return false;
-				}
-				startWake();
-			}
-			return true;
-		}
-	}
-
-	private void startWake() {
-		if (this.state == EndpointState.IDLE) {
-			this.state = EndpointState.INIT;
-			this.counters.woke();
-			ScheduledExecutorService scheduler = this.scheduler;
-			if (scheduler == null) {
-				throw new IllegalStateException("The endpoint is not running");
-			}
-			scheduler.schedule(this::finishWake, this.wakeDelay.toMillis(), TimeUnit.MILLISECONDS);
-		}
-	}
-
-	private void finishWake() {
-		synchronized (this.monitor) {
-			if (this.state == EndpointState.INIT) {
-				this.state = EndpointState.ACTIVE;
-				this.lastActivityNanos = System.nanoTime();
-				this.lastWakeCompletedNanos = this.lastActivityNanos;
-				this.monitor.notifyAll();
-			}
-		}
-	}
-
-	void statementSeen() {
-		this.lastActivityNanos = System.nanoTime();
-		this.counters.statementSeen();
-	}
-
-	private void suspendIfIdle() {
-		Duration idleTime = this.autoSuspendAfter;
-		if (idleTime == null) {
-			return;
-		}
-		synchronized (this.monitor) {
-			if (this.state != EndpointState.ACTIVE || System.nanoTime() - this.lastActivityNanos < idleTime.toNanos()) {
-				return;
-			}
-		}
-		suspend();
-	}
-
-	private PostgresFront requireFront() {
-		PostgresFront current = this.front;
-		if (current == null) {
-			throw new IllegalStateException("The emulator is not started");
-		}
-		return current;
-	}
-
-	private static Duration requireNotNegative(Duration duration) {
-		if (Objects.requireNonNull(duration).isNegative()) {
-			throw new IllegalArgumentException("Duration must not be negative: " + duration);
-		}
-		return duration;
+	EndpointLifecycle lifecycle() {
+		return this.lifecycle;
 	}
 
 	@Override

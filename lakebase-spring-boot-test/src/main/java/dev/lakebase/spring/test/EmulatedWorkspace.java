@@ -15,21 +15,31 @@
  */
 package dev.lakebase.spring.test;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.lakebase.spring.test.workspace.EmulatorDirectory;
+import dev.lakebase.spring.test.workspace.FakeWorkspace;
+import dev.lakebase.spring.test.workspace.InjectedFault;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Faults injected into the emulator's fake workspace API: an HTTP error status or a hang,
- * for the next N calls or for a time window, on all calls or on one group.
+ * The emulator's fake Databricks workspace: its URL, the requests it received, and the
+ * faults to inject into it (an HTTP error status or a hang, for the next N calls or for a
+ * time window, on all calls or on one group).
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class WorkspaceFaults {
+public final class EmulatedWorkspace {
 
 	/**
 	 * Group of workspace calls a fault applies to.
@@ -50,31 +60,17 @@ public final class WorkspaceFaults {
 
 	}
 
-	/**
-	 * What one faulty call gets.
-	 *
-	 * @param status the HTTP status to answer, or 0 for a hang
-	 * @param hang how long a hang lasts before the call is answered 503
-	 */
-	record Fault(int status, @Nullable Duration hang) {
-
-		boolean isHang() {
-			return this.status == 0;
-		}
-
-	}
-
 	private static final class Rule {
 
 		private final Target target;
 
-		private final Fault fault;
+		private final InjectedFault fault;
 
 		private int remaining;
 
 		private final @Nullable Long until;
 
-		Rule(Target target, Fault fault, int remaining, @Nullable Long until) {
+		Rule(Target target, InjectedFault fault, int remaining, @Nullable Long until) {
 			this.target = target;
 			this.fault = fault;
 			this.remaining = remaining;
@@ -87,7 +83,74 @@ public final class WorkspaceFaults {
 
 	private final AtomicLong injected = new AtomicLong();
 
-	WorkspaceFaults() {
+	/** Id of the fake workspace. */
+	public static final String ID = "1234567890123456";
+
+	private volatile @Nullable FakeWorkspace server;
+
+	private @Nullable ExecutorService executor;
+
+	EmulatedWorkspace() {
+	}
+
+	void start(EmulatorDirectory directory, Clock clock) throws IOException {
+		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lakebase-workspace"));
+		this.executor = executor;
+		this.server = new FakeWorkspace(directory, directory.tokens(), clock, executor);
+	}
+
+	void close() {
+		FakeWorkspace current = this.server;
+		this.server = null;
+		if (current != null) {
+			current.close();
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+		}
+	}
+
+	static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * Return the URL of the fake workspace, the value of {@code DATABRICKS_HOST}.
+	 * @return the workspace URL
+	 */
+	public String url() {
+		return server().url();
+	}
+
+	/**
+	 * Return how many requests the fake workspace received for a path, for example
+	 * {@code /api/2.0/preview/scim/v2/Me}, answered or failed.
+	 * @param path the request path, without query
+	 * @return the number of requests
+	 */
+	public int requests(String path) {
+		return server().requestCount(path);
+	}
+
+	/**
+	 * Return how many requests the fake workspace received in all, for any path.
+	 * @return the number of requests
+	 */
+	public int requests() {
+		return server().requestCount();
+	}
+
+	private FakeWorkspace server() {
+		FakeWorkspace current = this.server;
+		if (current == null) {
+			throw new IllegalStateException("The emulator is not started");
+		}
+		return current;
 	}
 
 	/**
@@ -97,7 +160,7 @@ public final class WorkspaceFaults {
 	 * @param status the HTTP status, for example 500 or 503
 	 */
 	public void failNext(Target target, int count, int status) {
-		add(target, new Fault(requireErrorStatus(status), Duration.ZERO), count, null);
+		add(target, new InjectedFault(requireErrorStatus(status), Duration.ZERO), count, null);
 	}
 
 	/**
@@ -107,7 +170,7 @@ public final class WorkspaceFaults {
 	 * @param status the HTTP status, for example 500 or 503
 	 */
 	public void failFor(Target target, Duration window, int status) {
-		add(target, new Fault(requireErrorStatus(status), Duration.ZERO), Integer.MAX_VALUE, deadline(window));
+		add(target, new InjectedFault(requireErrorStatus(status), Duration.ZERO), Integer.MAX_VALUE, deadline(window));
 	}
 
 	/**
@@ -118,7 +181,7 @@ public final class WorkspaceFaults {
 	 * @param hang how long each call is held
 	 */
 	public void hangNext(Target target, int count, Duration hang) {
-		add(target, new Fault(0, Objects.requireNonNull(hang)), count, null);
+		add(target, new InjectedFault(0, Objects.requireNonNull(hang)), count, null);
 	}
 
 	/**
@@ -128,7 +191,7 @@ public final class WorkspaceFaults {
 	 * @param window how long calls hang, from now
 	 */
 	public void hangFor(Target target, Duration window) {
-		add(target, new Fault(0, null), Integer.MAX_VALUE, deadline(window));
+		add(target, new InjectedFault(0, null), Integer.MAX_VALUE, deadline(window));
 	}
 
 	/**
@@ -146,7 +209,7 @@ public final class WorkspaceFaults {
 		return this.injected.get();
 	}
 
-	synchronized @Nullable Fault take(Target callTarget) {
+	synchronized @Nullable InjectedFault take(Target callTarget) {
 		long now = System.nanoTime();
 		this.rules.removeIf((rule) -> rule.remaining <= 0 || (rule.until != null && now - rule.until > 0));
 		for (Rule rule : this.rules) {
@@ -159,13 +222,13 @@ public final class WorkspaceFaults {
 					// A hang for a window: until the window ends
 					hang = Duration.ofNanos(Math.max(0, until - now));
 				}
-				return new Fault(rule.fault.status(), hang);
+				return new InjectedFault(rule.fault.status(), hang);
 			}
 		}
 		return null;
 	}
 
-	private synchronized void add(Target target, Fault fault, int count, @Nullable Long until) {
+	private synchronized void add(Target target, InjectedFault fault, int count, @Nullable Long until) {
 		if (count <= 0) {
 			throw new IllegalArgumentException("count must be positive");
 		}

@@ -15,9 +15,11 @@
  */
 
 /**
- * A local Lakebase for tests and development: real PostgreSQL behind a TLS front, a fake
- * Databricks workspace that the real SDK talks to, suspend and wake, fault injection, and
- * the JUnit extension that starts it.
+ * A local Lakebase for tests and development, the emulator's API:
+ * {@link LakebaseEmulator} and its endpoints, identities, tokens, workspace (with fault
+ * injection) and PostgreSQL. What runs behind it is in the {@code postgres} and
+ * {@code workspace} packages, which are not an API; the JUnit extension is in
+ * {@code junit}.
  */
 @NullMarked
 package dev.lakebase.spring.test;

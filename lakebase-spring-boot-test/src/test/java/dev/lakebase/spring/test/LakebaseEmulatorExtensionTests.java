@@ -17,6 +17,7 @@ package dev.lakebase.spring.test;
 
 import java.sql.Connection;
 
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +32,7 @@ class LakebaseEmulatorExtensionTests {
 	@Test
 	void injectsRunningEmulator(LakebaseEmulator emulator) throws Exception {
 		assertThat(emulator.endpoint().state()).isEqualTo(EndpointState.ACTIVE);
-		EmulatedIdentity app = emulator.servicePrincipal();
+		EmulatedIdentity app = emulator.identities().servicePrincipal();
 		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), app.roleName(),
 				Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint()))) {
 			assertThat(Sdk.queryString(connection, "SELECT current_user")).isEqualTo(app.clientId());

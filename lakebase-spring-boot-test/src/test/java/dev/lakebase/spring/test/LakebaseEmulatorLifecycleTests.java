@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.lakebase.spring.test.postgres.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +49,8 @@ class LakebaseEmulatorLifecycleTests {
 		try (LakebaseEmulator emulator = LakebaseEmulator.builder().start()) {
 			port = emulator.endpoint().port();
 			try (Connection connection = Sdk.connect(emulator, emulator.endpoint(),
-					emulator.servicePrincipal().roleName(),
-					Sdk.mint(Sdk.m2m(emulator, emulator.servicePrincipal()), emulator.endpoint()))) {
+					emulator.identities().servicePrincipal().roleName(),
+					Sdk.mint(Sdk.m2m(emulator, emulator.identities().servicePrincipal()), emulator.endpoint()))) {
 				assertThat(Sdk.queryString(connection, "SELECT 1")).isEqualTo("1");
 			}
 		}
@@ -68,17 +69,17 @@ class LakebaseEmulatorLifecycleTests {
 			Map<String, String> env = emulator.environment();
 			assertThat(env).containsOnlyKeys("PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGSSLMODE", "PGAPPNAME",
 					"DATABRICKS_HOST", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET", "LAKEBASE_ENDPOINT");
-			assertThat(env).containsEntry("PGUSER", emulator.servicePrincipal().clientId())
+			assertThat(env).containsEntry("PGUSER", emulator.identities().servicePrincipal().clientId())
 				.containsEntry("PGSSLMODE", "require")
 				.containsEntry("PGDATABASE", "databricks_postgres")
 				.containsEntry("LAKEBASE_ENDPOINT", "projects/emulator/branches/production/endpoints/primary")
-				.containsEntry("DATABRICKS_HOST", emulator.workspaceUrl());
+				.containsEntry("DATABRICKS_HOST", emulator.workspace().url());
 			assertThat(emulator.springProperties()).containsEntry("lakebase.host", env.get("PGHOST"))
 				.containsEntry("lakebase.databricks.client-id", env.get("DATABRICKS_CLIENT_ID"))
 				.containsEntry("lakebase.endpoint", env.get("LAKEBASE_ENDPOINT"));
 			EmulatedEndpoint branch = emulator.branchEndpoint("feature-x");
 			assertThat(branch.host()).as("each endpoint has its own host").isNotEqualTo(emulator.endpoint().host());
-			assertThat(emulator.environment(emulator.user(), branch)).containsKey("DATABRICKS_TOKEN")
+			assertThat(emulator.environment(emulator.identities().user(), branch)).containsKey("DATABRICKS_TOKEN")
 				.doesNotContainKey("DATABRICKS_CLIENT_SECRET")
 				.containsEntry("LAKEBASE_ENDPOINT", "projects/emulator/branches/feature-x/endpoints/primary");
 		}
@@ -87,7 +88,7 @@ class LakebaseEmulatorLifecycleTests {
 	@Test
 	void branchesServeSeparateDatabases() throws Exception {
 		try (LakebaseEmulator emulator = LakebaseEmulator.builder().branch("feature-x").start()) {
-			EmulatedIdentity app = emulator.servicePrincipal();
+			EmulatedIdentity app = emulator.identities().servicePrincipal();
 			var workspace = Sdk.m2m(emulator, app);
 			try (Connection production = Sdk.connect(emulator, emulator.endpoint(), app.roleName(),
 					Sdk.mint(workspace, emulator.endpoint()));
@@ -106,14 +107,14 @@ class LakebaseEmulatorLifecycleTests {
 	@Test
 	void postgresRestartsOnTheSameDataAndAnswers57P03WhileDown() throws Exception {
 		try (LakebaseEmulator emulator = LakebaseEmulator.builder().start()) {
-			EmulatedIdentity app = emulator.servicePrincipal();
+			EmulatedIdentity app = emulator.identities().servicePrincipal();
 			var workspace = Sdk.m2m(emulator, app);
 			String token = Sdk.mint(workspace, emulator.endpoint());
 			try (Connection before = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
 				before.createStatement().execute("CREATE TABLE survives_restart (id int)");
 				before.createStatement().execute("INSERT INTO survives_restart VALUES (42)");
 			}
-			Thread restart = new Thread(() -> emulator.restartPostgres(Duration.ofSeconds(2)));
+			Thread restart = new Thread(() -> emulator.postgres().restart(Duration.ofSeconds(2)));
 			try (Connection open = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
 				restart.start();
 				Thread.sleep(1000);
@@ -133,9 +134,9 @@ class LakebaseEmulatorLifecycleTests {
 	@Test
 	void exhaustedConnectionSlotsRefuseLoginsWith53300UntilReleased() throws Exception {
 		try (LakebaseEmulator emulator = LakebaseEmulator.builder().maxConnections(10).start()) {
-			EmulatedIdentity app = emulator.servicePrincipal();
+			EmulatedIdentity app = emulator.identities().servicePrincipal();
 			String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
-			try (HeldConnections held = emulator.exhaustConnections(Duration.ZERO)) {
+			try (HeldConnections held = emulator.postgres().exhaustConnections(Duration.ZERO)) {
 				assertThat(held.count()).isBetween(1, 10);
 				assertThatExceptionOfType(SQLException.class)
 					.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token))
@@ -157,7 +158,7 @@ class LakebaseEmulatorLifecycleTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().maxConnections(262_144))
 			.withMessageContaining("262143");
 		LakebaseEmulator notStarted = LakebaseEmulator.builder().build();
-		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(notStarted::workspaceUrl);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> notStarted.workspace().url());
 	}
 
 	@Test

@@ -35,6 +35,7 @@ import com.databricks.sdk.service.postgres.EndpointType;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import com.databricks.sdk.service.postgres.ListEndpointsRequest;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,7 +55,7 @@ class LakebaseEmulatorSdkTests {
 	@Test
 	void servicePrincipalMintsAutoscalingCredentialOverM2mAndLogsIn() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.servicePrincipal();
+		EmulatedIdentity app = emulator.identities().servicePrincipal();
 		WorkspaceClient workspace = Sdk.m2m(emulator, app);
 		DatabaseCredential credential = workspace.postgres()
 			.generateDatabaseCredential(
@@ -72,13 +73,13 @@ class LakebaseEmulatorSdkTests {
 				.as("the front terminates TLS; PostgreSQL sees the Unix socket")
 				.isEqualTo("false");
 		}
-		assertThat(emulator.mintCount(app)).isGreaterThanOrEqualTo(1);
+		assertThat(emulator.tokens().mintCount(app)).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
 	void answersRequestsOnAKeptAliveConnectionWithoutHoldingThemBack() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.servicePrincipal());
+		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.identities().servicePrincipal());
 		GetEndpointRequest read = new GetEndpointRequest().setName(emulator.endpoint().path());
 		for (int i = 0; i < 5; i++) {
 			workspace.postgres().getEndpoint(read);
@@ -102,7 +103,7 @@ class LakebaseEmulatorSdkTests {
 	@Test
 	void userMintsAutoscalingCredentialOverPatAndLogsIn() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity developer = emulator.user();
+		EmulatedIdentity developer = emulator.identities().user();
 		String token = Sdk.mint(Sdk.pat(emulator, developer), emulator.endpoint());
 		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), developer.roleName(), token)) {
 			assertThat(Sdk.queryString(connection, "SELECT current_user")).isEqualTo("developer@example.com");
@@ -113,23 +114,26 @@ class LakebaseEmulatorSdkTests {
 	void provisionedCredentialOverM2mAndPatLogsInToInstance() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint instance = emulator.instance("legacy-instance");
-		int before = emulator.mintCount(instance);
-		String appToken = Sdk.mintForInstance(Sdk.m2m(emulator, emulator.servicePrincipal()), "legacy-instance");
-		String userToken = Sdk.mintForInstance(Sdk.pat(emulator, emulator.user()), "legacy-instance");
-		try (Connection app = Sdk.connect(emulator, instance, emulator.servicePrincipal().roleName(), appToken);
-				Connection user = Sdk.connect(emulator, instance, emulator.user().roleName(), userToken)) {
-			assertThat(Sdk.queryString(app, "SELECT current_user")).isEqualTo(emulator.servicePrincipal().roleName());
-			assertThat(Sdk.queryString(user, "SELECT current_user")).isEqualTo(emulator.user().roleName());
+		int before = emulator.tokens().mintCount(instance);
+		String appToken = Sdk.mintForInstance(Sdk.m2m(emulator, emulator.identities().servicePrincipal()),
+				"legacy-instance");
+		String userToken = Sdk.mintForInstance(Sdk.pat(emulator, emulator.identities().user()), "legacy-instance");
+		try (Connection app = Sdk.connect(emulator, instance, emulator.identities().servicePrincipal().roleName(),
+				appToken);
+				Connection user = Sdk.connect(emulator, instance, emulator.identities().user().roleName(), userToken)) {
+			assertThat(Sdk.queryString(app, "SELECT current_user"))
+				.isEqualTo(emulator.identities().servicePrincipal().roleName());
+			assertThat(Sdk.queryString(user, "SELECT current_user")).isEqualTo(emulator.identities().user().roleName());
 		}
-		assertThat(emulator.mintCount(instance)).isEqualTo(before + 2);
+		assertThat(emulator.tokens().mintCount(instance)).isEqualTo(before + 2);
 	}
 
 	@Test
 	void wrongClientSecretFailsWithSdkAuthError() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspaceUrl())
+		WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspace().url())
 			.setAuthType("oauth-m2m")
-			.setClientId(emulator.servicePrincipal().clientId())
+			.setClientId(emulator.identities().servicePrincipal().clientId())
 			.setClientSecret("not-the-secret"));
 		assertThatExceptionOfType(DatabricksException.class).isThrownBy(() -> Sdk.mint(workspace, emulator.endpoint()))
 			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("invalid_client"));
@@ -139,14 +143,14 @@ class LakebaseEmulatorSdkTests {
 	void wrongPersonalAccessTokenIsUnauthenticated() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		WorkspaceClient workspace = new WorkspaceClient(
-				new DatabricksConfig().setHost(emulator.workspaceUrl()).setAuthType("pat").setToken("dapi-wrong"));
+				new DatabricksConfig().setHost(emulator.workspace().url()).setAuthType("pat").setToken("dapi-wrong"));
 		assertThatExceptionOfType(Unauthenticated.class).isThrownBy(() -> Sdk.mint(workspace, emulator.endpoint()));
 	}
 
 	@Test
 	void unknownEndpointAndInstanceAreNotFound() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.servicePrincipal());
+		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.identities().servicePrincipal());
 		assertThatExceptionOfType(NotFound.class)
 			.isThrownBy(() -> workspace.postgres()
 				.generateDatabaseCredential(new GenerateDatabaseCredentialRequest()
@@ -160,7 +164,7 @@ class LakebaseEmulatorSdkTests {
 	@Test
 	void anEndpointThatNeverSuspendsSaysSoAndReportsNoTimeout() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.servicePrincipal());
+		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.identities().servicePrincipal());
 		EmulatedEndpoint primary = emulator.endpoint();
 		primary.setNoSuspension(true);
 		try {
@@ -180,7 +184,7 @@ class LakebaseEmulatorSdkTests {
 	@Test
 	void endpointResourceCarriesHostsStateTypeAndSuspendTimeout() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.servicePrincipal());
+		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.identities().servicePrincipal());
 		Endpoint endpoint = workspace.postgres()
 			.getEndpoint(new GetEndpointRequest().setName(emulator.endpoint().path()));
 		assertThat(endpoint.getName()).isEqualTo("projects/emulator/branches/production/endpoints/primary");
@@ -200,13 +204,13 @@ class LakebaseEmulatorSdkTests {
 					new com.databricks.sdk.service.database.GetDatabaseInstanceRequest().setName("legacy-instance"))
 			.getReadWriteDns()).isEqualTo(emulator.instance("legacy-instance").host());
 		assertThat(workspace.currentUser().me(new com.databricks.sdk.service.iam.MeRequest()).getUserName())
-			.isEqualTo(emulator.servicePrincipal().clientId());
+			.isEqualTo(emulator.identities().servicePrincipal().clientId());
 	}
 
 	@Test
 	void readOnlyEndpointRefusesWrites() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.servicePrincipal();
+		EmulatedIdentity app = emulator.identities().servicePrincipal();
 		String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.readOnlyEndpoint());
 		try (Connection connection = Sdk.connect(emulator, emulator.readOnlyEndpoint(), app.roleName(), token)) {
 			assertThat(Sdk.queryString(connection, "SHOW default_transaction_read_only")).isEqualTo("on");

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,12 +51,12 @@ class ScaleToZeroTests {
 
 	private String token() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		return Sdk.mint(Sdk.m2m(emulator, emulator.servicePrincipal()), emulator.endpoint());
+		return Sdk.mint(Sdk.m2m(emulator, emulator.identities().servicePrincipal()), emulator.endpoint());
 	}
 
 	private Connection connect(String token) throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		return Sdk.connect(emulator, emulator.endpoint(), emulator.servicePrincipal().roleName(), token);
+		return Sdk.connect(emulator, emulator.endpoint(), emulator.identities().servicePrincipal().roleName(), token);
 	}
 
 	@Test

@@ -34,14 +34,14 @@ final class Sdk {
 	}
 
 	static WorkspaceClient m2m(LakebaseEmulator emulator, EmulatedIdentity servicePrincipal) {
-		return new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspaceUrl())
+		return new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspace().url())
 			.setAuthType("oauth-m2m")
 			.setClientId(servicePrincipal.clientId())
 			.setClientSecret(servicePrincipal.clientSecret()));
 	}
 
 	static WorkspaceClient pat(LakebaseEmulator emulator, EmulatedIdentity user) {
-		return new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspaceUrl())
+		return new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspace().url())
 			.setAuthType("pat")
 			.setToken(user.personalAccessToken()));
 	}

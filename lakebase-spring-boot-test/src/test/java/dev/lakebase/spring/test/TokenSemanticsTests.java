@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 import com.databricks.sdk.WorkspaceClient;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,8 +40,8 @@ class TokenSemanticsTests {
 	@Test
 	void expiredTokenIsRefusedAtLoginWhileSessionOpenedBeforeKeepsRunning() throws Exception {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.servicePrincipal();
-		emulator.setTokenLifetime(Duration.ofSeconds(2));
+		EmulatedIdentity app = emulator.identities().servicePrincipal();
+		emulator.tokens().setLifetime(Duration.ofSeconds(2));
 		try {
 			String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
 			try (Connection early = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
@@ -56,14 +57,14 @@ class TokenSemanticsTests {
 			}
 		}
 		finally {
-			emulator.setTokenLifetime(Duration.ofHours(1));
+			emulator.tokens().setLifetime(Duration.ofHours(1));
 		}
 	}
 
 	@Test
 	void previousAndNewTokenBothLogInAfterSecondMint() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.servicePrincipal();
+		EmulatedIdentity app = emulator.identities().servicePrincipal();
 		WorkspaceClient workspace = Sdk.m2m(emulator, app);
 		String first = Sdk.mint(workspace, emulator.endpoint());
 		String second = Sdk.mint(workspace, emulator.endpoint());
@@ -78,10 +79,11 @@ class TokenSemanticsTests {
 	@Test
 	void tokenOfOneIdentityDoesNotLogInAsAnother() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		String appToken = Sdk.mint(Sdk.m2m(emulator, emulator.servicePrincipal()), emulator.endpoint());
+		String appToken = Sdk.mint(Sdk.m2m(emulator, emulator.identities().servicePrincipal()), emulator.endpoint());
 		long failedBefore = emulator.endpoint().counters().failedLogins();
 		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), emulator.user().roleName(), appToken))
+			.isThrownBy(
+					() -> Sdk.connect(emulator, emulator.endpoint(), emulator.identities().user().roleName(), appToken))
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
 		assertThat(emulator.endpoint().counters().failedLogins()).isEqualTo(failedBefore + 1);
 	}
@@ -89,10 +91,10 @@ class TokenSemanticsTests {
 	@Test
 	void revokedTokenIsRefusedWhileOpenSessionKeepsRunning() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity developer = emulator.addUser("revoked@example.com", true);
+		EmulatedIdentity developer = emulator.identities().addUser("revoked@example.com", true);
 		String token = Sdk.mint(Sdk.pat(emulator, developer), emulator.endpoint());
 		try (Connection open = Sdk.connect(emulator, emulator.endpoint(), developer.roleName(), token)) {
-			assertThat(emulator.revokeTokens(developer)).isEqualTo(1);
+			assertThat(emulator.tokens().revoke(developer)).isEqualTo(1);
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), developer.roleName(), token))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
@@ -103,7 +105,7 @@ class TokenSemanticsTests {
 	@Test
 	void servicePrincipalWithoutDatabaseRoleMintsButCannotLogIn() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity noResource = emulator.addServicePrincipal(false);
+		EmulatedIdentity noResource = emulator.identities().addServicePrincipal(false);
 		String token = Sdk.mint(Sdk.m2m(emulator, noResource), emulator.endpoint());
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), noResource.roleName(), token))
@@ -116,7 +118,7 @@ class TokenSemanticsTests {
 	@Test
 	void nativePasswordRoleLogsInWithoutWorkspace() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.addNativeRole("native_app", "s3cret-native");
+		emulator.identities().addNativeRole("native_app", "s3cret-native");
 		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), "native_app", "s3cret-native")) {
 			assertThat(Sdk.queryString(connection, "SELECT current_user")).isEqualTo("native_app");
 		}
@@ -131,7 +133,8 @@ class TokenSemanticsTests {
 		String url = "jdbc:postgresql://" + emulator.endpoint().host() + ":" + emulator.endpoint().port() + "/"
 				+ LakebaseEmulator.DEFAULT_DATABASE + "?sslmode=disable";
 		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> DriverManager.getConnection(url, emulator.servicePrincipal().roleName(), "irrelevant"))
+			.isThrownBy(() -> DriverManager.getConnection(url, emulator.identities().servicePrincipal().roleName(),
+					"irrelevant"))
 			.satisfies((ex) -> {
 				assertThat(ex.getSQLState()).isEqualTo("28000");
 				assertThat(ex.getMessage()).contains("sslmode=require");
@@ -141,7 +144,8 @@ class TokenSemanticsTests {
 	@Test
 	void directPostgresPortRequiresScramPassword() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		try (Connection admin = emulator.connectAsSuperuser(LakebaseEmulator.DEFAULT_BRANCH)) {
+		try (Connection admin = emulator.postgres()
+			.connectAsSuperuser(emulator.branchEndpoint(LakebaseEmulator.DEFAULT_BRANCH))) {
 			assertThat(Sdk.queryString(admin,
 					"SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host' AND auth_method = 'scram-sha-256'"))
 				.isEqualTo("1");
@@ -154,7 +158,7 @@ class TokenSemanticsTests {
 	@Test
 	void cancelRequestReachesPostgres() throws Exception {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.servicePrincipal();
+		EmulatedIdentity app = emulator.identities().servicePrincipal();
 		String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
 		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token);
 				var statement = connection.createStatement()) {

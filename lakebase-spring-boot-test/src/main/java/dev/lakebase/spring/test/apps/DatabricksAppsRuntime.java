@@ -16,24 +16,15 @@
 
 package dev.lakebase.spring.test.apps;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Runs a Databricks Apps deploy directory on this machine the way the Apps runtime runs
@@ -102,14 +93,16 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 	public static Installation install(Path deployDirectory, Path work, Path wheelhouse) throws IOException {
 		checkFileSizes(deployDirectory);
 		Path app = work.resolve("app");
-		copy(deployDirectory, app);
+		HostTools.copy(deployDirectory, app);
 		Path venv = work.resolve("venv");
-		run(List.of(python(), "-m", "venv", venv.toString()), work, "creating the Python virtual environment");
-		run(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install", "--no-index",
-				"--disable-pip-version-check", "--find-links", wheelhouse.toString(), "-r",
-				app.resolve("requirements.txt").toString()), work,
-				"installing requirements.txt into the virtual environment");
-		return new Installation(app, venv, work.resolve("app.log"), readAppYaml(app.resolve("app.yaml")));
+		HostTools.run(List.of(HostTools.python(), "-m", "venv", venv.toString()), work,
+				"creating the Python virtual environment");
+		HostTools.run(
+				List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install", "--no-index",
+						"--disable-pip-version-check", "--find-links", wheelhouse.toString(), "-r",
+						app.resolve("requirements.txt").toString()),
+				work, "installing requirements.txt into the virtual environment");
+		return new Installation(app, venv, work.resolve("app.log"), AppYaml.read(app.resolve("app.yaml")));
 	}
 
 	/**
@@ -180,99 +173,6 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 		}
 	}
 
-	private static String python() {
-		String path = System.getenv("PATH");
-		for (String name : List.of("python3", "python")) {
-			Path found = onPath(name, (path != null) ? path : "");
-			if (found != null) {
-				return found.toString();
-			}
-		}
-		throw new IllegalStateException("Running a deploy directory as Databricks Apps do needs python3 "
-				+ "(3.11, as on Apps) with the venv module on PATH; none found on " + path);
-	}
-
-	private static @Nullable Path onPath(String name, String path) {
-		for (String directory : path.split(File.pathSeparator)) {
-			if (!directory.isEmpty()) {
-				Path candidate = Path.of(directory, name);
-				if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-					return candidate;
-				}
-			}
-		}
-		return null;
-	}
-
-	private static void run(List<String> command, Path directory, String step) throws IOException {
-		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		try {
-			if (!process.waitFor(10, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				throw new IOException(step + " did not finish within 10 minutes: " + output);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while " + step, ex);
-		}
-		if (process.exitValue() != 0) {
-			throw new IOException(step + " failed (" + String.join(" ", command) + "): " + output);
-		}
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		Files.createDirectories(to);
-		try (Stream<Path> paths = Files.walk(from)) {
-			for (Path source : (Iterable<Path>) paths.sorted()::iterator) {
-				Path target = to.resolve(from.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-				}
-			}
-		}
-	}
-
-	private static Map<String, Object> readAppYaml(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-			if (!(yaml instanceof Map<?, ?> map)) {
-				throw new IOException(file + " is not a YAML mapping");
-			}
-			@SuppressWarnings("unchecked")
-			Map<String, Object> descriptor = (Map<String, Object>) map;
-			return descriptor;
-		}
-	}
-
-	private static List<String> command(Map<String, Object> descriptor) throws IOException {
-		if (!(descriptor.get("command") instanceof List<?> list) || list.isEmpty()) {
-			throw new IOException("app.yaml has no command list");
-		}
-		return list.stream().map(String::valueOf).toList();
-	}
-
-	private static Map<String, String> appYamlEnv(Map<String, Object> descriptor) throws IOException {
-		Map<String, String> env = new LinkedHashMap<>();
-		if (descriptor.get("env") instanceof List<?> entries) {
-			for (Object entry : entries) {
-				if (!(entry instanceof Map<?, ?> variable) || !(variable.get("name") instanceof String name)) {
-					throw new IOException("app.yaml env entry without a name: " + entry);
-				}
-				if (variable.get("value") == null) {
-					throw new IOException("app.yaml env " + name
-							+ " takes its value from an app resource (valueFrom), which this runtime does not have");
-				}
-				env.put(name, String.valueOf(variable.get("value")));
-			}
-		}
-		return env;
-	}
-
 	/**
 	 * An app installed as the platform installs it, ready to start.
 	 */
@@ -284,9 +184,9 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 
 		private final Path log;
 
-		private final Map<String, Object> descriptor;
+		private final AppYaml descriptor;
 
-		private Installation(Path app, Path venv, Path log, Map<String, Object> descriptor) {
+		private Installation(Path app, Path venv, Path log, AppYaml descriptor) {
 			this.app = app;
 			this.venv = venv;
 			this.log = log;
@@ -306,12 +206,7 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 		 * @return the command
 		 */
 		public List<String> command() {
-			try {
-				return DatabricksAppsRuntime.command(this.descriptor);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex.getMessage(), ex);
-			}
+			return this.descriptor.command();
 		}
 
 		/**
@@ -325,15 +220,15 @@ public final class DatabricksAppsRuntime implements AutoCloseable {
 		 */
 		public DatabricksAppsRuntime start(Map<String, String> environment) throws IOException {
 			Map<String, String> env = new LinkedHashMap<>(environment);
-			env.putAll(appYamlEnv(this.descriptor));
+			env.putAll(this.descriptor.env());
 			String path = this.venv.resolve("bin").toString();
 			env.put("PATH", path);
 			env.remove("JAVA_HOME");
 			List<String> command = command();
-			if (onPath("java", path) != null) {
+			if (HostTools.onPath("java", path) != null) {
 				throw new IllegalStateException("java is on the app's PATH (" + path + "); the Apps runtime has none");
 			}
-			Path executable = onPath(command.get(0), path);
+			Path executable = HostTools.onPath(command.get(0), path);
 			if (executable == null) {
 				throw new IOException(
 						"app.yaml's command " + command.get(0) + " is not on the app's PATH (" + path + ")");

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.postgres;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,6 +30,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import dev.lakebase.spring.test.LakebaseEmulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -39,7 +40,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class EmbeddedPostgresServer implements Closeable {
+public final class EmbeddedPostgresServer implements Closeable {
 
 	static final String SUPERUSER = "postgres";
 
@@ -75,11 +76,11 @@ final class EmbeddedPostgresServer implements Closeable {
 
 	private final String superuserPassword;
 
-	EmbeddedPostgresServer(int maxConnections) throws IOException {
+	public EmbeddedPostgresServer(int maxConnections) throws IOException {
 		this(maxConnections, Path.of(System.getProperty("java.io.tmpdir")));
 	}
 
-	EmbeddedPostgresServer(int maxConnections, Path parent) throws IOException {
+	public EmbeddedPostgresServer(int maxConnections, Path parent) throws IOException {
 		this.socketDirectory = Files.createTempDirectory(parent, "lbemu");
 		this.unixSocketDirectory = socketDirectoryFor(this.socketDirectory);
 		this.maxConnections = maxConnections;
@@ -134,7 +135,7 @@ final class EmbeddedPostgresServer implements Closeable {
 	 * @param downtime how long it stays down
 	 * @throws IOException if it does not come back
 	 */
-	synchronized void restart(Duration downtime) throws IOException {
+	public synchronized void restart(Duration downtime) throws IOException {
 		int port = port();
 		this.postgres.close();
 		try {
@@ -154,7 +155,7 @@ final class EmbeddedPostgresServer implements Closeable {
 		return this.postgres.getPort();
 	}
 
-	Path unixSocket() {
+	public Path unixSocket() {
 		return this.unixSocketDirectory.resolve(".s.PGSQL." + port());
 	}
 
@@ -162,11 +163,11 @@ final class EmbeddedPostgresServer implements Closeable {
 		return "jdbc:postgresql://" + LakebaseEmulator.LOOPBACK + ":" + port() + "/" + database;
 	}
 
-	Connection connectAsSuperuser(String database) throws SQLException {
+	public Connection connectAsSuperuser(String database) throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, this.superuserPassword);
 	}
 
-	void execute(String database, String... statements) {
+	public void execute(String database, String... statements) {
 		try (Connection connection = connectAsSuperuser(database); Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);

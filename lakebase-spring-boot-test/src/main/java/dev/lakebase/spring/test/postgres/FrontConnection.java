@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.postgres;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -31,9 +31,9 @@ import java.nio.channels.SocketChannel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-
 import javax.net.ssl.SSLSocket;
 
+import dev.lakebase.spring.test.WakeMode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +80,7 @@ final class FrontConnection implements Runnable, Closeable {
 	}
 
 	private void serve() throws IOException {
-		EmulatedEndpoint endpoint = this.front.endpoint();
+		FrontEndpoint endpoint = this.front.endpoint();
 		if (endpoint.wakeMode() == WakeMode.RESET && !this.front.admit(WakeMode.RESET)) {
 			this.client.setSoLinger(true, 0);
 			return;
@@ -125,7 +125,7 @@ final class FrontConnection implements Runnable, Closeable {
 			sendError(out, "57P03", "the database system is starting up");
 			return;
 		}
-		if (!tls && endpoint.requiresTls()) {
+		if (!tls) {
 			sendError(out, "28000", "connection is insecure: this endpoint requires SSL (use sslmode=require)");
 			return;
 		}
@@ -151,7 +151,7 @@ final class FrontConnection implements Runnable, Closeable {
 		relayToBackend(clientIn);
 	}
 
-	private void openBackend(Map<String, String> clientParameters, EmulatedEndpoint endpoint) throws IOException {
+	private void openBackend(Map<String, String> clientParameters, FrontEndpoint endpoint) throws IOException {
 		Map<String, String> parameters = new LinkedHashMap<>(clientParameters);
 		parameters.put("database", endpoint.backendDatabase(clientParameters.getOrDefault("database", "")));
 		if (endpoint.isReadOnly()) {
@@ -170,21 +170,11 @@ final class FrontConnection implements Runnable, Closeable {
 	private void relayToBackend(InputStream clientIn) throws IOException {
 		DataInputStream in = new DataInputStream(clientIn);
 		while (true) {
-			int type = in.read();
-			if (type < 0) {
+			byte[] message = PgWire.readTypedMessage(in);
+			if (message == null) {
 				return;
 			}
-			int length = in.readInt();
-			if (length < 4) {
-				throw new IOException("Invalid message length " + length);
-			}
-			byte[] message = new byte[length + 1];
-			message[0] = (byte) type;
-			message[1] = (byte) (length >>> 24);
-			message[2] = (byte) (length >>> 16);
-			message[3] = (byte) (length >>> 8);
-			message[4] = (byte) length;
-			in.readFully(message, 5, length - 4);
+			int type = message[0];
 			if (type == 'Q' || type == 'E') {
 				this.front.statementSeen();
 			}

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.postgres;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -181,6 +181,32 @@ final class PgWire {
 	private static void writeCString(ByteArrayOutputStream out, String value) {
 		out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
 		out.write(0);
+	}
+
+	/**
+	 * Read one typed message (type byte, length, body) as it was sent.
+	 * @param in the stream
+	 * @return the message with its type and length, or {@code null} at the end of the
+	 * stream
+	 * @throws IOException if the stream fails or the length is invalid
+	 */
+	static byte @Nullable [] readTypedMessage(DataInputStream in) throws IOException {
+		int type = in.read();
+		if (type < 0) {
+			return null;
+		}
+		int length = in.readInt();
+		if (length < 4) {
+			throw new IOException("Invalid message length " + length);
+		}
+		byte[] message = new byte[length + 1];
+		message[0] = (byte) type;
+		message[1] = (byte) (length >>> 24);
+		message[2] = (byte) (length >>> 16);
+		message[3] = (byte) (length >>> 8);
+		message[4] = (byte) length;
+		in.readFully(message, 5, length - 4);
+		return message;
 	}
 
 }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.postgres;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,9 +33,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiPredicate;
-
 import javax.net.ssl.SSLContext;
 
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.WakeMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,11 @@ import org.slf4j.LoggerFactory;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class PostgresFront implements Closeable {
+public final class PostgresFront implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PostgresFront.class);
 
-	private final EmulatedEndpoint endpoint;
+	private final FrontEndpoint endpoint;
 
 	private final ServerSocket serverSocket;
 
@@ -66,7 +67,7 @@ final class PostgresFront implements Closeable {
 
 	private volatile boolean running = true;
 
-	PostgresFront(EmulatedEndpoint endpoint, InetSocketAddress address, SSLContext sslContext, Path backendSocket,
+	PostgresFront(FrontEndpoint endpoint, InetSocketAddress address, SSLContext sslContext, Path backendSocket,
 			BiPredicate<String, String> loginCheck, ExecutorService executor) throws IOException {
 		this.endpoint = endpoint;
 		this.sslContext = sslContext;
@@ -79,15 +80,15 @@ final class PostgresFront implements Closeable {
 		executor.execute(this::acceptLoop);
 	}
 
-	InetAddress address() {
+	public InetAddress address() {
 		return this.serverSocket.getInetAddress();
 	}
 
-	int port() {
+	public int port() {
 		return this.serverSocket.getLocalPort();
 	}
 
-	EmulatedEndpoint endpoint() {
+	FrontEndpoint endpoint() {
 		return this.endpoint;
 	}
 
@@ -106,7 +107,7 @@ final class PostgresFront implements Closeable {
 				socket.setTcpNoDelay(true);
 				FrontConnection connection = new FrontConnection(this, socket, this.executor);
 				this.connections.add(connection);
-				this.endpoint.counters().connectionAccepted();
+				this.endpoint.connectionAccepted();
 				this.executor.execute(connection);
 			}
 			catch (SocketException ex) {
@@ -127,12 +128,7 @@ final class PostgresFront implements Closeable {
 
 	boolean login(String user, String password) {
 		boolean accepted = this.loginCheck.test(user, password);
-		if (accepted) {
-			this.endpoint.counters().loginSucceeded();
-		}
-		else {
-			this.endpoint.counters().loginFailed();
-		}
+		this.endpoint.login(accepted);
 		return accepted;
 	}
 
@@ -158,14 +154,14 @@ final class PostgresFront implements Closeable {
 		this.connections.remove(connection);
 	}
 
-	int openConnections() {
+	public int openConnections() {
 		return this.connections.size();
 	}
 
 	/**
 	 * Close every client connection, as a suspending compute does.
 	 */
-	void closeConnections() {
+	public void closeConnections() {
 		for (FrontConnection connection : new ArrayList<>(this.connections)) {
 			connection.close();
 		}
@@ -177,6 +173,56 @@ final class PostgresFront implements Closeable {
 		this.serverSocket.close();
 		List<FrontConnection> open = new ArrayList<>(this.connections);
 		open.forEach(FrontConnection::close);
+	}
+
+	/**
+	 * Open a front for each endpoint: the first on a free port of {@code 127.0.0.1}, the
+	 * others on the same port of {@code 127.0.0.2}, {@code 127.0.0.3} and so on where the
+	 * system has those addresses (Lakebase endpoints share port 5432 on different hosts),
+	 * else each on a port of its own.
+	 * @param endpoints the endpoints, in order
+	 * @param backendSocket PostgreSQL's Unix socket
+	 * @param loginCheck what decides a login
+	 * @param executor runs the fronts' connections
+	 * @return the fronts, in the order of the endpoints
+	 * @throws IOException if a front cannot be opened
+	 */
+	public static List<PostgresFront> openAll(List<? extends FrontEndpoint> endpoints, Path backendSocket,
+			BiPredicate<String, String> loginCheck, ExecutorService executor) throws IOException {
+		SSLContext tls = EmulatorTls.context();
+		List<PostgresFront> fronts = new ArrayList<>();
+		try {
+			int sharedPort = 0;
+			int nextAddress = 1;
+			for (FrontEndpoint endpoint : endpoints) {
+				PostgresFront front = null;
+				if (sharedPort != 0) {
+					String host = "127.0.0." + (++nextAddress);
+					try {
+						front = new PostgresFront(endpoint,
+								new InetSocketAddress(InetAddress.getByName(host), sharedPort), tls, backendSocket,
+								loginCheck, executor);
+					}
+					catch (IOException ex) {
+						logger.debug("Loopback address {} unavailable ({}); {} gets its own port on {}", host,
+								ex.toString(), endpoint.path(), LakebaseEmulator.LOOPBACK);
+					}
+				}
+				if (front == null) {
+					front = new PostgresFront(endpoint, new InetSocketAddress(LakebaseEmulator.LOOPBACK, sharedPort),
+							tls, backendSocket, loginCheck, executor);
+				}
+				sharedPort = (sharedPort != 0) ? sharedPort : front.port();
+				fronts.add(front);
+			}
+			return fronts;
+		}
+		catch (IOException | RuntimeException ex) {
+			for (PostgresFront front : fronts) {
+				front.close();
+			}
+			throw ex;
+		}
 	}
 
 }

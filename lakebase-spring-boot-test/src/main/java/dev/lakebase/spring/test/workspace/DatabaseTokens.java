@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.workspace;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.lakebase.spring.test.EmulatedIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,18 +35,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class DatabaseTokens {
+public final class DatabaseTokens {
 
 	/**
 	 * Outcome of a token check at login.
 	 */
-	enum Check {
+	public enum Check {
 
 		VALID, EXPIRED, UNKNOWN, OTHER_IDENTITY
 
 	}
 
-	record Minted(String token, EmulatedIdentity identity, String target, Instant expiresAt) {
+	public record Minted(String token, EmulatedIdentity identity, String target, Instant expiresAt) {
 
 		@Override
 		public String toString() {
@@ -66,16 +67,16 @@ final class DatabaseTokens {
 
 	private volatile Duration lifetime;
 
-	DatabaseTokens(Clock clock, Duration lifetime) {
+	public DatabaseTokens(Clock clock, Duration lifetime) {
 		this.clock = clock;
 		this.lifetime = lifetime;
 	}
 
-	void setLifetime(Duration lifetime) {
+	public void setLifetime(Duration lifetime) {
 		this.lifetime = lifetime;
 	}
 
-	Minted mint(EmulatedIdentity identity, String target, @Nullable Duration requestedTtl) {
+	public Minted mint(EmulatedIdentity identity, String target, @Nullable Duration requestedTtl) {
 		Instant now = this.clock.instant();
 		this.tokens.values().removeIf((minted) -> minted.expiresAt().isBefore(now.minus(Duration.ofMinutes(10))));
 		Duration ttl = (requestedTtl != null && requestedTtl.compareTo(this.lifetime) < 0) ? requestedTtl
@@ -90,7 +91,7 @@ final class DatabaseTokens {
 		return minted;
 	}
 
-	Check check(String roleName, String token) {
+	public Check check(String roleName, String token) {
 		Minted minted = (token != null) ? this.tokens.get(token) : null;
 		if (minted == null) {
 			return Check.UNKNOWN;
@@ -101,23 +102,23 @@ final class DatabaseTokens {
 		return this.clock.instant().isBefore(minted.expiresAt()) ? Check.VALID : Check.EXPIRED;
 	}
 
-	int revoke(EmulatedIdentity identity) {
+	public int revoke(EmulatedIdentity identity) {
 		int before = this.tokens.size();
 		this.tokens.values().removeIf((minted) -> minted.identity() == identity);
 		return before - this.tokens.size();
 	}
 
-	int mintsForTarget(String target) {
+	public int mintsForTarget(String target) {
 		AtomicInteger count = this.mintsByTarget.get(target);
 		return (count != null) ? count.get() : 0;
 	}
 
-	int mintsForRole(String roleName) {
+	public int mintsForRole(String roleName) {
 		AtomicInteger count = this.mintsByRole.get(roleName);
 		return (count != null) ? count.get() : 0;
 	}
 
-	int totalMints() {
+	public int totalMints() {
 		return this.mintsByRole.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 

@@ -13,41 +13,31 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.workspace;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.jspecify.annotations.Nullable;
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.EmulatedIdentity;
+import dev.lakebase.spring.test.LakebaseEmulator;
+
+import dev.lakebase.spring.test.EmulatedWorkspace.Target;
+import dev.lakebase.spring.test.EmulatedWorkspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.lakebase.spring.test.WorkspaceFaults.Fault;
-import dev.lakebase.spring.test.WorkspaceFaults.Target;
 
 /**
  * The fake Databricks workspace: an HTTP server that the unmodified Databricks SDK for
@@ -57,7 +47,7 @@ import dev.lakebase.spring.test.WorkspaceFaults.Target;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class FakeWorkspace implements Closeable {
+public final class FakeWorkspace implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(FakeWorkspace.class);
 
@@ -71,40 +61,26 @@ final class FakeWorkspace implements Closeable {
 	 */
 	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
-	private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
-
 	private static final Pattern POSTGRES_RESOURCE = Pattern
 		.compile("/api/2\\.0/postgres/(projects(?:/[^/]+(?:/branches(?:/[^/]+(?:/endpoints(?:/[^/]+)?)?)?)?)?)");
 
 	private static final Pattern INSTANCE = Pattern.compile("/api/2\\.0/database/instances/([^/]+)");
 
-	private static final SecureRandom random = new SecureRandom();
+	private final EmulatorDirectory model;
 
-	private record AccessToken(EmulatedIdentity identity, Instant expiresAt) {
-	}
+	private final WorkspaceOAuth oauth;
 
-	private final LakebaseEmulator emulator;
-
-	private final DatabaseTokens databaseTokens;
-
-	private final WorkspaceFaults faults;
-
-	private final Clock clock;
-
-	private final ObjectMapper json = new ObjectMapper();
-
-	private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
+	private final CredentialApi credentials;
 
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
 	private final HttpServer server;
 
-	FakeWorkspace(LakebaseEmulator emulator, DatabaseTokens databaseTokens, WorkspaceFaults faults, Clock clock,
-			ExecutorService executor) throws IOException {
-		this.emulator = emulator;
-		this.databaseTokens = databaseTokens;
-		this.faults = faults;
-		this.clock = clock;
+	public FakeWorkspace(EmulatorDirectory model, DatabaseTokens databaseTokens, Clock clock, ExecutorService executor)
+			throws IOException {
+		this.model = model;
+		this.oauth = new WorkspaceOAuth(model, clock);
+		this.credentials = new CredentialApi(model, databaseTokens);
 		this.server = createServer();
 		this.server.setExecutor(executor);
 		this.server.createContext("/", this::handle);
@@ -132,16 +108,16 @@ final class FakeWorkspace implements Closeable {
 		}
 	}
 
-	int requestCount(String path) {
+	public int requestCount(String path) {
 		AtomicInteger count = this.requests.get(path);
 		return (count != null) ? count.get() : 0;
 	}
 
-	int requestCount() {
+	public int requestCount() {
 		return this.requests.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 
-	String url() {
+	public String url() {
 		return "http://" + LakebaseEmulator.LOOPBACK + ":" + this.server.getAddress().getPort();
 	}
 
@@ -150,7 +126,7 @@ final class FakeWorkspace implements Closeable {
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getPath();
 			this.requests.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
-			Fault fault = this.faults.take(target(path));
+			InjectedFault fault = this.model.takeFault(target(path));
 			if (fault != null) {
 				answerFault(exchange, fault);
 				return;
@@ -172,7 +148,7 @@ final class FakeWorkspace implements Closeable {
 		return Target.RESOURCES;
 	}
 
-	private void answerFault(HttpExchange exchange, Fault fault) throws IOException {
+	private void answerFault(HttpExchange exchange, InjectedFault fault) throws IOException {
 		int status = fault.status();
 		if (fault.isHang()) {
 			try {
@@ -188,31 +164,31 @@ final class FakeWorkspace implements Closeable {
 			case 429 -> "RESOURCE_EXHAUSTED";
 			default -> (status >= 500) ? "INTERNAL_ERROR" : "BAD_REQUEST";
 		};
-		error(exchange, status, code, "Injected fault (HTTP " + status + ")");
+		HttpExchanges.error(exchange, status, code, "Injected fault (HTTP " + status + ")");
 	}
 
 	private void route(HttpExchange exchange, String method, String path) throws IOException {
 		if (method.equals("GET") && path.equals("/.well-known/databricks-config")) {
-			send(exchange, 200, Map.of("oidc_endpoint", url() + "/oidc", "workspace_id", LakebaseEmulator.WORKSPACE_ID,
-					"cloud", "aws"));
+			HttpExchanges.send(exchange, 200,
+					Map.of("oidc_endpoint", url() + "/oidc", "workspace_id", EmulatedWorkspace.ID, "cloud", "aws"));
 			return;
 		}
 		if (method.equals("GET") && path.equals("/oidc/.well-known/oauth-authorization-server")) {
-			send(exchange, 200, Map.of("issuer", url() + "/oidc", "token_endpoint", url() + "/oidc/v1/token",
-					"authorization_endpoint", url() + "/oidc/v1/authorize"));
+			HttpExchanges.send(exchange, 200, Map.of("issuer", url() + "/oidc", "token_endpoint",
+					url() + "/oidc/v1/token", "authorization_endpoint", url() + "/oidc/v1/authorize"));
 			return;
 		}
 		if (method.equals("POST") && path.equals("/oidc/v1/token")) {
-			issueAccessToken(exchange);
+			this.oauth.issue(exchange);
 			return;
 		}
 		if (!path.startsWith("/api/")) {
-			error(exchange, 404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'");
+			HttpExchanges.error(exchange, 404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'");
 			return;
 		}
-		EmulatedIdentity caller = authenticate(exchange);
+		EmulatedIdentity caller = this.oauth.authenticate(exchange);
 		if (caller == null) {
-			error(exchange, 401, "UNAUTHENTICATED",
+			HttpExchanges.error(exchange, 401, "UNAUTHENTICATED",
 					"Credential was not sent or was of an unsupported type for this API.");
 			return;
 		}
@@ -224,183 +200,39 @@ final class FakeWorkspace implements Closeable {
 		Matcher resource = POSTGRES_RESOURCE.matcher(path);
 		Matcher instance = INSTANCE.matcher(path);
 		if (method.equals("POST") && path.equals("/api/2.0/postgres/credentials")) {
-			mintForEndpoint(exchange, caller);
+			this.credentials.mintForEndpoint(exchange, caller);
 		}
 		else if (method.equals("POST") && path.equals("/api/2.0/database/credentials")) {
-			mintForInstance(exchange, caller);
+			this.credentials.mintForInstance(exchange, caller);
 		}
 		else if (method.equals("GET") && resource.matches()) {
-			new WorkspaceResources(this.emulator).answer(resource.group(1), query(exchange), (status, body) -> {
-				if (status == 200) {
-					send(exchange, status, body);
-				}
-				else {
-					error(exchange, status, "NOT_FOUND", (String) body);
-				}
-			});
+			new WorkspaceResources(this.model).answer(resource.group(1), HttpExchanges.query(exchange),
+					(status, body) -> {
+						if (status == 200) {
+							HttpExchanges.send(exchange, status, body);
+						}
+						else {
+							HttpExchanges.error(exchange, status, "NOT_FOUND", (String) body);
+						}
+					});
 		}
 		else if (method.equals("GET") && instance.matches()) {
-			EmulatedEndpoint found = this.emulator.findInstance(instance.group(1));
+			EmulatedEndpoint found = this.model.instance(instance.group(1));
 			if (found == null) {
-				error(exchange, 404, "NOT_FOUND", "Database instance '" + instance.group(1) + "' does not exist.");
+				HttpExchanges.error(exchange, 404, "NOT_FOUND",
+						"Database instance '" + instance.group(1) + "' does not exist.");
 			}
 			else {
-				send(exchange, 200, WorkspaceResources.instanceJson(found));
+				HttpExchanges.send(exchange, 200, WorkspaceResources.instanceJson(found));
 			}
 		}
 		else if (method.equals("GET") && path.equals("/api/2.0/preview/scim/v2/Me")) {
-			send(exchange, 200, Map.of("id", Integer.toUnsignedString(caller.roleName().hashCode()), "userName",
-					caller.roleName(), "displayName", caller.roleName(), "active", true));
+			HttpExchanges.send(exchange, 200, Map.of("id", Integer.toUnsignedString(caller.roleName().hashCode()),
+					"userName", caller.roleName(), "displayName", caller.roleName(), "active", true));
 		}
 		else {
-			error(exchange, 404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'");
+			HttpExchanges.error(exchange, 404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'");
 		}
-	}
-
-	private void issueAccessToken(HttpExchange exchange) throws IOException {
-		Map<String, String> form = parseForm(readBody(exchange));
-		String clientId = form.get("client_id");
-		String clientSecret = form.get("client_secret");
-		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-		if (authorization != null && authorization.startsWith("Basic ")) {
-			String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-					StandardCharsets.UTF_8);
-			int colon = decoded.indexOf(':');
-			if (colon > 0) {
-				clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-				clientSecret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-			}
-		}
-		EmulatedIdentity identity = this.emulator.findServicePrincipal(clientId);
-		if (!"client_credentials".equals(form.get("grant_type"))) {
-			send(exchange, 400, Map.of("error", "unsupported_grant_type", "error_description",
-					"Only client_credentials is supported"));
-			return;
-		}
-		if (identity == null || !identity.secret().equals(clientSecret)) {
-			send(exchange, 401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
-			return;
-		}
-		String token = randomToken("lbemu-oauth.");
-		this.accessTokens.put(token, new AccessToken(identity, this.clock.instant().plus(ACCESS_TOKEN_LIFETIME)));
-		send(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in",
-				ACCESS_TOKEN_LIFETIME.toSeconds(), "scope", form.getOrDefault("scope", "all-apis")));
-	}
-
-	private @Nullable EmulatedIdentity authenticate(HttpExchange exchange) {
-		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			return null;
-		}
-		String bearer = authorization.substring(7).trim();
-		AccessToken accessToken = this.accessTokens.get(bearer);
-		if (accessToken != null) {
-			return this.clock.instant().isBefore(accessToken.expiresAt()) ? accessToken.identity() : null;
-		}
-		return this.emulator.findUserByPersonalAccessToken(bearer);
-	}
-
-	private void mintForEndpoint(HttpExchange exchange, EmulatedIdentity caller) throws IOException {
-		JsonNode request = this.json.readTree(readBody(exchange));
-		String path = request.path("endpoint").asText("");
-		EmulatedEndpoint endpoint = this.emulator.findEndpoint(path);
-		if (endpoint == null) {
-			error(exchange, 404, "NOT_FOUND", "Endpoint '" + path + "' does not exist.");
-			return;
-		}
-		Duration ttl = null;
-		if (request.hasNonNull("ttl")) {
-			ttl = parseDuration(request.get("ttl").asText());
-			if (ttl == null || ttl.compareTo(Duration.ofSeconds(300)) < 0 || ttl.compareTo(Duration.ofHours(1)) > 0) {
-				error(exchange, 400, "INVALID_PARAMETER_VALUE", "ttl must be between 300s and 3600s");
-				return;
-			}
-		}
-		if (!caller.hasCredentialPermission()) {
-			error(exchange, 403, "PERMISSION_DENIED",
-					"User does not have permission to generate a credential for '" + path + "'.");
-			return;
-		}
-		DatabaseTokens.Minted minted = this.databaseTokens.mint(caller, endpoint.path(), ttl);
-		send(exchange, 200, Map.of("token", minted.token(), "expire_time", minted.expiresAt().toString()));
-	}
-
-	private void mintForInstance(HttpExchange exchange, EmulatedIdentity caller) throws IOException {
-		JsonNode request = this.json.readTree(readBody(exchange));
-		List<String> names = new ArrayList<>();
-		request.path("instance_names").forEach((name) -> names.add(name.asText()));
-		if (names.isEmpty()) {
-			error(exchange, 400, "INVALID_PARAMETER_VALUE", "instance_names must name at least one instance");
-			return;
-		}
-		for (String name : names) {
-			if (this.emulator.findInstance(name) == null) {
-				error(exchange, 404, "NOT_FOUND", "Database instance '" + name + "' does not exist.");
-				return;
-			}
-		}
-		if (!caller.hasCredentialPermission()) {
-			error(exchange, 403, "PERMISSION_DENIED",
-					"User does not have permission to generate a credential for '" + names.get(0) + "'.");
-			return;
-		}
-		DatabaseTokens.Minted minted = this.databaseTokens.mint(caller, names.get(0), null);
-		send(exchange, 200, Map.of("token", minted.token(), "expiration_time", minted.expiresAt().toString()));
-	}
-
-	static @Nullable Duration parseDuration(@Nullable String text) {
-		if (text == null || !text.endsWith("s")) {
-			return null;
-		}
-		try {
-			double seconds = Double.parseDouble(text.substring(0, text.length() - 1));
-			return Duration.ofNanos((long) (seconds * 1_000_000_000L));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static Map<String, String> query(HttpExchange exchange) {
-		String raw = exchange.getRequestURI().getRawQuery();
-		return (raw != null) ? parseForm(raw) : Map.of();
-	}
-
-	private static Map<String, String> parseForm(String body) {
-		Map<String, String> form = new LinkedHashMap<>();
-		for (String pair : body.split("&")) {
-			if (pair.isEmpty()) {
-				continue;
-			}
-			int equals = pair.indexOf('=');
-			String key = (equals >= 0) ? pair.substring(0, equals) : pair;
-			String value = (equals >= 0) ? pair.substring(equals + 1) : "";
-			form.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-		}
-		return form;
-	}
-
-	private static String readBody(HttpExchange exchange) throws IOException {
-		try (InputStream body = exchange.getRequestBody()) {
-			return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	private static String randomToken(String prefix) {
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-		send(exchange, status, Map.of("error_code", code, "message", message));
-	}
-
-	private void send(HttpExchange exchange, int status, Object body) throws IOException {
-		byte[] bytes = this.json.writeValueAsBytes(body);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
 	}
 
 	@Override

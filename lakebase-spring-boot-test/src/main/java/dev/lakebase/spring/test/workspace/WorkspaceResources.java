@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.workspace;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,6 +26,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.EndpointState;
+import dev.lakebase.spring.test.LakebaseEmulator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,15 +50,15 @@ final class WorkspaceResources {
 
 	private static final int DEFAULT_PAGE_SIZE = 50;
 
-	private final LakebaseEmulator emulator;
+	private final EmulatorDirectory model;
 
-	WorkspaceResources(LakebaseEmulator emulator) {
-		this.emulator = emulator;
+	WorkspaceResources(EmulatorDirectory model) {
+		this.model = model;
 	}
 
 	void answer(String name, Map<String, String> query, Responder responder) throws IOException {
 		String[] parts = name.split("/");
-		List<EmulatedEndpoint> endpoints = this.emulator.autoscalingEndpoints();
+		List<EmulatedEndpoint> endpoints = this.model.autoscalingEndpoints();
 		Set<String> projects = new LinkedHashSet<>();
 		Set<String> branches = new LinkedHashSet<>();
 		for (EmulatedEndpoint endpoint : endpoints) {
@@ -70,9 +73,9 @@ final class WorkspaceResources {
 			case 4 -> single(responder, name, branches.contains(name), () -> branchJson(name));
 			case 5 -> respondList(responder, branches.contains(parent(name)), name, "endpoints",
 					children(endpointNames(endpoints), name), query,
-					(path) -> endpointJson(Objects.requireNonNull(this.emulator.findEndpoint(path))));
+					(path) -> endpointJson(Objects.requireNonNull(this.model.endpoint(path))));
 			default -> {
-				EmulatedEndpoint endpoint = this.emulator.findEndpoint(name);
+				EmulatedEndpoint endpoint = this.model.endpoint(name);
 				single(responder, name, endpoint != null, () -> endpointJson(Objects.requireNonNull(endpoint)));
 			}
 		}
@@ -146,7 +149,7 @@ final class WorkspaceResources {
 		Map<String, Object> project = new LinkedHashMap<>();
 		project.put("name", name);
 		project.put("uid", "prj-" + Integer.toHexString(name.hashCode()));
-		project.put("create_time", this.emulator.startTime().toString());
+		project.put("create_time", this.model.startTime().toString());
 		project.put("status", Map.of("display_name", id, "pg_version", 17));
 		return project;
 	}
@@ -157,7 +160,7 @@ final class WorkspaceResources {
 		branch.put("name", name);
 		branch.put("uid", "br-" + Integer.toHexString(name.hashCode()));
 		branch.put("parent", name.substring(0, name.indexOf("/branches/")));
-		branch.put("create_time", this.emulator.startTime().toString());
+		branch.put("create_time", this.model.startTime().toString());
 		branch.put("status", Map.of("current_state", "READY", "default", LakebaseEmulator.DEFAULT_BRANCH.equals(id)));
 		return branch;
 	}
@@ -167,7 +170,7 @@ final class WorkspaceResources {
 		String suspendTimeout = endpoint.suspendTimeout().toSeconds() + "s";
 		Map<String, Object> hosts = new LinkedHashMap<>();
 		hosts.put("host", endpoint.host());
-		EmulatedEndpoint readOnly = this.emulator.readOnlyEndpointOf(endpoint);
+		EmulatedEndpoint readOnly = this.model.readOnlyEndpointOf(endpoint);
 		if (readOnly != null) {
 			hosts.put("read_only_host", readOnly.host());
 		}
@@ -189,7 +192,7 @@ final class WorkspaceResources {
 		json.put("name", endpoint.path());
 		json.put("uid", "ep-" + Integer.toHexString(endpoint.path().hashCode()));
 		json.put("parent", parent(parent(endpoint.path())));
-		json.put("create_time", this.emulator.startTime().toString());
+		json.put("create_time", this.model.startTime().toString());
 		json.put("spec", spec);
 		json.put("status", status);
 		return json;

@@ -114,7 +114,7 @@ class MemoryServiceEndToEndIT {
 		JsonNode session = post("/sessions", "{\"agent\":\"helper\",\"title\":\"end to end\"}", 201);
 		String id = session.get("id").asString();
 		List<String> written = new ArrayList<>();
-		int mintsBefore = this.emulator.mintCount();
+		int mintsBefore = this.emulator.tokens().mintCount();
 		for (int cycle = 0; cycle < 3; cycle++) {
 			for (int i = 0; i < 3; i++) {
 				String content = "cycle " + cycle + " message " + i;
@@ -133,7 +133,7 @@ class MemoryServiceEndToEndIT {
 			messages.forEach((message) -> read.add(message.get("content").asString()));
 			assertThat(read).as("every acknowledged message").isEqualTo(written);
 		}
-		assertThat(this.emulator.mintCount() - mintsBefore).as("a fresh credential after each expiry")
+		assertThat(this.emulator.tokens().mintCount() - mintsBefore).as("a fresh credential after each expiry")
 			.isGreaterThanOrEqualTo(3);
 		assertThat(get("/sessions/" + id + "/tool-results", 200)).hasSize(3);
 		assertThat(get("/sessions/" + id, 200).get("messages").asLong()).isEqualTo(9);
@@ -156,7 +156,7 @@ class MemoryServiceEndToEndIT {
 			.contains(
 					"using Java " + (Files.isDirectory(Jdk4pyStandIn.PREFERRED_JDK) ? 25 : Runtime.version().feature()))
 			.doesNotContain("has been already registered")
-			.doesNotContain(this.emulator.servicePrincipal().clientSecret())
+			.doesNotContain(this.emulator.identities().servicePrincipal().clientSecret())
 			.doesNotContain("lbemu.");
 	}
 

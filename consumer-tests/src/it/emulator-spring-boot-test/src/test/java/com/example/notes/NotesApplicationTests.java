@@ -1,6 +1,6 @@
 package com.example.notes;
 
-import dev.lakebase.spring.test.LakebaseEmulatorExtension;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,8 +32,8 @@ class NotesApplicationTests {
 		this.jdbc.update("INSERT INTO note (body) VALUES (?)", "hello");
 		assertThat(this.jdbc.queryForObject("SELECT body FROM note", String.class)).isEqualTo("hello");
 		assertThat(this.jdbc.queryForObject("SELECT current_user", String.class))
-			.isEqualTo(lakebase.emulator().servicePrincipal().roleName());
-		assertThat(lakebase.emulator().mintCount()).isPositive();
+			.isEqualTo(lakebase.emulator().identities().servicePrincipal().roleName());
+		assertThat(lakebase.emulator().tokens().mintCount()).isPositive();
 	}
 
 }

@@ -21,6 +21,7 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.DatabricksException;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,21 +33,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Faults injected into the workspace reach the SDK as its own errors, and the emulator
  * recovers after them.
  */
-class WorkspaceFaultsTests {
+class EmulatedWorkspaceTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();
 
 	@AfterEach
 	void clearFaults() {
-		lakebase.emulator().faults().clear();
+		lakebase.emulator().workspace().clear();
 	}
 
 	private WorkspaceClient workspaceWithoutRetries() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		return new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspaceUrl())
+		return new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspace().url())
 			.setAuthType("pat")
-			.setToken(emulator.user().personalAccessToken())
+			.setToken(emulator.identities().user().personalAccessToken())
 			.setDisableRetries(true));
 	}
 
@@ -54,22 +55,22 @@ class WorkspaceFaultsTests {
 	void injected503ReachesSdkCallerAndEmulatorRecovers() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		WorkspaceClient workspace = workspaceWithoutRetries();
-		long injected = emulator.faults().injectedCount();
-		emulator.faults().failNext(WorkspaceFaults.Target.CREDENTIALS, 1, 503);
+		long injected = emulator.workspace().injectedCount();
+		emulator.workspace().failNext(EmulatedWorkspace.Target.CREDENTIALS, 1, 503);
 		assertThatExceptionOfType(DatabricksError.class).isThrownBy(() -> Sdk.mint(workspace, emulator.endpoint()))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(503);
 				assertThat(ex.getErrorCode()).isEqualTo("TEMPORARILY_UNAVAILABLE");
 			});
 		assertThat(Sdk.mint(workspace, emulator.endpoint())).isNotBlank();
-		assertThat(emulator.faults().injectedCount()).isEqualTo(injected + 1);
+		assertThat(emulator.workspace().injectedCount()).isEqualTo(injected + 1);
 	}
 
 	@Test
 	void injected500ReachesSdkCaller() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		WorkspaceClient workspace = workspaceWithoutRetries();
-		emulator.faults().failNext(WorkspaceFaults.Target.ANY, 1, 500);
+		emulator.workspace().failNext(EmulatedWorkspace.Target.ANY, 1, 500);
 		assertThatExceptionOfType(DatabricksError.class).isThrownBy(() -> Sdk.mint(workspace, emulator.endpoint()))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(500));
 		assertThat(Sdk.mint(workspace, emulator.endpoint())).isNotBlank();
@@ -78,20 +79,20 @@ class WorkspaceFaultsTests {
 	@Test
 	void sdkRetriesAbsorbSingle503() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		WorkspaceClient workspace = Sdk.pat(emulator, emulator.user());
-		int mints = emulator.mintCount(emulator.user());
-		long injected = emulator.faults().injectedCount();
-		emulator.faults().failNext(WorkspaceFaults.Target.CREDENTIALS, 1, 503);
+		WorkspaceClient workspace = Sdk.pat(emulator, emulator.identities().user());
+		int mints = emulator.tokens().mintCount(emulator.identities().user());
+		long injected = emulator.workspace().injectedCount();
+		emulator.workspace().failNext(EmulatedWorkspace.Target.CREDENTIALS, 1, 503);
 		assertThat(Sdk.mint(workspace, emulator.endpoint())).isNotBlank();
-		assertThat(emulator.faults().injectedCount()).isEqualTo(injected + 1);
-		assertThat(emulator.mintCount(emulator.user())).isEqualTo(mints + 1);
+		assertThat(emulator.workspace().injectedCount()).isEqualTo(injected + 1);
+		assertThat(emulator.tokens().mintCount(emulator.identities().user())).isEqualTo(mints + 1);
 	}
 
 	@Test
 	void faultWindowFailsEveryCallUntilItEnds() throws InterruptedException {
 		LakebaseEmulator emulator = lakebase.emulator();
 		WorkspaceClient workspace = workspaceWithoutRetries();
-		emulator.faults().failFor(WorkspaceFaults.Target.CREDENTIALS, Duration.ofMillis(800), 503);
+		emulator.workspace().failFor(EmulatedWorkspace.Target.CREDENTIALS, Duration.ofMillis(800), 503);
 		for (int i = 0; i < 3; i++) {
 			assertThatExceptionOfType(DatabricksError.class).isThrownBy(() -> Sdk.mint(workspace, emulator.endpoint()));
 		}
@@ -103,7 +104,7 @@ class WorkspaceFaultsTests {
 	void hangHoldsCallThenAnswers503() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		WorkspaceClient workspace = workspaceWithoutRetries();
-		emulator.faults().hangNext(WorkspaceFaults.Target.CREDENTIALS, 1, Duration.ofMillis(700));
+		emulator.workspace().hangNext(EmulatedWorkspace.Target.CREDENTIALS, 1, Duration.ofMillis(700));
 		long started = System.nanoTime();
 		assertThatExceptionOfType(DatabricksException.class).isThrownBy(() -> Sdk.mint(workspace, emulator.endpoint()));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
@@ -113,10 +114,10 @@ class WorkspaceFaultsTests {
 	@Test
 	void faultOnOtherTargetLeavesCredentialsAlone() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		long injected = emulator.faults().injectedCount();
-		emulator.faults().failNext(WorkspaceFaults.Target.RESOURCES, 1, 500);
+		long injected = emulator.workspace().injectedCount();
+		emulator.workspace().failNext(EmulatedWorkspace.Target.RESOURCES, 1, 500);
 		assertThat(Sdk.mint(workspaceWithoutRetries(), emulator.endpoint())).isNotBlank();
-		assertThat(emulator.faults().injectedCount()).isEqualTo(injected);
+		assertThat(emulator.workspace().injectedCount()).isEqualTo(injected);
 	}
 
 }

@@ -13,8 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test;
+package dev.lakebase.spring.test.junit;
 
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.LakebaseEmulatorBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LakebaseEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-	private final LakebaseEmulator.Builder builder;
+	private final LakebaseEmulatorBuilder builder;
 
 	private @Nullable LakebaseEmulator emulator;
 
@@ -54,7 +56,7 @@ public final class LakebaseEmulatorExtension implements BeforeAllCallback, After
 	 * Create an extension for an emulator with the given settings.
 	 * @param builder the emulator settings
 	 */
-	public LakebaseEmulatorExtension(LakebaseEmulator.Builder builder) {
+	public LakebaseEmulatorExtension(LakebaseEmulatorBuilder builder) {
 		this.builder = builder;
 	}
 

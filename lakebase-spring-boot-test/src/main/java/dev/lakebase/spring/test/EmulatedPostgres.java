@@ -1,0 +1,216 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import dev.lakebase.spring.test.postgres.EmbeddedPostgresServer;
+import dev.lakebase.spring.test.postgres.PostgresFront;
+import dev.lakebase.spring.test.workspace.EmulatorDirectory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emulator's PostgreSQL and the endpoints' fronts in front of it: the databases of
+ * every branch, the roles of the identities, and what a test does to PostgreSQL itself
+ * (take its connection slots, restart it, connect past the fronts).
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class EmulatedPostgres {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmulatedPostgres.class);
+
+	private final EmulatorDirectory directory;
+
+	private final int maxConnections;
+
+	private final List<String> backendDatabases = new CopyOnWriteArrayList<>();
+
+	private final List<PostgresFront> fronts = new ArrayList<>();
+
+	private volatile @Nullable EmbeddedPostgresServer server;
+
+	private @Nullable ExecutorService executor;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	EmulatedPostgres(EmulatorDirectory directory, int maxConnections) {
+		this.directory = directory;
+		this.maxConnections = maxConnections;
+	}
+
+	void start() throws IOException {
+		ExecutorService executor = Executors.newCachedThreadPool(EmulatedWorkspace.daemonThreads("lakebase-emulator"));
+		this.executor = executor;
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(EmulatedWorkspace.daemonThreads("lakebase-emulator-timer"));
+		this.scheduler = scheduler;
+		this.server = new EmbeddedPostgresServer(this.maxConnections);
+		server().execute("postgres", "CREATE DATABASE " + LakebaseEmulator.DEFAULT_DATABASE);
+		this.backendDatabases.add(LakebaseEmulator.DEFAULT_DATABASE);
+		for (EmulatedEndpoint endpoint : this.directory.autoscalingEndpoints()) {
+			String database = endpoint.backendDatabase(LakebaseEmulator.DEFAULT_DATABASE);
+			if (!this.backendDatabases.contains(database)) {
+				server().execute("postgres",
+						"CREATE DATABASE \"" + database + "\" TEMPLATE " + LakebaseEmulator.DEFAULT_DATABASE);
+				this.backendDatabases.add(database);
+			}
+		}
+		this.directory.identities().forEach(this::createRole);
+		List<EmulatedEndpoint> endpoints = this.directory.endpoints();
+		this.fronts.addAll(PostgresFront.openAll(endpoints.stream().map(EmulatedEndpoint::lifecycle).toList(),
+				server().unixSocket(), this.directory::checkLogin, executor));
+		for (int i = 0; i < endpoints.size(); i++) {
+			endpoints.get(i).lifecycle().attach(this.fronts.get(i), scheduler);
+		}
+	}
+
+	void createRole(EmulatedIdentity identity) {
+		if (identity.hasDatabaseRole() && this.server != null) {
+			String role = quoteIdentifier(identity.roleName());
+			server().execute("postgres", "CREATE ROLE " + role + " LOGIN");
+			grantOnAllDatabases(role);
+		}
+	}
+
+	void addNativeRole(String roleName, String password) {
+		String role = quoteIdentifier(roleName);
+		server().execute("postgres", "CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+		grantOnAllDatabases(role);
+	}
+
+	private void grantOnAllDatabases(String role) {
+		for (String database : this.backendDatabases) {
+			server().execute(database,
+					"GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + quoteIdentifier(database) + " TO " + role,
+					"GRANT USAGE, CREATE ON SCHEMA public TO " + role);
+		}
+	}
+
+	/**
+	 * Take every free connection slot of PostgreSQL with superuser connections, so that
+	 * the next connect through any endpoint fails with {@code 53300} (too many clients),
+	 * until the returned handle is closed. Slots that free up within the settle time (for
+	 * example pool connections still closing) are taken too.
+	 * @param settle how long to keep taking slots as they free up
+	 * @return the held connections; close to release them
+	 */
+	public HeldConnections exhaustConnections(Duration settle) {
+		HeldConnections held = new HeldConnections();
+		long until = System.nanoTime() + settle.toNanos();
+		boolean full = false;
+		while (!full || System.nanoTime() < until) {
+			try {
+				held.add(server().connectAsSuperuser("postgres"));
+			}
+			catch (SQLException ex) {
+				if (!"53300".equals(ex.getSQLState())) {
+					held.close();
+					throw new IllegalStateException("Could not take a connection slot: " + ex.getMessage(), ex);
+				}
+				full = true;
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		return held;
+	}
+
+	/**
+	 * Restart PostgreSQL under the endpoints: a fast shutdown ends every session
+	 * (in-flight statements fail), connects during the downtime are answered with
+	 * {@code 57P03}, and PostgreSQL comes back on the same data.
+	 * @param downtime how long PostgreSQL stays down
+	 */
+	public void restart(Duration downtime) {
+		try {
+			server().restart(downtime);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("PostgreSQL did not come back after a restart", ex);
+		}
+	}
+
+	/**
+	 * Open a JDBC connection to the real PostgreSQL as its superuser, bypassing the
+	 * front, to arrange or inspect a test.
+	 * @param endpoint the endpoint whose database to open
+	 * @return a new connection
+	 * @throws SQLException if the connection fails
+	 */
+	public Connection connectAsSuperuser(EmulatedEndpoint endpoint) throws SQLException {
+		return server().connectAsSuperuser(endpoint.backendDatabase(LakebaseEmulator.DEFAULT_DATABASE));
+	}
+
+	void close() {
+		for (PostgresFront front : this.fronts) {
+			try {
+				front.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Could not close an emulator front: {}", ex.toString());
+			}
+		}
+		this.fronts.clear();
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+		}
+		EmbeddedPostgresServer current = this.server;
+		this.server = null;
+		if (current != null) {
+			try {
+				current.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not stop the emulator's PostgreSQL", ex);
+			}
+		}
+	}
+
+	private EmbeddedPostgresServer server() {
+		EmbeddedPostgresServer current = this.server;
+		if (current == null) {
+			throw new IllegalStateException("The Lakebase emulator is not running");
+		}
+		return current;
+	}
+
+	static String quoteIdentifier(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+}

@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * The emulator's PostgreSQL side, not an API: the embedded PostgreSQL 17 server and, in
+ * front of it, each endpoint's TLS front that checks logins as Lakebase does and wakes a
+ * suspended compute. Its types are public only for {@code dev.lakebase.spring.test}.
+ */
+@NullMarked
+package dev.lakebase.spring.test.postgres;
+
+import org.jspecify.annotations.NullMarked;

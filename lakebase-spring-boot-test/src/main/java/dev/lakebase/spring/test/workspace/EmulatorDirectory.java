@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.test.workspace;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import dev.lakebase.spring.test.EmulatedEndpoint;
+import dev.lakebase.spring.test.EmulatedIdentity;
+import dev.lakebase.spring.test.EmulatedWorkspace;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the emulator holds: its identities, endpoints and instances, native roles and
+ * tokens, and the lookups the fake workspace and the login check make in them.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+public final class EmulatorDirectory {
+
+	private final List<EmulatedIdentity> identities = new CopyOnWriteArrayList<>();
+
+	private final List<EmulatedEndpoint> endpoints = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> nativePasswords = new ConcurrentHashMap<>();
+
+	private final DatabaseTokens tokens;
+
+	private final Function<EmulatedWorkspace.Target, @Nullable InjectedFault> faults;
+
+	private volatile @Nullable Instant startTime;
+
+	public EmulatorDirectory(DatabaseTokens tokens,
+			Function<EmulatedWorkspace.Target, @Nullable InjectedFault> faults) {
+		this.tokens = tokens;
+		this.faults = faults;
+	}
+
+	public DatabaseTokens tokens() {
+		return this.tokens;
+	}
+
+	public List<EmulatedIdentity> identities() {
+		return this.identities;
+	}
+
+	public List<EmulatedEndpoint> endpoints() {
+		return this.endpoints;
+	}
+
+	public void addNativePassword(String roleName, String password) {
+		this.nativePasswords.put(roleName, password);
+	}
+
+	public void started(Instant startTime) {
+		this.startTime = startTime;
+	}
+
+	public @Nullable EmulatedIdentity servicePrincipal(@Nullable String clientId, @Nullable String clientSecret) {
+		EmulatedIdentity identity = identity(clientId);
+		return (identity != null && identity.kind() == EmulatedIdentity.Kind.SERVICE_PRINCIPAL
+				&& identity.clientSecret().equals(clientSecret)) ? identity : null;
+	}
+
+	public @Nullable EmulatedIdentity userByToken(String token) {
+		for (EmulatedIdentity identity : this.identities) {
+			if (identity.kind() == EmulatedIdentity.Kind.USER && identity.personalAccessToken().equals(token)) {
+				return identity;
+			}
+		}
+		return null;
+	}
+
+	public @Nullable EmulatedIdentity identity(@Nullable String roleName) {
+		for (EmulatedIdentity identity : this.identities) {
+			if (identity.roleName().equals(roleName)) {
+				return identity;
+			}
+		}
+		return null;
+	}
+
+	public @Nullable EmulatedEndpoint endpoint(String path) {
+		return find(EmulatedEndpoint.Kind.AUTOSCALING, path);
+	}
+
+	public @Nullable EmulatedEndpoint instance(String name) {
+		return find(EmulatedEndpoint.Kind.PROVISIONED, name);
+	}
+
+	private @Nullable EmulatedEndpoint find(EmulatedEndpoint.Kind kind, String path) {
+		for (EmulatedEndpoint endpoint : this.endpoints) {
+			if (endpoint.kind() == kind && endpoint.path().equals(path)) {
+				return endpoint;
+			}
+		}
+		return null;
+	}
+
+	public List<EmulatedEndpoint> autoscalingEndpoints() {
+		return this.endpoints.stream()
+			.filter((endpoint) -> endpoint.kind() == EmulatedEndpoint.Kind.AUTOSCALING)
+			.toList();
+	}
+
+	public @Nullable EmulatedEndpoint readOnlyEndpointOf(EmulatedEndpoint endpoint) {
+		for (EmulatedEndpoint candidate : autoscalingEndpoints()) {
+			if (candidate.isReadOnly() && Objects.equals(candidate.project(), endpoint.project())
+					&& Objects.equals(candidate.branch(), endpoint.branch())) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	public Instant startTime() {
+		Instant started = this.startTime;
+		if (started == null) {
+			throw new IllegalStateException("The emulator is not started");
+		}
+		return started;
+	}
+
+	public @Nullable Instant startTimeIfStarted() {
+		return this.startTime;
+	}
+
+	public @Nullable InjectedFault takeFault(EmulatedWorkspace.Target target) {
+		return this.faults.apply(target);
+	}
+
+	/**
+	 * Whether a login is accepted, as Lakebase decides it: a native role's password, or a
+	 * valid database credential of an identity with a database role.
+	 * @param roleName the role the client logs in as
+	 * @param password the password it sent
+	 * @return whether the login is accepted
+	 */
+	public boolean checkLogin(String roleName, String password) {
+		String nativePassword = this.nativePasswords.get(roleName);
+		if (nativePassword != null && nativePassword.equals(password)) {
+			return true;
+		}
+		EmulatedIdentity identity = identity(roleName);
+		return identity != null && identity.hasDatabaseRole()
+				&& this.tokens.check(roleName, password) == DatabaseTokens.Check.VALID;
+	}
+
+}
