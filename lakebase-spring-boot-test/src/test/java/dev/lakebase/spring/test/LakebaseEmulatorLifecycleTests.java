@@ -24,8 +24,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,6 +43,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Starting, stopping and describing an emulator.
  */
 class LakebaseEmulatorLifecycleTests {
+
+	@Test
+	void startsOnlyDaemonThreadsSoThatAnApplicationThatReturnsFromMainEnds() {
+		Set<Thread> before = liveNonDaemonThreads();
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().start()) {
+			Set<Thread> started = liveNonDaemonThreads();
+			started.removeAll(before);
+			assertThat(started).extracting(Thread::getName).isEmpty();
+		}
+	}
+
+	private static Set<Thread> liveNonDaemonThreads() {
+		Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+		threads.removeIf((thread) -> thread.isDaemon() || !thread.isAlive());
+		return threads;
+	}
 
 	@Test
 	void startsAndStopsWithinGenerousBoundAndReleasesPorts() throws Exception {

@@ -17,7 +17,6 @@ package dev.lakebase.spring.test.workspace;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -51,16 +50,6 @@ public final class FakeWorkspace implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(FakeWorkspace.class);
 
-	/**
-	 * The JDK's HTTP server writes a response's headers and its body in two writes; on a
-	 * socket without {@code TCP_NODELAY}, Nagle's algorithm holds the body back until the
-	 * client acknowledges the headers, which a client that delays its acknowledgements
-	 * does about 40 ms later. That added 40 ms to almost every request on a kept-alive
-	 * connection, which a real workspace does not. The JDK reads this property once per
-	 * JVM, when its first HTTP server is created, and has no other way to set the option.
-	 */
-	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
 	private static final Pattern POSTGRES_RESOURCE = Pattern
 		.compile("/api/2\\.0/postgres/(projects(?:/[^/]+(?:/branches(?:/[^/]+(?:/endpoints(?:/[^/]+)?)?)?)?)?)");
 
@@ -81,31 +70,7 @@ public final class FakeWorkspace implements Closeable {
 		this.model = model;
 		this.oauth = new WorkspaceOAuth(model, clock);
 		this.credentials = new CredentialApi(model, databaseTokens);
-		this.server = createServer();
-		this.server.setExecutor(executor);
-		this.server.createContext("/", this::handle);
-		this.server.start();
-	}
-
-	/**
-	 * Create the JDK's HTTP server with {@code TCP_NODELAY}: the property is set only
-	 * while the server is created (and the JDK reads it), unless the user has set it
-	 * already.
-	 */
-	private static HttpServer createServer() throws IOException {
-		InetSocketAddress address = new InetSocketAddress(LakebaseEmulator.LOOPBACK, 0);
-		synchronized (FakeWorkspace.class) {
-			if (System.getProperty(NO_DELAY_PROPERTY) != null) {
-				return HttpServer.create(address, 100);
-			}
-			System.setProperty(NO_DELAY_PROPERTY, "true");
-			try {
-				return HttpServer.create(address, 100);
-			}
-			finally {
-				System.clearProperty(NO_DELAY_PROPERTY);
-			}
-		}
+		this.server = HttpExchanges.startServer(this::handle, executor);
 	}
 
 	public int requestCount(String path) {

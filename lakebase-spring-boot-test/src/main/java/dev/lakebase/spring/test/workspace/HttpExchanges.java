@@ -18,17 +18,22 @@ package dev.lakebase.spring.test.workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.lakebase.spring.test.LakebaseEmulator;
 
 /**
- * Reading requests and writing JSON answers on the JDK's HTTP server, as the workspace
- * API does.
+ * The JDK's HTTP server under the fake workspace: starting it, reading requests and
+ * writing JSON answers as the workspace API does.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -36,7 +41,72 @@ final class HttpExchanges {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	/**
+	 * The JDK's HTTP server writes a response's headers and its body in two writes; on a
+	 * socket without {@code TCP_NODELAY}, Nagle's algorithm holds the body back until the
+	 * client acknowledges the headers, which a client that delays its acknowledgements
+	 * does about 40 ms later. That added 40 ms to almost every request on a kept-alive
+	 * connection, which a real workspace does not. The JDK reads this property once per
+	 * JVM, when its first HTTP server is created, and has no other way to set the option.
+	 */
+	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
 	private HttpExchanges() {
+	}
+
+	/**
+	 * Create and start a server on a free port of the loopback address.
+	 * @param handler what answers every request
+	 * @param executor what runs the handler
+	 * @return the running server
+	 * @throws IOException if the server cannot be created
+	 */
+	static HttpServer startServer(HttpHandler handler, Executor executor) throws IOException {
+		HttpServer server = createServer();
+		server.setExecutor(executor);
+		server.createContext("/", handler);
+		start(server);
+		return server;
+	}
+
+	/**
+	 * Create the JDK's HTTP server with {@code TCP_NODELAY}: the property is set only
+	 * while the server is created (and the JDK reads it), unless the user has set it
+	 * already.
+	 */
+	private static HttpServer createServer() throws IOException {
+		InetSocketAddress address = new InetSocketAddress(LakebaseEmulator.LOOPBACK, 0);
+		synchronized (HttpExchanges.class) {
+			if (System.getProperty(NO_DELAY_PROPERTY) != null) {
+				return HttpServer.create(address, 100);
+			}
+			System.setProperty(NO_DELAY_PROPERTY, "true");
+			try {
+				return HttpServer.create(address, 100);
+			}
+			finally {
+				System.clearProperty(NO_DELAY_PROPERTY);
+			}
+		}
+	}
+
+	/**
+	 * Start the server's dispatcher thread, which takes its daemon status from the thread
+	 * that starts it: from a daemon thread, so that the emulator never keeps the JVM
+	 * alive (an application that returns from {@code main} ends).
+	 */
+	private static void start(HttpServer server) {
+		Thread starter = new Thread(server::start, "lakebase-workspace-start");
+		starter.setDaemon(true);
+		starter.start();
+		try {
+			starter.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			server.stop(0);
+			throw new IllegalStateException("Interrupted while starting the fake workspace", ex);
+		}
 	}
 
 	static ObjectMapper json() {
