@@ -118,6 +118,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(this.socketDirectory.resolve("data"))
 			.setCleanDataDirectory(false)
+			// The emulator's own hook stops PostgreSQL and then removes the directory; a
+			// second hook stopping it at the same time would race the removal
+			.setRegisterShutdownHook(false)
 			.setServerConfig("listen_addresses", LakebaseEmulator.LOOPBACK)
 			.setServerConfig("unix_socket_directories", this.unixSocketDirectory.toString())
 			.setServerConfig("hba_file", this.hbaFile.toString())
