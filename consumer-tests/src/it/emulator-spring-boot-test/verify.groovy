@@ -1,9 +1,22 @@
-// The @SpringBootTest ran against the emulator, on binaries unpacked into the fresh directory.
+// The @SpringBootTests ran against the emulator through @ImportLakebaseEmulator, on binaries
+// unpacked into the fresh directory; then spring-boot:test-run started TestNotesApplication on it.
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
 assert !log.contains('NoSuchMethodError')
 assert !log.contains('Found multiple occurrences of org.json.JSONObject')
+def testRun = log.lastIndexOf(':test-run (default-cli)')
+assert testRun > 0
+def tests = log.substring(0, testRun)
+def run = log.substring(testRun)
+// Two declarations in the tests: two emulators, the first shared by the two classes that import it
+assert tests.count('Lakebase emulator started in') == 2
+assert run.count('Lakebase emulator started in') == 1
+assert run =~ /notes: 1 as [0-9a-f-]{36}/
 def unpacked = []
 new File(basedir, 'target/fresh-tmp').eachFileRecurse { if (it.name == 'postgres' || it.name == 'pg_ctl') unpacked << it }
 assert !unpacked.isEmpty()
+// Every emulator closed with its context or its JVM: no data directory is left behind
+def left = []
+new File(basedir, 'target/fresh-tmp').eachFile { if (it.name.startsWith('lbemu')) left << it.name }
+assert left.isEmpty() : "emulator directories left: ${left}"
 return true

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +48,11 @@ class ReadmeSnippetsTests {
 
 	private static final Path CONSUMER = Path.of("../consumer-tests/src/it/emulator-spring-boot-test");
 
-	@Test
-	void theTestShownIsTheConsumerProjectsTest() throws IOException {
-		String test = Files.readString(CONSUMER.resolve("src/test/java/com/example/notes/NotesApplicationTests.java"));
-		assertThat(section()).contains("```java\n" + test + "```");
+	@ParameterizedTest
+	@ValueSource(strings = { "LakebaseEmulatorConfiguration", "NotesApplicationTests", "TestNotesApplication" })
+	void theSourcesShownAreTheConsumerProjectsSources(String name) throws IOException {
+		String source = Files.readString(CONSUMER.resolve("src/test/java/com/example/notes/" + name + ".java"));
+		assertThat(section()).contains("```java\n" + source + "```");
 	}
 
 	@Test

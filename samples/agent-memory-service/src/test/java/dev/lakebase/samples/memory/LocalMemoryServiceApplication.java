@@ -16,14 +16,12 @@
 
 package dev.lakebase.samples.memory;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.WakeMode;
+import dev.lakebase.spring.test.context.ImportLakebaseEmulator;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,17 +40,11 @@ public final class LocalMemoryServiceApplication {
 	}
 
 	public static void main(String[] args) {
-		LakebaseEmulator emulator = LakebaseEmulator.builder()
-			.appName("agent-memory-service")
-			.autoSuspendAfter(Duration.ofMinutes(1))
-			.wakeMode(WakeMode.REFUSE)
-			.wakeDelay(Duration.ofMillis(500))
-			.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "lakebase-emulator-shutdown"));
-		Map<String, Object> environment = new LinkedHashMap<>(emulator.environment());
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(MemoryServiceApplication.class)
-			.properties(environment)
-			.run(args);
+		ConfigurableApplicationContext context = SpringApplication.from(MemoryServiceApplication::main)
+			.with(LocalLakebase.class)
+			.run(args)
+			.getApplicationContext();
+		LakebaseEmulator emulator = context.getBean(LakebaseEmulator.class);
 		String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 		System.out.println(
 				"""
@@ -67,6 +59,16 @@ public final class LocalMemoryServiceApplication {
 						Stop with Ctrl+C.
 						"""
 					.formatted(url, emulator.endpoint().path()));
+	}
+
+	/**
+	 * The emulator the service runs on.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	@ImportLakebaseEmulator(appName = "agent-memory-service", autoSuspendAfter = "1m", wakeMode = WakeMode.REFUSE,
+			wakeDelay = "500ms")
+	static class LocalLakebase {
+
 	}
 
 }

@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.test.context;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.WakeMode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link ImportLakebaseEmulator} on a configuration class: the emulator runs for the
+ * context, its connection becomes the context's {@code lakebase.*} properties ahead of
+ * the others, and it closes with the context.
+ */
+class ImportLakebaseEmulatorTests {
+
+	@Test
+	void startsAnEmulatorForTheContextAndClosesItWithTheContext() {
+		LakebaseEmulator emulator;
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("user", Map.of("lakebase.host", "elsewhere.example.com")));
+			context.register(WithEmulator.class);
+			context.refresh();
+			emulator = context.getBean(LakebaseEmulator.class);
+			assertThat(emulator.workspace().url()).startsWith("http://127.0.0.1:");
+			emulator.springProperties()
+				.forEach((name, value) -> assertThat(context.getEnvironment().getProperty(name)).as(name)
+					.isEqualTo(value));
+			assertThat(context.getEnvironment().getProperty("lakebase.host")).isEqualTo(emulator.endpoint().host());
+			assertThat(context.getEnvironment().getProperty("lakebase.databricks.client-id"))
+				.isEqualTo(emulator.identities().servicePrincipal().clientId());
+		}
+		assertThatIllegalStateException().isThrownBy(() -> emulator.workspace().url());
+	}
+
+	@Test
+	void theAnnotationsSettingsReachTheEmulator() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Tuned.class)) {
+			LakebaseEmulator emulator = context.getBean(LakebaseEmulator.class);
+			assertThat(emulator.branchEndpoint("feature-x").branch()).isEqualTo("feature-x");
+			assertThat(emulator.readOnlyEndpoint().isReadOnly()).isTrue();
+			assertThat(emulator.endpoint().wakeMode()).isEqualTo(WakeMode.REFUSE);
+			assertThat(emulator.endpoint().wakeDelay()).isEqualTo(Duration.ofMillis(50));
+			assertThat(emulator.endpoint().autoSuspendAfter()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(context.getEnvironment().getProperty("lakebase.application-name")).isEqualTo("notes");
+		}
+	}
+
+	@Test
+	void oneEmulatorPerContextWhenTwoConfigurationsDeclareOne() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(WithEmulator.class,
+				Tuned.class)) {
+			assertThat(context.getBeansOfType(LakebaseEmulator.class)).hasSize(1);
+		}
+	}
+
+	@Test
+	void aDurationThatIsNoneFailsNamingTheAttribute() {
+		assertThatThrownBy(() -> new AnnotationConfigApplicationContext(BadLifetime.class))
+			.hasStackTraceContaining("@ImportLakebaseEmulator(tokenLifetime = \"soon\") is not a duration");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportLakebaseEmulator
+	static class WithEmulator {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportLakebaseEmulator(tokenLifetime = "5s", wakeMode = WakeMode.REFUSE, wakeDelay = "50ms",
+			autoSuspendAfter = "30s", branches = "feature-x", readOnlyEndpoint = true, appName = "notes")
+	static class Tuned {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportLakebaseEmulator(tokenLifetime = "soon")
+	static class BadLifetime {
+
+	}
+
+}
