@@ -21,13 +21,15 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import dev.lakebase.spring.test.postgres.DatabaseCopy;
 import dev.lakebase.spring.test.postgres.EmbeddedPostgresServer;
 import dev.lakebase.spring.test.postgres.PostgresFront;
 import dev.lakebase.spring.test.workspace.EmulatorDirectory;
@@ -52,7 +54,7 @@ public final class EmulatedPostgres {
 
 	private final List<String> backendDatabases = new CopyOnWriteArrayList<>();
 
-	private final List<PostgresFront> fronts = new ArrayList<>();
+	private final Map<EmulatedEndpoint, PostgresFront> fronts = new ConcurrentHashMap<>();
 
 	private volatile @Nullable EmbeddedPostgresServer server;
 
@@ -84,10 +86,11 @@ public final class EmulatedPostgres {
 		}
 		this.directory.identities().forEach(this::createRole);
 		List<EmulatedEndpoint> endpoints = this.directory.endpoints();
-		this.fronts.addAll(PostgresFront.openAll(endpoints.stream().map(EmulatedEndpoint::lifecycle).toList(),
-				server().unixSocket(), this.directory::checkLogin, executor));
+		List<PostgresFront> opened = PostgresFront.openAll(endpoints.stream().map(EmulatedEndpoint::lifecycle).toList(),
+				server().unixSocket(), this.directory::checkLogin, executor);
 		for (int i = 0; i < endpoints.size(); i++) {
-			endpoints.get(i).lifecycle().attach(this.fronts.get(i), scheduler);
+			this.fronts.put(endpoints.get(i), opened.get(i));
+			endpoints.get(i).lifecycle().attach(opened.get(i), scheduler);
 		}
 	}
 
@@ -105,12 +108,51 @@ public final class EmulatedPostgres {
 		grantOnAllDatabases(role);
 	}
 
+	/**
+	 * Add a branch: its database a copy of the source branch's as it is now (sessions on
+	 * the source are ended, as PostgreSQL copies only a database no one is connected to),
+	 * the roles granted on it, and the front of its endpoint.
+	 */
+	void addBranch(EmulatedEndpoint endpoint, EmulatedEndpoint source) throws IOException {
+		String database = endpoint.backendDatabase(LakebaseEmulator.DEFAULT_DATABASE);
+		DatabaseCopy.copy(server(), source.backendDatabase(LakebaseEmulator.DEFAULT_DATABASE), database);
+		this.backendDatabases.add(database);
+		for (String role : this.directory.roleNames()) {
+			grant(database, quoteIdentifier(role));
+		}
+		PostgresFront front = PostgresFront
+			.openAll(List.of(endpoint.lifecycle()), server().unixSocket(), this.directory::checkLogin, executor())
+			.get(0);
+		this.fronts.put(endpoint, front);
+		endpoint.lifecycle().attach(front, scheduler());
+	}
+
+	/**
+	 * Remove a branch: the fronts of its endpoints close and its database is dropped.
+	 */
+	void removeBranch(List<EmulatedEndpoint> endpoints) {
+		for (EmulatedEndpoint endpoint : endpoints) {
+			PostgresFront front = this.fronts.remove(endpoint);
+			if (front != null) {
+				closeQuietly(front);
+			}
+			String database = endpoint.backendDatabase(LakebaseEmulator.DEFAULT_DATABASE);
+			if (this.backendDatabases.remove(database)) {
+				server().execute("postgres", "DROP DATABASE IF EXISTS " + quoteIdentifier(database) + " WITH (FORCE)");
+			}
+		}
+	}
+
 	private void grantOnAllDatabases(String role) {
 		for (String database : this.backendDatabases) {
-			server().execute(database,
-					"GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + quoteIdentifier(database) + " TO " + role,
-					"GRANT USAGE, CREATE ON SCHEMA public TO " + role);
+			grant(database, role);
 		}
+	}
+
+	private void grant(String database, String role) {
+		server().execute(database,
+				"GRANT CONNECT, CREATE, TEMPORARY ON DATABASE " + quoteIdentifier(database) + " TO " + role,
+				"GRANT USAGE, CREATE ON SCHEMA public TO " + role);
 	}
 
 	/**
@@ -122,29 +164,7 @@ public final class EmulatedPostgres {
 	 * @return the held connections; close to release them
 	 */
 	public HeldConnections exhaustConnections(Duration settle) {
-		HeldConnections held = new HeldConnections();
-		long until = System.nanoTime() + settle.toNanos();
-		boolean full = false;
-		while (!full || System.nanoTime() < until) {
-			try {
-				held.add(server().connectAsSuperuser("postgres"));
-			}
-			catch (SQLException ex) {
-				if (!"53300".equals(ex.getSQLState())) {
-					held.close();
-					throw new IllegalStateException("Could not take a connection slot: " + ex.getMessage(), ex);
-				}
-				full = true;
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					break;
-				}
-			}
-		}
-		return held;
+		return HeldConnections.take(server(), settle);
 	}
 
 	/**
@@ -174,14 +194,7 @@ public final class EmulatedPostgres {
 	}
 
 	void close() {
-		for (PostgresFront front : this.fronts) {
-			try {
-				front.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Could not close an emulator front: {}", ex.toString());
-			}
-		}
+		this.fronts.values().forEach(EmulatedPostgres::closeQuietly);
 		this.fronts.clear();
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
@@ -201,12 +214,32 @@ public final class EmulatedPostgres {
 		}
 	}
 
+	private static void closeQuietly(PostgresFront front) {
+		try {
+			front.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Could not close an emulator front: {}", ex.toString());
+		}
+	}
+
+	private ExecutorService executor() {
+		return running(this.executor);
+	}
+
+	private ScheduledExecutorService scheduler() {
+		return running(this.scheduler);
+	}
+
 	private EmbeddedPostgresServer server() {
-		EmbeddedPostgresServer current = this.server;
-		if (current == null) {
+		return running(this.server);
+	}
+
+	private static <T> T running(@Nullable T part) {
+		if (part == null) {
 			throw new IllegalStateException("The Lakebase emulator is not running");
 		}
-		return current;
+		return part;
 	}
 
 	static String quoteIdentifier(String name) {

@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.lakebase.spring.test.workspace.BranchHost;
 import dev.lakebase.spring.test.workspace.EmulatorDirectory;
 import dev.lakebase.spring.test.workspace.FakeWorkspace;
 import dev.lakebase.spring.test.workspace.InjectedFault;
@@ -93,10 +94,10 @@ public final class EmulatedWorkspace {
 	EmulatedWorkspace() {
 	}
 
-	void start(EmulatorDirectory directory, Clock clock) throws IOException {
+	void start(EmulatorDirectory directory, Clock clock, BranchHost branches) throws IOException {
 		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("lakebase-workspace"));
 		this.executor = executor;
-		this.server = new FakeWorkspace(directory, directory.tokens(), clock, executor);
+		this.server = new FakeWorkspace(directory, directory.tokens(), clock, executor, branches);
 	}
 
 	void close() {

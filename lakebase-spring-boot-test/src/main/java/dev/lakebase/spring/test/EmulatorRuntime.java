@@ -19,7 +19,9 @@ package dev.lakebase.spring.test;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
+import dev.lakebase.spring.test.workspace.BranchHost;
 import dev.lakebase.spring.test.workspace.EmulatorDirectory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class EmulatorRuntime {
+final class EmulatorRuntime implements BranchHost {
 
 	private static final Logger logger = LoggerFactory.getLogger(LakebaseEmulator.class);
 
@@ -61,7 +63,7 @@ final class EmulatorRuntime {
 		this.directory.started(this.clock.instant());
 		try {
 			this.postgres.start();
-			this.workspace.start(this.directory, this.clock);
+			this.workspace.start(this.directory, this.clock, this);
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			// An Error too (a broken class path, say): stop what did start first
@@ -79,6 +81,24 @@ final class EmulatorRuntime {
 		logger.info("Lakebase emulator started in {} ms: workspace {}, endpoint {} at {}:{}",
 				Duration.ofNanos(System.nanoTime() - started).toMillis(), this.workspace.url(), endpoint.path(),
 				endpoint.host(), endpoint.port());
+	}
+
+	@Override
+	public EmulatedEndpoint createBranch(String project, String branchId, EmulatedEndpoint source) throws IOException {
+		EmulatedEndpoint endpoint = new EmulatedEndpoint(EmulatedEndpoint.Kind.AUTOSCALING, project, branchId,
+				LakebaseEmulator.PRIMARY_ENDPOINT, false);
+		endpoint.setWakeMode(source.wakeMode());
+		endpoint.setWakeDelay(source.wakeDelay());
+		endpoint.setAutoSuspendAfter(source.autoSuspendAfter());
+		this.postgres.addBranch(endpoint, source);
+		this.directory.endpoints().add(endpoint);
+		return endpoint;
+	}
+
+	@Override
+	public void deleteBranch(List<EmulatedEndpoint> endpoints) {
+		this.directory.endpoints().removeAll(endpoints);
+		this.postgres.removeBranch(endpoints);
 	}
 
 	synchronized void close() {

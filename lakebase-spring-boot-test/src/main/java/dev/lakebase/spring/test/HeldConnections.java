@@ -18,12 +18,15 @@ package dev.lakebase.spring.test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lakebase.spring.test.postgres.EmbeddedPostgresServer;
+
 /**
  * Connections that hold PostgreSQL's connection slots, from
- * {@link LakebaseEmulator#exhaustConnections}; closing releases them.
+ * {@link EmulatedPostgres#exhaustConnections}; closing releases them.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -32,6 +35,35 @@ public final class HeldConnections implements AutoCloseable {
 	private final List<Connection> connections = new ArrayList<>();
 
 	HeldConnections() {
+	}
+
+	/**
+	 * Take every free connection slot, and those that free up within the settle time.
+	 */
+	static HeldConnections take(EmbeddedPostgresServer server, Duration settle) {
+		HeldConnections held = new HeldConnections();
+		long until = System.nanoTime() + settle.toNanos();
+		boolean full = false;
+		while (!full || System.nanoTime() < until) {
+			try {
+				held.add(server.connectAsSuperuser("postgres"));
+			}
+			catch (SQLException ex) {
+				if (!"53300".equals(ex.getSQLState())) {
+					held.close();
+					throw new IllegalStateException("Could not take a connection slot: " + ex.getMessage(), ex);
+				}
+				full = true;
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		return held;
 	}
 
 	synchronized void add(Connection connection) {

@@ -17,6 +17,7 @@
 package dev.lakebase.spring.test.workspace;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,8 @@ public final class EmulatorDirectory {
 	private final List<EmulatedEndpoint> endpoints = new CopyOnWriteArrayList<>();
 
 	private final Map<String, String> nativePasswords = new ConcurrentHashMap<>();
+
+	private final Map<String, BranchRecord> branchRecords = new ConcurrentHashMap<>();
 
 	private final DatabaseTokens tokens;
 
@@ -69,6 +72,25 @@ public final class EmulatorDirectory {
 
 	public void addNativePassword(String roleName, String password) {
 		this.nativePasswords.put(roleName, password);
+	}
+
+	/**
+	 * Return the Postgres roles: of the identities that have one, and the native ones.
+	 * @return the role names
+	 */
+	public List<String> roleNames() {
+		List<String> roles = new ArrayList<>();
+		this.identities.stream().filter(EmulatedIdentity::hasDatabaseRole).forEach((i) -> roles.add(i.roleName()));
+		roles.addAll(this.nativePasswords.keySet());
+		return roles;
+	}
+
+	/**
+	 * Return the branches created through the workspace API, by resource name.
+	 * @return the branches
+	 */
+	public Map<String, BranchRecord> branchRecords() {
+		return this.branchRecords;
 	}
 
 	public void started(Instant startTime) {

@@ -61,15 +61,18 @@ public final class FakeWorkspace implements Closeable {
 
 	private final CredentialApi credentials;
 
+	private final BranchApi branches;
+
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
 	private final HttpServer server;
 
-	public FakeWorkspace(EmulatorDirectory model, DatabaseTokens databaseTokens, Clock clock, ExecutorService executor)
-			throws IOException {
+	public FakeWorkspace(EmulatorDirectory model, DatabaseTokens databaseTokens, Clock clock, ExecutorService executor,
+			BranchHost branchHost) throws IOException {
 		this.model = model;
 		this.oauth = new WorkspaceOAuth(model, clock);
 		this.credentials = new CredentialApi(model, databaseTokens);
+		this.branches = new BranchApi(model, branchHost, clock);
 		this.server = HttpExchanges.startServer(this::handle, executor);
 	}
 
@@ -164,7 +167,10 @@ public final class FakeWorkspace implements Closeable {
 			throws IOException {
 		Matcher resource = POSTGRES_RESOURCE.matcher(path);
 		Matcher instance = INSTANCE.matcher(path);
-		if (method.equals("POST") && path.equals("/api/2.0/postgres/credentials")) {
+		if (this.branches.handles(method, path)) {
+			this.branches.answer(exchange, method, path);
+		}
+		else if (method.equals("POST") && path.equals("/api/2.0/postgres/credentials")) {
 			this.credentials.mintForEndpoint(exchange, caller);
 		}
 		else if (method.equals("POST") && path.equals("/api/2.0/database/credentials")) {
@@ -202,6 +208,7 @@ public final class FakeWorkspace implements Closeable {
 
 	@Override
 	public void close() {
+		this.branches.close();
 		this.server.stop(0);
 	}
 

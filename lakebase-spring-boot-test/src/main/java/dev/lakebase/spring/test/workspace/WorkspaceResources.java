@@ -154,14 +154,24 @@ final class WorkspaceResources {
 		return project;
 	}
 
-	private Object branchJson(String name) {
+	Object branchJson(String name) {
 		String id = name.substring(name.lastIndexOf('/') + 1);
+		BranchRecord record = this.model.branchRecords().get(name);
+		Map<String, Object> status = new LinkedHashMap<>();
+		status.put("current_state", "READY");
+		status.put("default", LakebaseEmulator.DEFAULT_BRANCH.equals(id));
 		Map<String, Object> branch = new LinkedHashMap<>();
 		branch.put("name", name);
 		branch.put("uid", "br-" + Integer.toHexString(name.hashCode()));
 		branch.put("parent", name.substring(0, name.indexOf("/branches/")));
-		branch.put("create_time", this.model.startTime().toString());
-		branch.put("status", Map.of("current_state", "READY", "default", LakebaseEmulator.DEFAULT_BRANCH.equals(id)));
+		branch.put("create_time", ((record != null) ? record.createTime() : this.model.startTime()).toString());
+		if (record != null) {
+			status.put("source_branch", record.sourceBranch());
+			if (record.expireTime() != null) {
+				status.put("expire_time", String.valueOf(record.expireTime()));
+			}
+		}
+		branch.put("status", status);
 		return branch;
 	}
 
