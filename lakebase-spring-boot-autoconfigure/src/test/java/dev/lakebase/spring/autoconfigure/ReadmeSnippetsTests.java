@@ -49,7 +49,8 @@ class ReadmeSnippetsTests {
 	private static final Path CONSUMER = Path.of("../consumer-tests/src/it/emulator-spring-boot-test");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "LakebaseEmulatorConfiguration", "NotesApplicationTests", "TestNotesApplication" })
+	@ValueSource(strings = { "LakebaseEmulatorConfiguration", "NotesApplicationTests", "TestNotesApplication",
+			"BranchPerRunConfiguration" })
 	void theSourcesShownAreTheConsumerProjectsSources(String name) throws IOException {
 		String source = Files.readString(CONSUMER.resolve("src/test/java/com/example/notes/" + name + ".java"));
 		assertThat(section()).contains("```java\n" + source + "```");

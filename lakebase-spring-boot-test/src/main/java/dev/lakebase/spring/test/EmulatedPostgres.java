@@ -87,7 +87,7 @@ public final class EmulatedPostgres {
 		this.directory.identities().forEach(this::createRole);
 		List<EmulatedEndpoint> endpoints = this.directory.endpoints();
 		List<PostgresFront> opened = PostgresFront.openAll(endpoints.stream().map(EmulatedEndpoint::lifecycle).toList(),
-				server().unixSocket(), this.directory::checkLogin, executor);
+				0, List.of(), server().unixSocket(), this.directory::checkLogin, executor);
 		for (int i = 0; i < endpoints.size(); i++) {
 			this.fronts.put(endpoints.get(i), opened.get(i));
 			endpoints.get(i).lifecycle().attach(opened.get(i), scheduler);
@@ -121,7 +121,8 @@ public final class EmulatedPostgres {
 			grant(database, quoteIdentifier(role));
 		}
 		PostgresFront front = PostgresFront
-			.openAll(List.of(endpoint.lifecycle()), server().unixSocket(), this.directory::checkLogin, executor())
+			.openAll(List.of(endpoint.lifecycle()), source.port(), this.fronts.values(), server().unixSocket(),
+					this.directory::checkLogin, executor())
 			.get(0);
 		this.fronts.put(endpoint, front);
 		endpoint.lifecycle().attach(front, scheduler());

@@ -68,6 +68,10 @@ class BranchApiTests {
 		finally {
 			runs.shutdownNow();
 		}
+		EmulatedEndpoint branchA = emulator.branchEndpoint("run-a");
+		// Like the branches it starts with: the shared port, on an address of its own
+		assertThat(branchA.host()).isNotEqualTo(emulator.endpoint().host());
+		assertThat(branchA.port()).isEqualTo(emulator.endpoint().port());
 		execute(emulator, emulator.endpoint(), "INSERT INTO note VALUES ('after')");
 		execute(emulator, emulator.branchEndpoint("run-a"), "INSERT INTO note VALUES ('in a')");
 		assertThat(notes(emulator, workspace, emulator.branchEndpoint("run-a"))).containsExactly("before", "in a");

@@ -16,9 +16,7 @@
 
 package dev.lakebase.spring.test.context;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorBuilder;
@@ -26,17 +24,9 @@ import dev.lakebase.spring.test.WakeMode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.convert.DurationStyle;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.annotation.MergedAnnotation;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.util.Assert;
 
 /**
  * Starts the emulator of an {@link ImportLakebaseEmulator} while the configuration is
@@ -46,34 +36,20 @@ import org.springframework.util.Assert;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class LakebaseEmulatorRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
+final class LakebaseEmulatorRegistrar extends ContextResourceRegistrar {
 
 	static final String BEAN_NAME = "lakebaseEmulator";
 
-	static final String PROPERTY_SOURCE_NAME = "lakebaseEmulator";
-
 	private static final Log logger = LogFactory.getLog(LakebaseEmulatorRegistrar.class);
 
-	@SuppressWarnings("NullAway.Init") // set by the container before registration
-	private ConfigurableEnvironment environment;
-
-	@Override
-	public void setEnvironment(Environment environment) {
-		Assert.isInstanceOf(ConfigurableEnvironment.class, environment);
-		this.environment = (ConfigurableEnvironment) environment;
+	LakebaseEmulatorRegistrar() {
+		super(BEAN_NAME);
 	}
 
 	@Override
-	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		if (registry.containsBeanDefinition(BEAN_NAME) || !(registry instanceof DefaultListableBeanFactory beans)
-				|| beans.containsSingleton(BEAN_NAME)) {
-			return;
-		}
+	void register(AnnotationMetadata metadata, DefaultListableBeanFactory beans) {
 		LakebaseEmulator emulator = settings(metadata.getAnnotations().get(ImportLakebaseEmulator.class)).start();
-		beans.registerSingleton(BEAN_NAME, emulator);
-		beans.registerDisposableBean(BEAN_NAME, emulator::close);
-		Map<String, Object> properties = new LinkedHashMap<>(emulator.springProperties());
-		this.environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+		register(beans, emulator, emulator::close, new LinkedHashMap<>(emulator.springProperties()));
 		logger.info("Lakebase DataSource points at the emulator: endpoint " + emulator.endpoint().path() + " at "
 				+ emulator.endpoint().host() + ":" + emulator.endpoint().port() + ", workspace "
 				+ emulator.workspace().url());
@@ -96,17 +72,6 @@ final class LakebaseEmulatorRegistrar implements ImportBeanDefinitionRegistrar, 
 			builder.readOnlyEndpoint();
 		}
 		return builder;
-	}
-
-	private static Duration duration(MergedAnnotation<ImportLakebaseEmulator> annotation, String attribute) {
-		String value = annotation.getString(attribute);
-		try {
-			return DurationStyle.detectAndParse(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("@ImportLakebaseEmulator(" + attribute + " = \"" + value
-					+ "\") is not a duration such as 300ms, 5s or 1h", ex);
-		}
 	}
 
 }

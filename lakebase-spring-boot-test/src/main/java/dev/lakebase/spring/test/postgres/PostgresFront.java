@@ -28,11 +28,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiPredicate;
+import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 
 import dev.lakebase.spring.test.LakebaseEmulator;
@@ -181,27 +184,34 @@ public final class PostgresFront implements Closeable {
 	 * system has those addresses (Lakebase endpoints share port 5432 on different hosts),
 	 * else each on a port of its own.
 	 * @param endpoints the endpoints, in order
+	 * @param sharedPort the port the endpoints share, or 0 to take a free one
+	 * @param open the fronts already open, whose addresses are taken
 	 * @param backendSocket PostgreSQL's Unix socket
 	 * @param loginCheck what decides a login
 	 * @param executor runs the fronts' connections
 	 * @return the fronts, in the order of the endpoints
 	 * @throws IOException if a front cannot be opened
 	 */
-	public static List<PostgresFront> openAll(List<? extends FrontEndpoint> endpoints, Path backendSocket,
-			BiPredicate<String, String> loginCheck, ExecutorService executor) throws IOException {
+	public static List<PostgresFront> openAll(List<? extends FrontEndpoint> endpoints, int sharedPort,
+			Collection<PostgresFront> open, Path backendSocket, BiPredicate<String, String> loginCheck,
+			ExecutorService executor) throws IOException {
 		SSLContext tls = EmulatorTls.context();
 		List<PostgresFront> fronts = new ArrayList<>();
+		Set<String> taken = new HashSet<>();
+		open.forEach((other) -> taken.add(other.address().getHostAddress()));
 		try {
-			int sharedPort = 0;
-			int nextAddress = 1;
+			int port = sharedPort;
 			for (FrontEndpoint endpoint : endpoints) {
 				PostgresFront front = null;
-				if (sharedPort != 0) {
-					String host = "127.0.0." + (++nextAddress);
+				if (port != 0) {
+					String host = IntStream.range(2, 255)
+						.mapToObj((n) -> "127.0.0." + n)
+						.filter((candidate) -> !taken.contains(candidate))
+						.findFirst()
+						.orElse(LakebaseEmulator.LOOPBACK);
 					try {
-						front = new PostgresFront(endpoint,
-								new InetSocketAddress(InetAddress.getByName(host), sharedPort), tls, backendSocket,
-								loginCheck, executor);
+						front = new PostgresFront(endpoint, new InetSocketAddress(InetAddress.getByName(host), port),
+								tls, backendSocket, loginCheck, executor);
 					}
 					catch (IOException ex) {
 						logger.debug("Loopback address {} unavailable ({}); {} gets its own port on {}", host,
@@ -209,10 +219,11 @@ public final class PostgresFront implements Closeable {
 					}
 				}
 				if (front == null) {
-					front = new PostgresFront(endpoint, new InetSocketAddress(LakebaseEmulator.LOOPBACK, sharedPort),
-							tls, backendSocket, loginCheck, executor);
+					front = new PostgresFront(endpoint, new InetSocketAddress(LakebaseEmulator.LOOPBACK, port), tls,
+							backendSocket, loginCheck, executor);
 				}
-				sharedPort = (sharedPort != 0) ? sharedPort : front.port();
+				port = (port != 0) ? port : front.port();
+				taken.add(front.address().getHostAddress());
 				fronts.add(front);
 			}
 			return fronts;

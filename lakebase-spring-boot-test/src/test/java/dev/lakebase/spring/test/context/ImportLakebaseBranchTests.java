@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.test.context;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import dev.lakebase.spring.test.LakebaseEmulator;
+import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.TestContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link ImportLakebaseBranch} against the emulator's workspace: a branch per context,
+ * named for the run, the context's {@code lakebase.branch}, deleted when the context
+ * closes unless a failed run keeps it, and the branch limit named with the branches to
+ * delete.
+ */
+class ImportLakebaseBranchTests {
+
+	@RegisterExtension
+	final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();
+
+	@Test
+	void createsABranchForTheContextAndDeletesItWhenTheContextCloses() {
+		LakebaseEmulator emulator = this.lakebase.emulator();
+		String id;
+		try (AnnotationConfigApplicationContext context = context(emulator, WithBranch.class)) {
+			id = context.getEnvironment().getProperty("lakebase.branch");
+			assertThat(id).startsWith("ci-");
+			assertThat(context.getEnvironment().getProperty("lakebase.project")).isEqualTo("emulator");
+			assertThat(context.getEnvironment().getProperty("lakebase.endpoint")).isEmpty();
+			assertThat(emulator.branchEndpoint(id).branch()).isEqualTo(id);
+			assertThat(context.getBean(EphemeralBranch.class).name()).isEqualTo("projects/emulator/branches/" + id);
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> emulator.branchEndpoint(id));
+	}
+
+	@Test
+	void aFailedRunKeepsItsBranchWhenAskedTo() {
+		LakebaseEmulator emulator = this.lakebase.emulator();
+		String id;
+		Logger logger = (Logger) LoggerFactory.getLogger(EphemeralBranch.class);
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		logger.addAppender(log);
+		try (AnnotationConfigApplicationContext context = context(emulator, KeptOnFailure.class)) {
+			id = context.getBean(EphemeralBranch.class).id();
+			context.getBean(EphemeralBranch.class).markFailed();
+		}
+		finally {
+			logger.detachAppender(log);
+		}
+		assertThat(emulator.branchEndpoint(id).branch()).isEqualTo(id);
+		assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+			.contains("Kept Lakebase branch projects/emulator/branches/" + id
+					+ " of a failed run; it expires with its TTL");
+	}
+
+	@Test
+	void aFailedTestMarksTheBranchOfItsContext() {
+		LakebaseEmulator emulator = this.lakebase.emulator();
+		String id;
+		try (AnnotationConfigApplicationContext context = context(emulator, KeptOnFailure.class)) {
+			id = context.getBean(EphemeralBranch.class).id();
+			new BranchFailureListener().afterTestMethod(testContext(context, null));
+			new BranchFailureListener().afterTestMethod(testContext(context, new AssertionError("failed")));
+		}
+		assertThat(emulator.branchEndpoint(id).branch()).isEqualTo(id);
+		try (AnnotationConfigApplicationContext context = context(emulator, KeptOnFailure.class)) {
+			id = context.getBean(EphemeralBranch.class).id();
+			new BranchFailureListener().afterTestMethod(testContext(context, null));
+		}
+		String passed = id;
+		assertThatIllegalArgumentException().isThrownBy(() -> emulator.branchEndpoint(passed));
+	}
+
+	private static TestContext testContext(ApplicationContext context, @Nullable Throwable failure) {
+		return (TestContext) Proxy.newProxyInstance(TestContext.class.getClassLoader(),
+				new Class<?>[] { TestContext.class }, (proxy, method, arguments) -> switch (method.getName()) {
+					case "hasApplicationContext" -> true;
+					case "getApplicationContext" -> context;
+					case "getTestException" -> failure;
+					default -> throw new UnsupportedOperationException(method.getName());
+				});
+	}
+
+	@Test
+	void theBranchLimitIsNamedWithTheBranchesToDelete() {
+		LakebaseEmulator emulator = this.lakebase.emulator();
+		WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspace().url())
+			.setClientId(emulator.identities().servicePrincipal().clientId())
+			.setClientSecret(emulator.identities().servicePrincipal().clientSecret()));
+		for (int i = 1; i <= 9; i++) {
+			EphemeralBranch.create(workspace, "emulator", "production", "other-" + i, java.time.Duration.ofHours(1),
+					false);
+		}
+		assertThatThrownBy(() -> context(emulator, WithBranch.class)).hasStackTraceContaining("limit of 10 branches")
+			.hasStackTraceContaining("projects/emulator/branches/other-9")
+			.hasStackTraceContaining("delete the ones no run needs");
+	}
+
+	@Test
+	void namesABranchForTheGitHubRunOrTheTime() {
+		Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:15:30Z"), ZoneOffset.UTC);
+		assertThat(BranchNames.forRun("ci", Map.of("GITHUB_RUN_ID", "4711", "GITHUB_RUN_ATTEMPT", "2"), clock))
+			.matches("ci-gh4711-2-[0-9a-f]{4}");
+		assertThat(BranchNames.forRun("ci", Map.of(), clock)).matches("ci-20261203-101530-[0-9a-f]{4}");
+		assertThat(BranchNames.forRun("My_Tests", Map.of(), clock)).matches("my-tests-20261203-101530-[0-9a-f]{4}");
+		assertThat(BranchNames.forRun("9" + "x".repeat(80), Map.of(), clock)).hasSizeLessThanOrEqualTo(63)
+			.matches("run-9x+-[0-9a-f]{4}");
+		assertThat(BranchNames.forRun("ci", Map.of(), clock)).isNotEqualTo(BranchNames.forRun("ci", Map.of(), clock));
+	}
+
+	private static AnnotationConfigApplicationContext context(LakebaseEmulator emulator, Class<?> configuration) {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("emulator", new LinkedHashMap<>(emulator.springProperties())));
+		context.register(configuration);
+		context.refresh();
+		return context;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportLakebaseBranch(prefix = "ci", ttl = "1h")
+	static class WithBranch {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportLakebaseBranch(keepOnFailure = true)
+	static class KeptOnFailure {
+
+	}
+
+}
