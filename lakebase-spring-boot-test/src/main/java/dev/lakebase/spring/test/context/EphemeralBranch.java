@@ -16,6 +16,7 @@
 
 package dev.lakebase.spring.test.context;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -98,6 +99,16 @@ public final class EphemeralBranch implements AutoCloseable {
 			throw new IllegalStateException("Lakebase branch " + id + " in " + projectName + " was not ready in time",
 					ex);
 		}
+	}
+
+	/**
+	 * Return a name for a run's branch: the prefix, the GitHub Actions run and attempt
+	 * (or the time), and a random suffix.
+	 * @param prefix the start of the name
+	 * @return a valid, unique branch id
+	 */
+	public static String nameForRun(String prefix) {
+		return BranchNames.forRun(prefix, System.getenv(), Clock.systemUTC());
 	}
 
 	private static List<String> branches(WorkspaceClient workspace, String projectName) {

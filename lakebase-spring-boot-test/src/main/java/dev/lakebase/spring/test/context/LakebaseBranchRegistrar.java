@@ -16,7 +16,6 @@
 
 package dev.lakebase.spring.test.context;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,7 +46,7 @@ final class LakebaseBranchRegistrar extends ContextResourceRegistrar {
 	void register(AnnotationMetadata metadata, DefaultListableBeanFactory beans) {
 		MergedAnnotation<ImportLakebaseBranch> annotation = metadata.getAnnotations().get(ImportLakebaseBranch.class);
 		String project = project();
-		String id = BranchNames.forRun(annotation.getString("prefix"), System.getenv(), Clock.systemUTC());
+		String id = EphemeralBranch.nameForRun(annotation.getString("prefix"));
 		EphemeralBranch branch = EphemeralBranch.create(workspace(), project, annotation.getString("parent"), id,
 				duration(annotation, "ttl"), annotation.getBoolean("keepOnFailure"));
 		Map<String, Object> properties = new LinkedHashMap<>();
