@@ -17,78 +17,82 @@
 package dev.lakebase.spring.env;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
-import io.github.cdimascio.dotenv.internal.DotenvParser;
-import io.github.cdimascio.dotenv.internal.DotenvReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code .env} file read with dotenv-java, kept apart so that
- * {@link LakebaseDotenvEnvironmentPostProcessor} loads without the library.
+ * A {@code .env} file read with dotenv-java's API, kept apart so that
+ * {@link LakebaseDotenvEnvironmentPostProcessor} loads without the library. Before
+ * dotenv-java parses it, one pass over its lines turns what dotenv-java would skip or
+ * misread without a word into a failure that names the line and the key, never the value:
+ * a value whose double quote is never closed (dotenv-java drops it and the rest of the
+ * file) and a line that starts with {@code export}, which dotenv-java does not read.
  *
  * @author Lakebase Spring Boot contributors
  */
 final class DotenvFile {
 
-	private static final Pattern EXPORT = Pattern.compile("^(\\s*)export\\s+(?=[\\w.\\-]+\\s*=)");
+	/** The start of an entry: its key and what follows the equals sign. */
+	private static final Pattern ENTRY = Pattern.compile("^\\s*([\\w.\\-]+)\\s*=\\s*(.*)");
 
-	private static final Pattern KEY = Pattern.compile("^\\s*(?:export\\s+)?([\\w.\\-]+)\\s*=");
+	private static final Pattern EXPORT = Pattern.compile("^\\s*export\\s+([\\w.\\-]+)\\s*=");
 
-	private static final String END = "LAKEBASE_DOTENV_END_OF_FILE";
+	/** What ends a double-quoted value: the quote, then at most a comment. */
+	private static final Pattern CLOSING_QUOTE = Pattern.compile("\"\\s*(#.*)?$");
 
 	private DotenvFile() {
 	}
 
 	static Map<String, Object> read(Path file) {
-		return read(file, (lines) -> new DotenvParser(new Lines(file, lines), true, true).parse());
-	}
-
-	/**
-	 * Read a file with the given parser.
-	 * @param file the file
-	 * @param parser parses its lines
-	 * @return the values by key
-	 */
-	static Map<String, Object> read(Path file, Parser parser) {
 		List<String> lines;
-		List<DotenvEntry> entries;
 		try {
 			lines = Files.readAllLines(file);
-			entries = parser.parse(lines);
+		}
+		catch (CharacterCodingException ex) {
+			throw failure(file, "it is not UTF-8 text");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read " + file + ": " + ex.getMessage(), ex);
 		}
+		String problem = problem(lines);
+		if (problem != null) {
+			throw failure(file, problem);
+		}
+		Dotenv dotenv;
+		try {
+			dotenv = Dotenv.configure()
+				.directory(directoryOf(file))
+				.filename(String.valueOf(file.getFileName()))
+				.load();
+		}
 		catch (DotenvException ex) {
 			throw failure(file, malformed(ex.getMessage()));
 		}
-		catch (LinkageError ex) {
-			// dotenv-java's parser is in a package its module does not export: on the
-			// module path, or in another version, it cannot be used
-			throw new IllegalStateException("Could not read " + file + " with dotenv-java's parser (" + ex
-					+ "). The starter reads .env files with the parser of dotenv-java 3.2 on the class path; on the "
-					+ "module path, or with another version, it cannot. Set the values as environment variables, or "
-					+ "set lakebase.dotenv.enabled=false.", ex);
-		}
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (DotenvEntry entry : entries) {
+		Map<String, Object> values = new TreeMap<>();
+		for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
 			values.put(entry.getKey(), unquote(entry.getValue()));
 		}
-		if (!values.containsKey(END)) {
-			throw failure(file, unterminated(lines, values));
-		}
-		values.remove(END);
 		return values;
+	}
+
+	/**
+	 * The directory with a separator at the end, which keeps dotenv-java from cutting a
+	 * {@code .env} off a directory's name.
+	 */
+	private static String directoryOf(Path file) {
+		Path directory = file.toAbsolutePath().getParent();
+		return ((directory != null) ? directory.toString() : ".") + "/";
 	}
 
 	private static IllegalStateException failure(Path file, String problem) {
@@ -97,17 +101,38 @@ final class DotenvFile {
 	}
 
 	/**
-	 * A quote left open swallows the rest of the file, which dotenv-java drops without a
-	 * word; the sentinel appended after the last line reveals it.
+	 * Follow dotenv-java's rule for values on several lines (a value that opens a double
+	 * quote goes on until a line ends with one) to find an {@code export} line outside
+	 * such a value, or a value that is still open at the end of the file.
 	 */
-	private static String unterminated(List<String> lines, Map<String, Object> parsed) {
-		for (String line : lines) {
-			Matcher key = KEY.matcher(line);
-			if (key.find() && !parsed.containsKey(key.group(1))) {
-				return "the value of " + key.group(1) + " opens a quote that is never closed";
+	private static @Nullable String problem(List<String> lines) {
+		String open = null;
+		int openedOn = 0;
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (open != null) {
+				if (CLOSING_QUOTE.matcher(line).find()) {
+					open = null;
+				}
+				continue;
+			}
+			Matcher export = EXPORT.matcher(line);
+			if (export.find()) {
+				return "line " + (i + 1) + " (" + export.group(1) + ") starts with 'export', which dotenv-java does "
+						+ "not read: remove the word (a shell still loads the file with set -a; . ./.env; set +a)";
+			}
+			Matcher entry = ENTRY.matcher(line);
+			if (entry.find() && opensQuote(entry.group(2))) {
+				open = entry.group(1);
+				openedOn = i + 1;
 			}
 		}
-		return "a quote is never closed";
+		return (open != null) ? "the value of " + open + " on line " + openedOn + " opens a quote that is never closed"
+				: null;
+	}
+
+	private static boolean opensQuote(String value) {
+		return value.startsWith("\"") && !CLOSING_QUOTE.matcher(value.substring(1)).find();
 	}
 
 	/**
@@ -115,7 +140,7 @@ final class DotenvFile {
 	 */
 	private static String malformed(@Nullable String message) {
 		String entry = (message != null) ? message.replaceFirst("^Malformed entry(, unmatched quotes)? ?", "") : "";
-		Matcher key = KEY.matcher(entry);
+		Matcher key = ENTRY.matcher(entry);
 		return key.find() ? "the entry " + key.group(1) + " is malformed (an unmatched quote?)"
 				: "a line is not KEY=VALUE";
 	}
@@ -129,46 +154,6 @@ final class DotenvFile {
 			return trimmed.substring(1, trimmed.length() - 1);
 		}
 		return value;
-	}
-
-	/**
-	 * Parses the lines of a {@code .env} file.
-	 */
-	@FunctionalInterface
-	interface Parser {
-
-		List<DotenvEntry> parse(List<String> lines);
-
-	}
-
-	/**
-	 * Hands dotenv-java the lines of the file without a leading {@code export} (so files
-	 * that a shell can {@code source} parse too) and with the sentinel entry at the end.
-	 */
-	private static final class Lines extends DotenvReader {
-
-		private final List<String> lines;
-
-		Lines(Path file, List<String> lines) {
-			super(directoryOf(file), String.valueOf(file.getFileName()));
-			this.lines = lines;
-		}
-
-		private static String directoryOf(Path file) {
-			Path directory = file.toAbsolutePath().getParent();
-			return (directory != null) ? directory.toString() : ".";
-		}
-
-		@Override
-		public List<String> read() {
-			List<String> lines = new ArrayList<>(this.lines.size() + 1);
-			for (String line : this.lines) {
-				lines.add(EXPORT.matcher(line).replaceFirst("$1"));
-			}
-			lines.add(END + "=end");
-			return lines;
-		}
-
 	}
 
 }

@@ -39,8 +39,7 @@ import org.springframework.util.StringUtils;
  * {@code @PropertySource} files and default properties, as environment variables are. Off
  * on Databricks Apps ({@code DATABRICKS_APP_NAME} set) and with
  * {@code lakebase.dotenv.enabled=false}; {@code lakebase.dotenv.path} points elsewhere.
- * The file is parsed with dotenv-java (comments, quotes, multi-line values); lines may
- * start with {@code export}.
+ * The file is parsed with dotenv-java (comments, quotes, multi-line values).
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -49,8 +48,6 @@ class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor
 	static final String PROPERTY_SOURCE_NAME = "lakebaseDotenv";
 
 	private static final String DOTENV = "io.github.cdimascio.dotenv.Dotenv";
-
-	private static final String DOTENV_PARSER = "io.github.cdimascio.dotenv.internal.DotenvParser";
 
 	/**
 	 * After Boot's {@code ConfigDataEnvironmentPostProcessor}, so application properties
@@ -71,10 +68,9 @@ class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		ClassLoader classLoader = application.getClassLoader();
 		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)
 				|| !environment.getProperty("lakebase.dotenv.enabled", Boolean.class, true)
-				|| !ClassUtils.isPresent(DOTENV, classLoader)) {
+				|| !ClassUtils.isPresent(DOTENV, application.getClassLoader())) {
 			return;
 		}
 		String appName = environment.getProperty("DATABRICKS_APP_NAME");
@@ -85,15 +81,6 @@ class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor
 		Path file = Paths.get(environment.getProperty("lakebase.dotenv.path", ".env")).toAbsolutePath().normalize();
 		if (!Files.isRegularFile(file)) {
 			this.logger.debug("No .env file at " + file);
-			return;
-		}
-		if (!ClassUtils.isPresent(DOTENV_PARSER, classLoader)) {
-			// dotenv-java's own reader does not take the lines the starter hands it (see
-			// DotenvFile); a version without this parser would otherwise skip the file
-			// without a word
-			this.logger.warn("Did not read " + file + ": the dotenv-java on the class path has no " + DOTENV_PARSER
-					+ ", which the starter reads .env files with (dotenv-java 3.2). Use that version, or set the "
-					+ "values as environment variables, or set lakebase.dotenv.enabled=false.");
 			return;
 		}
 		Map<String, Object> values = DotenvFile.read(file);

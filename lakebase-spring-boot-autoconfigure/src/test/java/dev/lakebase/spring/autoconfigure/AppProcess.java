@@ -16,6 +16,7 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +45,35 @@ final class AppProcess {
 
 	static Result run(Class<?> main, Path directory, Map<String, String> environment)
 			throws IOException, InterruptedException {
+		return run(main, directory, environment, (entry) -> false);
+	}
+
+	/**
+	 * Run the application with the test class path entries that the given predicate
+	 * selects on the module path instead, each resolved as a named module.
+	 * @param main the main class
+	 * @param directory the working directory
+	 * @param environment variables to set
+	 * @param onModulePath selects class path entries by their path
+	 * @return the exit code and output
+	 */
+	static Result run(Class<?> main, Path directory, Map<String, String> environment, Predicate<Path> onModulePath)
+			throws IOException, InterruptedException {
+		List<String> classPath = new ArrayList<>();
+		List<String> modulePath = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			(onModulePath.test(Path.of(entry)) ? modulePath : classPath).add(entry);
+		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		if (!modulePath.isEmpty()) {
+			command.add("--module-path");
+			command.add(String.join(File.pathSeparator, modulePath));
+			command.add("--add-modules");
+			command.add("ALL-MODULE-PATH");
+		}
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(String.join(File.pathSeparator, classPath));
 		command.add(main.getName());
 		command.add("--spring.main.banner-mode=off");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);

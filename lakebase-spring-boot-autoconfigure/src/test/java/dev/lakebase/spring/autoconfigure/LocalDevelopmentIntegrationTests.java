@@ -88,6 +88,16 @@ class LocalDevelopmentIntegrationTests {
 	}
 
 	@Test
+	void dotenvJavaOnTheModulePathReadsTheFile() throws Exception {
+		// dotenv-java as a named module exports only its API package
+		writeDotenv("from-module-path");
+		AppProcess.Result result = AppProcess.run(LocalDevApp.class, this.directory, cleanEnvironment(Map.of()),
+				(entry) -> entry.getFileName().toString().startsWith("dotenv-java-"));
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).contains("application=from-module-path");
+	}
+
+	@Test
 	void cliProfileMintsAndConnectsWithUserNameFromWorkspace() throws IOException {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedIdentity user = emulator.identities().addUser("profile-user@example.com", true);
@@ -129,7 +139,7 @@ class LocalDevelopmentIntegrationTests {
 
 	/**
 	 * Write the {@code .env} that {@code databricks apps init} writes, with a personal
-	 * access token for local authentication, and a few lines in shell syntax.
+	 * access token for local authentication, quotes and comments.
 	 */
 	private void writeDotenv(String appName) throws IOException {
 		LakebaseEmulator emulator = lakebase.emulator();
@@ -137,17 +147,21 @@ class LocalDevelopmentIntegrationTests {
 		String dotenv = "# Lakebase connection for local development\n" + "PGHOST=" + endpoint.host() + "\n" + "PGPORT="
 				+ endpoint.port() + "\n" + "PGDATABASE=databricks_postgres\n" + "PGUSER=\""
 				+ emulator.identities().user().roleName() + "\"\n" + "PGSSLMODE=require\n" + "PGAPPNAME='" + appName
-				+ "'\n" + "LAKEBASE_ENDPOINT=" + endpoint.path() + "\n" + "export DATABRICKS_HOST="
+				+ "'\n" + "LAKEBASE_ENDPOINT=" + endpoint.path() + "\n" + "DATABRICKS_HOST="
 				+ emulator.workspace().url() + "\n" + "DATABRICKS_TOKEN="
 				+ emulator.identities().user().personalAccessToken() + "  # personal access token\n";
 		Files.writeString(this.directory.resolve(".env"), dotenv, StandardCharsets.UTF_8);
 	}
 
 	private AppProcess.Result runApp(Map<String, String> environment) throws IOException, InterruptedException {
+		return AppProcess.run(LocalDevApp.class, this.directory, cleanEnvironment(environment));
+	}
+
+	private Map<String, String> cleanEnvironment(Map<String, String> environment) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("DATABRICKS_CONFIG_FILE", this.directory.resolve("no-databrickscfg").toString());
 		env.putAll(environment);
-		return AppProcess.run(LocalDevApp.class, this.directory, env);
+		return env;
 	}
 
 }

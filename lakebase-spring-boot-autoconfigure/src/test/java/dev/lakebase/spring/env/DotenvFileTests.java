@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Reading a {@code .env} file: the forms {@code databricks apps init} and people write,
@@ -37,11 +38,11 @@ class DotenvFileTests {
 	Path directory;
 
 	@Test
-	void dotenvParserHandlesExportQuotesAndComments() throws IOException {
+	void dotenvParserHandlesQuotesAndComments() throws IOException {
 		Path file = this.directory.resolve(".env");
 		Files.writeString(file, """
 				# written by hand
-				export PGHOST=ep-1.database.example.com
+				PGHOST=ep-1.database.example.com
 				PGUSER="someone@example.com"   # a comment
 				PGAPPNAME='single quoted # not a comment'
 				EMPTY=
@@ -50,28 +51,50 @@ class DotenvFileTests {
 				   SPACED = value with spaces
 				""");
 		Map<String, Object> values = DotenvFile.read(file);
-		assertThat(values).containsEntry("PGHOST", "ep-1.database.example.com")
-			.containsEntry("PGUSER", "someone@example.com")
-			.containsEntry("PGAPPNAME", "single quoted # not a comment")
-			.containsEntry("EMPTY", "")
-			.containsEntry("MULTI", "line one\nline two")
-			.containsEntry("SPACED", "value with spaces");
+		assertThat(values).containsOnly(entry("PGHOST", "ep-1.database.example.com"),
+				entry("PGUSER", "someone@example.com"), entry("PGAPPNAME", "single quoted # not a comment"),
+				entry("EMPTY", ""), entry("MULTI", "line one\nline two"), entry("SPACED", "value with spaces"));
 	}
 
 	@Test
-	void aParserTheJvmWillNotLinkFailsWithTheCauseAndTheWayOut() throws IOException {
+	void multiLineValuesMayHoldLinesThatLookLikeEntriesAndEndBeforeAComment() throws IOException {
 		Path file = this.directory.resolve(".env");
-		Files.writeString(file, "PGHOST=ep\n");
-		// What the module path gives: dotenv-java's module does not export its parser
-		DotenvFile.Parser unexported = (lines) -> {
-			throw new IllegalAccessError("class DotenvFile cannot access class "
-					+ "io.github.cdimascio.dotenv.internal.DotenvParser (in module io.github.cdimascio.dotenv.java)");
-		};
-		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file, unexported))
-			.withMessageContaining("Could not read " + file)
-			.withMessageContaining("module path")
-			.withMessageContaining("lakebase.dotenv.enabled=false")
-			.withCauseInstanceOf(IllegalAccessError.class);
+		Files.writeString(file, """
+				PGOPTIONS="-c search_path=app
+				statement_timeout=5000
+				export NOT_A_KEY=1" # the value ends at the quote
+				PGHOST=ep-1
+				""");
+		assertThat(DotenvFile.read(file)).containsOnly(
+				entry("PGOPTIONS", "-c search_path=app\nstatement_timeout=5000\nexport NOT_A_KEY=1"),
+				entry("PGHOST", "ep-1"));
+	}
+
+	@Test
+	void aFileInADirectoryWhoseNameEndsInDotEnvIsRead() throws IOException {
+		Path file = Files.createDirectories(this.directory.resolve("app config.env")).resolve("local.env");
+		Files.writeString(file, "PGHOST=ep-1\n");
+		assertThat(DotenvFile.read(file)).containsOnly(entry("PGHOST", "ep-1"));
+	}
+
+	@Test
+	void aFileThatIsNotUtf8SaysSo() throws IOException {
+		Path file = this.directory.resolve(".env");
+		Files.write(file, new byte[] { 'P', 'G', 'H', 'O', 'S', 'T', '=', (byte) 0xff, '\n' });
+		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
+			.withMessageContaining("Could not read " + file + ": it is not UTF-8 text")
+			.withMessageContaining("lakebase.dotenv.enabled=false");
+	}
+
+	@Test
+	void anExportLineFailsWithTheLineAndTheWayOutButNotTheValue() throws IOException {
+		Path file = this.directory.resolve(".env");
+		Files.writeString(file, "PGHOST=ep\n  export PGPASSWORD=s3cret-value\n");
+		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
+			.withMessageContaining("line 2 (PGPASSWORD) starts with 'export'")
+			.withMessageContaining("remove the word")
+			.withMessageContaining("set -a")
+			.withMessageNotContaining("s3cret-value");
 	}
 
 	@Test
@@ -79,7 +102,7 @@ class DotenvFileTests {
 		Path file = this.directory.resolve(".env");
 		Files.writeString(file, "PGHOST=ep\nPGPASSWORD=\"s3cret-value\nPGUSER=someone\n");
 		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
-			.withMessageContaining("PGPASSWORD opens a quote that is never closed")
+			.withMessageContaining("the value of PGPASSWORD on line 2 opens a quote that is never closed")
 			.withMessageContaining("lakebase.dotenv.enabled=false")
 			.withMessageNotContaining("s3cret-value");
 		Files.writeString(file, "PGHOST=ep\nnot an entry s3cret-value\n");
