@@ -18,7 +18,6 @@ package dev.lakebase.benchmarks;
 
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
@@ -46,9 +45,9 @@ import com.zaxxer.hikari.util.Credentials;
  */
 final class PairedBenchmark {
 
-	private static final long WINDOW_NANOS = 1_000_000_000L;
+	static final long WINDOW_NANOS = 1_000_000_000L;
 
-	private static final long SEED = 42;
+	static final long SEED = 42;
 
 	/**
 	 * What the name of a comparison of the plain alternative with itself says: its ratios
@@ -60,122 +59,12 @@ final class PairedBenchmark {
 	}
 
 	/**
-	 * One comparison.
-	 *
-	 * @param name what was compared
-	 * @param starterOps the starter's operations per round
-	 * @param plainOps the plain alternative's operations per round
-	 */
-	record Row(String name, List<Long> starterOps, List<Long> plainOps) {
-
-		/**
-		 * Return the per-round ratios starter / plain.
-		 * @param latency whether of latency (time per operation) rather than throughput
-		 * @return the ratios, sorted
-		 */
-		List<Double> ratios(boolean latency) {
-			List<Double> ratios = new ArrayList<>();
-			for (int round = 0; round < this.starterOps.size(); round++) {
-				double throughput = (double) this.starterOps.get(round) / this.plainOps.get(round);
-				ratios.add(latency ? 1 / throughput : throughput);
-			}
-			Collections.sort(ratios);
-			return ratios;
-		}
-
-		double ratioPercentile(boolean latency, int percentile) {
-			List<Double> sorted = ratios(latency);
-			int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-			return sorted.get(Math.max(0, index));
-		}
-
-		double starterPerSecond() {
-			return perSecond(this.starterOps);
-		}
-
-		double plainPerSecond() {
-			return perSecond(this.plainOps);
-		}
-
-		private static double perSecond(List<Long> ops) {
-			return ops.stream().mapToLong(Long::longValue).sum() / (ops.size() * (WINDOW_NANOS / 1e9));
-		}
-
-	}
-
-	/**
-	 * One latency comparison of logins measured one by one, interleaved with those of the
-	 * other variants.
-	 *
-	 * @param name what was compared
-	 * @param starterNanos the latency of each of the starter's logins
-	 * @param plainNanos the latency of each of the plain alternative's logins, taken in
-	 * the same iterations
-	 */
-	record Latencies(String name, long[] starterNanos, long[] plainNanos) {
-
-		/**
-		 * Return the ratio of the median latencies, starter / plain.
-		 * @return the ratio
-		 */
-		double ratio() {
-			return median(this.starterNanos) / median(this.plainNanos);
-		}
-
-		/**
-		 * Return the given percentiles of the ratio of the medians over bootstrap
-		 * resamples of the iterations (each resample draws whole iterations, both
-		 * variants' logins of an iteration together).
-		 * @param resamples the number of resamples
-		 * @param percentiles the percentiles wanted
-		 * @return one ratio per percentile
-		 */
-		double[] bootstrap(int resamples, double... percentiles) {
-			Random random = new Random(SEED);
-			int n = this.starterNanos.length;
-			double[] ratios = new double[resamples];
-			long[] starter = new long[n];
-			long[] plain = new long[n];
-			for (int resample = 0; resample < resamples; resample++) {
-				for (int i = 0; i < n; i++) {
-					int drawn = random.nextInt(n);
-					starter[i] = this.starterNanos[drawn];
-					plain[i] = this.plainNanos[drawn];
-				}
-				ratios[resample] = median(starter) / median(plain);
-			}
-			Arrays.sort(ratios);
-			double[] result = new double[percentiles.length];
-			for (int i = 0; i < percentiles.length; i++) {
-				result[i] = ratios[(int) Math.min(resamples - 1, Math.floor(percentiles[i] / 100 * resamples))];
-			}
-			return result;
-		}
-
-		double starterMedianMillis() {
-			return median(this.starterNanos) / 1e6;
-		}
-
-		double plainMedianMillis() {
-			return median(this.plainNanos) / 1e6;
-		}
-
-		private static double median(long[] values) {
-			long[] sorted = values.clone();
-			Arrays.sort(sorted);
-			int middle = sorted.length / 2;
-			return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
-		}
-
-	}
-
-	/**
 	 * What the paired benchmark measured.
 	 *
 	 * @param pool the pool comparisons, one row each
 	 * @param login the login comparisons
 	 */
-	record Result(List<Row> pool, List<Latencies> login) {
+	record Result(List<PairedRatios> pool, List<PairedLatencies> login) {
 
 	}
 
@@ -189,7 +78,7 @@ final class PairedBenchmark {
 	 * @return what was measured
 	 */
 	static Result run(int rounds, int logins, int... threadCounts) throws Exception {
-		List<Row> rows = new ArrayList<>();
+		List<PairedRatios> rows = new ArrayList<>();
 		try (Fixture fixture = new Fixture(); HikariDataSource secondPlain = fixture.plainPool("plain-2")) {
 			PoolBenchmark.select1(fixture.starterPool);
 			for (int threads : threadCounts) {
@@ -215,7 +104,7 @@ final class PairedBenchmark {
 	 * own instead, one of each variant per iteration in a shuffled order, so that
 	 * whatever the machine does meanwhile falls on every variant alike.
 	 */
-	private static List<Latencies> logins(Fixture fixture, int iterations) throws Exception {
+	private static List<PairedLatencies> logins(Fixture fixture, int iterations) throws Exception {
 		DataSource starterConnects = fixture.starterPool.getDataSource();
 		org.postgresql.Driver driver = new org.postgresql.Driver();
 		Properties plain = new Properties();
@@ -244,10 +133,10 @@ final class PairedBenchmark {
 				driverLogin(driver, fixture.starterPool.getJdbcUrl(), timed));
 		interleave(variants, iterations / 10);
 		long[][] nanos = interleave(variants, iterations);
-		return List.of(new Latencies("login", nanos[0], nanos[1]),
-				new Latencies("login, " + CONTROL + ": the plain driver vs itself", nanos[2], nanos[1]),
-				new Latencies("login, driver with the starter's URL, user and token", nanos[0], nanos[3]),
-				new Latencies(
+		return List.of(new PairedLatencies("login", nanos[0], nanos[1]),
+				new PairedLatencies("login, " + CONTROL + ": the plain driver vs itself", nanos[2], nanos[1]),
+				new PairedLatencies("login, driver with the starter's URL, user and token", nanos[0], nanos[3]),
+				new PairedLatencies(
 						"login, driver with the starter's URL, user, token and login timeout of "
 								+ starterConnects.getLoginTimeout() + " s (a new thread per login)",
 						nanos[0], nanos[4]));
@@ -285,7 +174,7 @@ final class PairedBenchmark {
 		};
 	}
 
-	private static Row compare(String name, int rounds, int threads, Operation starter, Operation plain)
+	private static PairedRatios compare(String name, int rounds, int threads, Operation starter, Operation plain)
 			throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try {
@@ -305,7 +194,7 @@ final class PairedBenchmark {
 					starterOps.add(window(executor, threads, starter));
 				}
 			}
-			return new Row(name, starterOps, plainOps);
+			return new PairedRatios(name, starterOps, plainOps);
 		}
 		finally {
 			executor.shutdownNow();

@@ -18,7 +18,6 @@ package dev.lakebase.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import dev.lakebase.spring.test.EmulatedEndpoint;
@@ -88,16 +87,9 @@ public final class WakeLatencyBenchmark {
 				afterReady.add(done - endpoint.lastWakeCompletedNanoTime());
 				total.add(done - started);
 			}
-			return new Row(mode, percentile(afterReady, 50), percentile(afterReady, 95), percentile(total, 50),
-					percentile(total, 95));
+			return new Row(mode, Stats.percentileMillis(afterReady, 50), Stats.percentileMillis(afterReady, 95),
+					Stats.percentileMillis(total, 50), Stats.percentileMillis(total, 95));
 		}
-	}
-
-	static double percentile(List<Long> nanos, int percentile) {
-		List<Long> sorted = new ArrayList<>(nanos);
-		Collections.sort(sorted);
-		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-		return sorted.get(Math.max(0, index)) / 1_000_000.0;
 	}
 
 }
