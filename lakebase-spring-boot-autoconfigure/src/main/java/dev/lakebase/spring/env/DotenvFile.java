@@ -18,8 +18,12 @@ package dev.lakebase.spring.env;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,31 +37,59 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code .env} file read with dotenv-java's API, kept apart so that
- * {@link LakebaseDotenvEnvironmentPostProcessor} loads without the library. Before
- * dotenv-java parses it, one pass over its lines turns what dotenv-java would skip or
- * misread without a word into a failure that names the line and the key, never the value:
- * a value whose double quote is never closed (dotenv-java drops it and the rest of the
- * file) and a line that starts with {@code export}, which dotenv-java does not read.
+ * {@link LakebaseDotenvEnvironmentPostProcessor} loads without the library. One pass over
+ * the lines comes first: it reads what other {@code .env} readers accept and dotenv-java
+ * does not (a leading {@code export}, as Node's {@code dotenv} and Python's
+ * {@code python-dotenv} read it, and a UTF-8 byte-order mark), records the line of each
+ * key, and turns what dotenv-java would skip or misread without a word into a failure
+ * that names the line and the key, never the value: a value whose double quote is never
+ * closed (dotenv-java drops it and the rest of the file) and a line that is not
+ * {@code KEY=VALUE}.
  *
  * @author Lakebase Spring Boot contributors
  */
 final class DotenvFile {
 
 	/** The start of an entry: its key and what follows the equals sign. */
-	private static final Pattern ENTRY = Pattern.compile("^\\s*([\\w.\\-]+)\\s*=\\s*(.*)");
+	private static final Pattern ENTRY = Pattern.compile("^\\s*(?:export\\s+)?([\\w.\\-]+)\\s*=\\s*(.*)");
 
-	private static final Pattern EXPORT = Pattern.compile("^\\s*export\\s+([\\w.\\-]+)\\s*=");
+	private static final Pattern EXPORT = Pattern.compile("^(\\s*)export\\s+(?=[\\w.\\-]+\\s*=)");
 
 	/** What ends a double-quoted value: the quote, then at most a comment. */
 	private static final Pattern CLOSING_QUOTE = Pattern.compile("\"\\s*(#.*)?$");
 
-	private DotenvFile() {
+	private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+	private final Map<String, Object> values;
+
+	private final Map<String, Integer> lines;
+
+	private DotenvFile(Map<String, Object> values, Map<String, Integer> lines) {
+		this.values = values;
+		this.lines = lines;
 	}
 
-	static Map<String, Object> read(Path file) {
+	/**
+	 * Return the values of the file by key.
+	 * @return the values
+	 */
+	Map<String, Object> values() {
+		return this.values;
+	}
+
+	/**
+	 * Return the line (from 1) where a key's entry starts.
+	 * @param key the key as the file spells it
+	 * @return the line, or {@code null} for a key the file does not hold
+	 */
+	@Nullable Integer lineOf(String key) {
+		return this.lines.get(key);
+	}
+
+	static DotenvFile read(Path file) {
 		List<String> lines;
 		try {
-			lines = Files.readAllLines(file);
+			lines = new ArrayList<>(Files.readAllLines(file));
 		}
 		catch (CharacterCodingException ex) {
 			throw failure(file, "it is not UTF-8 text");
@@ -65,25 +97,67 @@ final class DotenvFile {
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not read " + file + ": " + ex.getMessage(), ex);
 		}
-		String problem = problem(lines);
-		if (problem != null) {
-			throw failure(file, problem);
+		boolean rewritten = false;
+		if (!lines.isEmpty() && !lines.get(0).isEmpty() && lines.get(0).charAt(0) == BYTE_ORDER_MARK) {
+			lines.set(0, lines.get(0).substring(1));
+			rewritten = true;
 		}
-		Dotenv dotenv;
+		Map<String, Integer> keyLines = new HashMap<>();
+		rewritten |= scan(file, lines, keyLines);
+		Map<String, Object> values = new TreeMap<>();
+		Dotenv dotenv = rewritten ? loadCopy(file, lines) : load(file, file);
+		for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+			values.put(entry.getKey(), unquote(entry.getValue()));
+		}
+		return new DotenvFile(values, keyLines);
+	}
+
+	private static Dotenv load(Path file, Path source) {
 		try {
-			dotenv = Dotenv.configure()
-				.directory(directoryOf(file))
-				.filename(String.valueOf(file.getFileName()))
+			return Dotenv.configure()
+				.directory(directoryOf(source))
+				.filename(String.valueOf(source.getFileName()))
 				.load();
 		}
 		catch (DotenvException ex) {
 			throw failure(file, malformed(ex.getMessage()));
 		}
-		Map<String, Object> values = new TreeMap<>();
-		for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-			values.put(entry.getKey(), unquote(entry.getValue()));
+	}
+
+	/**
+	 * Give dotenv-java, which reads files only, the lines as read here, in a private
+	 * temporary file that is gone before this returns.
+	 */
+	private static Dotenv loadCopy(Path file, List<String> lines) {
+		Path copy = null;
+		try {
+			copy = Files.createTempFile("lakebase-dotenv", ".env");
+			restrictToOwner(copy);
+			Files.write(copy, lines, StandardCharsets.UTF_8);
+			return load(file, copy);
 		}
-		return values;
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read " + file + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			if (copy != null) {
+				try {
+					Files.deleteIfExists(copy);
+				}
+				catch (IOException ex) {
+					copy.toFile().deleteOnExit();
+				}
+			}
+		}
+	}
+
+	private static void restrictToOwner(Path copy) throws IOException {
+		try {
+			Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// Not a POSIX file system: the user's temporary directory is private there
+		}
 	}
 
 	/**
@@ -102,10 +176,14 @@ final class DotenvFile {
 
 	/**
 	 * Follow dotenv-java's rule for values on several lines (a value that opens a double
-	 * quote goes on until a line ends with one) to find an {@code export} line outside
-	 * such a value, or a value that is still open at the end of the file.
+	 * quote goes on until a line ends with one): outside such values, record the line of
+	 * each key, take the word {@code export} off the start of an entry, and fail on a
+	 * line that is neither an entry, a comment nor blank, or a value still open at the
+	 * end.
+	 * @return whether a line was changed
 	 */
-	private static @Nullable String problem(List<String> lines) {
+	private static boolean scan(Path file, List<String> lines, Map<String, Integer> keyLines) {
+		boolean changed = false;
 		String open = null;
 		int openedOn = 0;
 		for (int i = 0; i < lines.size(); i++) {
@@ -116,19 +194,29 @@ final class DotenvFile {
 				}
 				continue;
 			}
-			Matcher export = EXPORT.matcher(line);
-			if (export.find()) {
-				return "line " + (i + 1) + " (" + export.group(1) + ") starts with 'export', which dotenv-java does "
-						+ "not read: remove the word (a shell still loads the file with set -a; . ./.env; set +a)";
+			if (line.isBlank() || line.strip().startsWith("#")) {
+				continue;
 			}
 			Matcher entry = ENTRY.matcher(line);
-			if (entry.find() && opensQuote(entry.group(2))) {
+			if (!entry.find()) {
+				throw failure(file, "line " + (i + 1) + " is not KEY=VALUE");
+			}
+			keyLines.putIfAbsent(entry.group(1), i + 1);
+			Matcher export = EXPORT.matcher(line);
+			if (export.find()) {
+				lines.set(i, export.replaceFirst("$1"));
+				changed = true;
+			}
+			if (opensQuote(entry.group(2))) {
 				open = entry.group(1);
 				openedOn = i + 1;
 			}
 		}
-		return (open != null) ? "the value of " + open + " on line " + openedOn + " opens a quote that is never closed"
-				: null;
+		if (open != null) {
+			throw failure(file,
+					"the value of " + open + " on line " + openedOn + " opens a quote that is never closed");
+		}
+		return changed;
 	}
 
 	private static boolean opensQuote(String value) {

@@ -19,8 +19,12 @@ package dev.lakebase.spring.env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -28,7 +32,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -39,13 +42,14 @@ import org.springframework.util.StringUtils;
  * {@code @PropertySource} files and default properties, as environment variables are. Off
  * on Databricks Apps ({@code DATABRICKS_APP_NAME} set) and with
  * {@code lakebase.dotenv.enabled=false}; {@code lakebase.dotenv.path} points elsewhere.
- * The file is parsed with dotenv-java (comments, quotes, multi-line values).
+ * Its names bind as environment variables do ({@code LAKEBASE_BRANCH} is
+ * {@code lakebase.branch}); names that choose profiles or configuration files fail, since
+ * Boot has chosen them before the file is read. The file is parsed with dotenv-java
+ * (comments, quotes, multi-line values).
  *
  * @author Lakebase Spring Boot contributors
  */
 class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
-
-	static final String PROPERTY_SOURCE_NAME = "lakebaseDotenv";
 
 	private static final String DOTENV = "io.github.cdimascio.dotenv.Dotenv";
 
@@ -66,9 +70,30 @@ class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor
 		return ORDER;
 	}
 
+	/**
+	 * Spring Boot chooses profiles and configuration files before this file is read, so a
+	 * name that would choose them does nothing here: say so rather than ignore it.
+	 */
+	private static void rejectNamesReadBeforeTheFile(DotenvPropertySource dotenv) {
+		List<String> tooLate = new ArrayList<>();
+		for (String key : dotenv.getPropertyNames()) {
+			String name = key.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
+			if (name.startsWith("SPRING_PROFILES_") || name.startsWith("SPRING_CONFIG_")) {
+				tooLate.add(key + " (" + dotenv.getOrigin(key) + ")");
+			}
+		}
+		if (!tooLate.isEmpty()) {
+			throw new LakebaseConfigurationException(String.join(", ", tooLate)
+					+ " cannot act from .env: Spring Boot chooses profiles and configuration files before it reads "
+					+ dotenv.path() + ".",
+					"Remove the line and set it as a real environment variable, a system property, a command-line "
+							+ "argument or in application.properties.");
+		}
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)
+		if (environment.getPropertySources().contains(DotenvPropertySource.NAME)
 				|| !environment.getProperty("lakebase.dotenv.enabled", Boolean.class, true)
 				|| !ClassUtils.isPresent(DOTENV, application.getClassLoader())) {
 			return;
@@ -83,8 +108,10 @@ class LakebaseDotenvEnvironmentPostProcessor implements EnvironmentPostProcessor
 			this.logger.debug("No .env file at " + file);
 			return;
 		}
-		Map<String, Object> values = DotenvFile.read(file);
-		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
+		DotenvPropertySource dotenv = new DotenvPropertySource(file, DotenvFile.read(file));
+		rejectNamesReadBeforeTheFile(dotenv);
+		environment.getPropertySources().addLast(dotenv);
+		Map<String, Object> values = dotenv.getSource();
 		this.logger.info("Loaded " + values.size() + " values from " + file
 				+ " (environment variables, system properties, arguments and application properties win)");
 		if (this.logger.isDebugEnabled()) {

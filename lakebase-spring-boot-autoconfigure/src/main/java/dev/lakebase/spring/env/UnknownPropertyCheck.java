@@ -22,6 +22,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,14 +45,22 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Fails startup on a {@code lakebase.*} property that does not exist (a typo such as
- * {@code lakebase.brnach} would otherwise connect to the production branch without a
- * word), naming the key, where it was set, and the nearest valid name. Keys are checked
- * in their property form ({@code lakebase.} and a dot: application properties, system
- * properties, command-line arguments, a {@code .env} line in that form), in any relaxed
- * spelling; environment variables ({@code LAKEBASE_*}, also in a {@code .env}) are not
- * checked, since platforms and tools set {@code LAKEBASE_} variables of their own. The
- * valid names are those of the configuration metadata the build generates.
+ * Fails startup on a {@code lakebase.*} property of the starter's that does not exist (a
+ * typo such as {@code lakebase.brnach} would otherwise connect to the production branch
+ * without a word), naming the key, where it was set, and the nearest valid name. Keys are
+ * checked in their property form ({@code lakebase.} and a dot: application properties,
+ * system properties, command-line arguments) in any relaxed spelling, and in a
+ * {@code .env} file in both forms, since the user wrote that file: a misspelt
+ * {@code LAKEBASE_BRNACH} there fails as {@code lakebase.brnach} does. Environment
+ * variables of the process are not checked: platforms and tools set {@code LAKEBASE_}
+ * variables of their own.
+ * <p>
+ * Only keys the starter can own fail: those under a name of the starter
+ * ({@code lakebase.wake.*}, {@code lakebase.branch}, ...) and those one or two letters
+ * from one of its keys. Any other {@code lakebase.*} key belongs to someone else (a build
+ * tool's switch that Maven passes to the tests as a system property, an app's own
+ * properties) and is left alone, as is any key that configuration metadata on the class
+ * path documents.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -61,6 +70,18 @@ class UnknownPropertyCheck implements EnvironmentPostProcessor, Ordered {
 
 	private static final String PREFIX = "lakebase.";
 
+	private static final String VARIABLE_PREFIX = "LAKEBASE_";
+
+	/** Variables the starter reads by these names rather than as properties. */
+	private static final Set<String> VARIABLES = Set.of("LAKEBASE_ENDPOINT", "LAKEBASE_INSTANCE_NAME",
+			"LAKEBASE_PROJECT");
+
+	/** The package whose configuration properties are the starter's. */
+	private static final String OWN_SOURCE = "dev.lakebase.spring.";
+
+	/** At most this many letters apart, a key is taken for a typo of the nearest. */
+	private static final int NEAR = 2;
+
 	@Override
 	public int getOrder() {
 		return LakebaseDotenvEnvironmentPostProcessor.ORDER + 1;
@@ -69,25 +90,29 @@ class UnknownPropertyCheck implements EnvironmentPostProcessor, Ordered {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		List<String> unknown = new ArrayList<>();
-		List<String> known = null;
+		Metadata metadata = null;
 		Set<String> seen = new LinkedHashSet<>();
 		for (PropertySource<?> source : environment.getPropertySources()) {
+			boolean dotenv = source instanceof DotenvPropertySource;
 			if (!(source instanceof EnumerablePropertySource<?> enumerable)
-					|| source instanceof SystemEnvironmentPropertySource) {
+					|| (source instanceof SystemEnvironmentPropertySource && !dotenv)) {
 				continue;
 			}
 			for (String key : enumerable.getPropertyNames()) {
-				if (!key.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || !seen.add(key)) {
+				boolean variable = dotenv && key.startsWith(VARIABLE_PREFIX);
+				if (!(variable || key.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) || !seen.add(key)
+						|| (variable && VARIABLES.contains(key))) {
 					continue;
 				}
-				if (known == null) {
-					known = knownNames();
-					if (known.isEmpty()) {
+				if (metadata == null) {
+					metadata = Metadata.load(getClass().getClassLoader());
+					if (metadata.own().isEmpty()) {
 						return;
 					}
 				}
-				if (!isKnown(key, known)) {
-					unknown.add(describe(key, source, known));
+				String name = variable ? key.toLowerCase(Locale.ROOT).replace('_', '.') : key;
+				if (!metadata.isKnown(name) && metadata.canOwn(name)) {
+					unknown.add(describe(key, name, variable, source, metadata.own()));
 				}
 			}
 		}
@@ -95,25 +120,26 @@ class UnknownPropertyCheck implements EnvironmentPostProcessor, Ordered {
 			throw new LakebaseConfigurationException(
 					"Unknown Lakebase configuration " + ((unknown.size() == 1) ? "property " : "properties ")
 							+ String.join("; ", unknown) + ".",
-					"Correct the name, or remove it. Every lakebase.* property is listed in the starter's README and "
-							+ "in your IDE's completion; environment variables (LAKEBASE_*) are not checked.");
+					"Correct the name, or remove it. Every lakebase.* property is listed in the starter's "
+							+ "documentation and in your IDE's completion; environment variables (LAKEBASE_*) are "
+							+ "checked only in a .env file.");
 		}
 	}
 
-	private static boolean isKnown(String key, List<String> known) {
-		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
-		return known.stream().anyMatch((candidate) -> ConfigurationPropertyName.of(candidate).equals(name));
-	}
-
-	private static String describe(String key, PropertySource<?> source, List<String> known) {
+	private static String describe(String key, String name, boolean variable, PropertySource<?> source,
+			List<String> own) {
 		StringBuilder description = new StringBuilder(key);
 		Origin origin = (source instanceof OriginLookup<?>) ? origin(source, key) : null;
 		description.append(" (from ").append((origin != null) ? origin : source.getName()).append(")");
-		String nearest = nearest(key, known);
+		String nearest = nearest(name, own);
 		if (nearest != null) {
-			description.append(": did you mean ").append(nearest).append("?");
+			description.append(": did you mean ").append(variable ? variableName(nearest) : nearest).append("?");
 		}
 		return description.toString();
+	}
+
+	private static String variableName(String property) {
+		return property.toUpperCase(Locale.ROOT).replace("-", "").replace('.', '_');
 	}
 
 	@SuppressWarnings("unchecked")
@@ -132,7 +158,7 @@ class UnknownPropertyCheck implements EnvironmentPostProcessor, Ordered {
 				bestDistance = distance;
 			}
 		}
-		return (bestDistance <= Math.max(3, canonical.length() / 4)) ? best : null;
+		return (bestDistance <= NEAR) ? best : null;
 	}
 
 	private static String canonical(String name) {
@@ -158,28 +184,66 @@ class UnknownPropertyCheck implements EnvironmentPostProcessor, Ordered {
 		return previous[b.length()];
 	}
 
-	private List<String> knownNames() {
-		List<String> names = new ArrayList<>();
-		try {
-			for (URL url : Collections.list(getClass().getClassLoader().getResources(METADATA))) {
-				try (InputStream in = url.openStream()) {
-					Map<String, Object> metadata = JsonParserFactory.getJsonParser()
-						.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-					if (metadata.get("properties") instanceof List<?> properties) {
-						for (Object property : properties) {
-							if (property instanceof Map<?, ?> map && map.get("name") instanceof String name
-									&& name.startsWith(PREFIX)) {
-								names.add(name);
+	/**
+	 * The {@code lakebase.*} names that configuration metadata on the class path
+	 * documents: all of them, those of maps (whose keys go on below them) and the
+	 * starter's own.
+	 */
+	private record Metadata(List<ConfigurationPropertyName> documented, List<ConfigurationPropertyName> maps,
+			List<String> own, Set<String> ownFirstElements) {
+
+		boolean isKnown(String key) {
+			ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
+			return this.documented.contains(name) || this.maps.stream().anyMatch((map) -> map.isAncestorOf(name));
+		}
+
+		/**
+		 * Whether a key is under one of the starter's names or near one of its keys.
+		 */
+		boolean canOwn(String key) {
+			ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
+			return (name.getNumberOfElements() > 1
+					&& this.ownFirstElements.contains(name.getElement(1, ConfigurationPropertyName.Form.UNIFORM)))
+					|| nearest(key, this.own) != null;
+		}
+
+		static Metadata load(ClassLoader classLoader) {
+			List<ConfigurationPropertyName> documented = new ArrayList<>();
+			List<ConfigurationPropertyName> maps = new ArrayList<>();
+			List<String> own = new ArrayList<>();
+			Set<String> ownFirstElements = new HashSet<>();
+			try {
+				for (URL url : Collections.list(classLoader.getResources(METADATA))) {
+					try (InputStream in = url.openStream()) {
+						Map<String, Object> metadata = JsonParserFactory.getJsonParser()
+							.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+						if (metadata.get("properties") instanceof List<?> properties) {
+							for (Object property : properties) {
+								if (property instanceof Map<?, ?> map && map.get("name") instanceof String name
+										&& name.startsWith(PREFIX) && ConfigurationPropertyName.isValid(name)) {
+									ConfigurationPropertyName propertyName = ConfigurationPropertyName.of(name);
+									documented.add(propertyName);
+									if (map.get("type") instanceof String type && type.startsWith("java.util.Map<")) {
+										maps.add(propertyName);
+									}
+									if (map.get("sourceType") instanceof String sourceType
+											&& sourceType.startsWith(OWN_SOURCE)) {
+										own.add(name);
+										ownFirstElements
+											.add(propertyName.getElement(1, ConfigurationPropertyName.Form.UNIFORM));
+									}
+								}
 							}
 						}
 					}
 				}
 			}
+			catch (IOException ex) {
+				return new Metadata(List.of(), List.of(), List.of(), Set.of());
+			}
+			return new Metadata(documented, maps, own, ownFirstElements);
 		}
-		catch (IOException ex) {
-			return List.of();
-		}
-		return names;
+
 	}
 
 }

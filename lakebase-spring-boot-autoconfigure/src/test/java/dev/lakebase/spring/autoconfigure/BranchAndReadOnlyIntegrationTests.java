@@ -16,6 +16,9 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +37,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
@@ -45,6 +49,7 @@ import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetrics
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
@@ -113,6 +118,25 @@ class BranchAndReadOnlyIntegrationTests {
 					.isEqualTo(feature.path());
 				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void switchingTheBranchIsOneDotenvLine(@TempDir Path directory) throws IOException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
+		StringBuilder lines = new StringBuilder();
+		LakebaseTestSupport.appsEnvironment(emulator)
+			.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+		lines.append("LAKEBASE_BRANCH=").append(FEATURE).append('\n');
+		Path dotenv = Files.writeString(directory.resolve(".env"), lines);
+		try (ConfigurableApplicationContext context = LakebaseTestSupport.application(LocalDevApp.class, Map.of())
+			.run("--lakebase.dotenv.path=" + dotenv)) {
+			assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
+				.isEqualTo(feature.path());
+			long logins = feature.counters().logins();
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+			assertThat(feature.counters().logins()).isGreaterThan(logins);
+		}
 	}
 
 	@Test

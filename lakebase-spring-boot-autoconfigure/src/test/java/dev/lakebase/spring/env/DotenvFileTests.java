@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class DotenvFileTests {
 				line two"
 				   SPACED = value with spaces
 				""");
-		Map<String, Object> values = DotenvFile.read(file);
+		Map<String, Object> values = DotenvFile.read(file).values();
 		assertThat(values).containsOnly(entry("PGHOST", "ep-1.database.example.com"),
 				entry("PGUSER", "someone@example.com"), entry("PGAPPNAME", "single quoted # not a comment"),
 				entry("EMPTY", ""), entry("MULTI", "line one\nline two"), entry("SPACED", "value with spaces"));
@@ -65,7 +66,7 @@ class DotenvFileTests {
 				export NOT_A_KEY=1" # the value ends at the quote
 				PGHOST=ep-1
 				""");
-		assertThat(DotenvFile.read(file)).containsOnly(
+		assertThat(DotenvFile.read(file).values()).containsOnly(
 				entry("PGOPTIONS", "-c search_path=app\nstatement_timeout=5000\nexport NOT_A_KEY=1"),
 				entry("PGHOST", "ep-1"));
 	}
@@ -74,7 +75,7 @@ class DotenvFileTests {
 	void aFileInADirectoryWhoseNameEndsInDotEnvIsRead() throws IOException {
 		Path file = Files.createDirectories(this.directory.resolve("app config.env")).resolve("local.env");
 		Files.writeString(file, "PGHOST=ep-1\n");
-		assertThat(DotenvFile.read(file)).containsOnly(entry("PGHOST", "ep-1"));
+		assertThat(DotenvFile.read(file).values()).containsOnly(entry("PGHOST", "ep-1"));
 	}
 
 	@Test
@@ -87,13 +88,34 @@ class DotenvFileTests {
 	}
 
 	@Test
-	void anExportLineFailsWithTheLineAndTheWayOutButNotTheValue() throws IOException {
+	void exportLinesAreReadAsNodeAndPythonDotenvReadThem() throws IOException {
 		Path file = this.directory.resolve(".env");
-		Files.writeString(file, "PGHOST=ep\n  export PGPASSWORD=s3cret-value\n");
+		Files.writeString(file, "PGHOST=ep\n  export PGUSER=someone\nexport\tPGAPPNAME=\"an app\"\nexported=1\n");
+		DotenvFile dotenv = DotenvFile.read(file);
+		assertThat(dotenv.values()).containsOnly(entry("PGHOST", "ep"), entry("PGUSER", "someone"),
+				entry("PGAPPNAME", "an app"), entry("exported", "1"));
+		assertThat(dotenv.lineOf("PGUSER")).isEqualTo(2);
+		assertThat(dotenv.lineOf("exported")).isEqualTo(4);
+		try (Stream<Path> left = Files.list(this.directory)) {
+			assertThat(left).as("nothing but the file itself").containsExactly(file);
+		}
+	}
+
+	@Test
+	void aByteOrderMarkIsSkipped() throws IOException {
+		Path file = this.directory.resolve(".env");
+		Files.writeString(file, "\uFEFFPGHOST=ep\nPGUSER=someone\n");
+		DotenvFile dotenv = DotenvFile.read(file);
+		assertThat(dotenv.values()).containsOnly(entry("PGHOST", "ep"), entry("PGUSER", "someone"));
+		assertThat(dotenv.lineOf("PGHOST")).isEqualTo(1);
+	}
+
+	@Test
+	void aLineThatIsNotAnEntryIsNamedByItsNumber() throws IOException {
+		Path file = this.directory.resolve(".env");
+		Files.writeString(file, "PGHOST=ep\n\u200BPGUSER=s3cret-value\n");
 		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
-			.withMessageContaining("line 2 (PGPASSWORD) starts with 'export'")
-			.withMessageContaining("remove the word")
-			.withMessageContaining("set -a")
+			.withMessageContaining("line 2 is not KEY=VALUE")
 			.withMessageNotContaining("s3cret-value");
 	}
 
@@ -107,7 +129,7 @@ class DotenvFileTests {
 			.withMessageNotContaining("s3cret-value");
 		Files.writeString(file, "PGHOST=ep\nnot an entry s3cret-value\n");
 		assertThatIllegalStateException().isThrownBy(() -> DotenvFile.read(file))
-			.withMessageContaining("a line is not KEY=VALUE")
+			.withMessageContaining("line 2 is not KEY=VALUE")
 			.withMessageNotContaining("s3cret-value");
 	}
 

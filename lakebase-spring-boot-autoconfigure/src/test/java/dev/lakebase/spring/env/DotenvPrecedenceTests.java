@@ -19,13 +19,16 @@ package dev.lakebase.spring.env;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
+import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Where the values of a {@code .env} file stand among an application's other property
@@ -85,6 +89,41 @@ class DotenvPrecedenceTests {
 			.run()) {
 			assertThat(context.getEnvironment().getProperty("DOTENV_ORDER_A")).isEqualTo("dotenv");
 		}
+	}
+
+	@Test
+	void environmentStyleNamesBindAsFromTheEnvironment() throws IOException {
+		Path dotenv = this.directory.resolve(".env");
+		Files.writeString(dotenv, """
+				LAKEBASE_WAKE_BUDGET=7s
+				LAKEBASE_READONLY_ENDPOINT=projects/p/branches/b/endpoints/ro
+				lakebase.credentials.timeout=3s
+				""");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
+			.web(WebApplicationType.NONE)
+			.properties(Map.of("lakebase.dotenv.path", dotenv.toString(), "lakebase.enabled", "false"))
+			.run()) {
+			Binder binder = Binder.get(context.getEnvironment());
+			assertThat(binder.bind("lakebase.wake.budget", Duration.class).get()).hasSeconds(7);
+			assertThat(binder.bind("lakebase.read-only.endpoint", String.class).get())
+				.isEqualTo("projects/p/branches/b/endpoints/ro");
+			assertThat(binder.bind("lakebase.credentials.timeout", Duration.class).get()).hasSeconds(3);
+			assertThat(context.getEnvironment().getProperty("lakebase.wake.budget")).isEqualTo("7s");
+		}
+	}
+
+	@Test
+	void namesThatChooseProfilesOrConfigurationFilesFailSayingTheyComeTooLate() throws IOException {
+		Path dotenv = this.directory.resolve(".env");
+		Files.writeString(dotenv, "PGHOST=ep\nSPRING_PROFILES_ACTIVE=dev\nspring.config.import=optional:x.yaml\n");
+		assertThatExceptionOfType(LakebaseConfigurationException.class)
+			.isThrownBy(() -> new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+				.properties(Map.of("lakebase.dotenv.path", dotenv.toString(), "lakebase.enabled", "false"))
+				.run())
+			.withMessageContaining("SPRING_PROFILES_ACTIVE (file [" + dotenv + "] - 2:1)")
+			.withMessageContaining("spring.config.import (file [" + dotenv + "] - 3:1)")
+			.withMessageContaining("cannot act from .env")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("real environment variable"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

