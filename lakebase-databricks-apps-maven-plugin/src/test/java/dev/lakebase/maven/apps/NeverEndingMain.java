@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.maven.apps;
+
+/**
+ * The main class of a jar that starts whatever the jarmode asks, and never returns.
+ */
+public final class NeverEndingMain {
+
+	private NeverEndingMain() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		System.out.println("started, and staying");
+		Thread.sleep(Long.MAX_VALUE);
+	}
+
+}
