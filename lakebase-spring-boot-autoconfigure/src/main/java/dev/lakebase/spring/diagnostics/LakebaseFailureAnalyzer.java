@@ -88,7 +88,8 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 		}
 		UnknownHostException unknownHost = find(failure, UnknownHostException.class);
 		if (unknownHost != null) {
-			return isLakebaseHost(unknownHost.getMessage()) ? unknownHost(unknownHost, failure) : null;
+			String host = hostOf(unknownHost);
+			return isLakebaseHost(host, failure) ? unknownHost(host, failure) : null;
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
@@ -195,8 +196,8 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 				failure);
 	}
 
-	private FailureAnalysis unknownHost(UnknownHostException ex, Throwable failure) {
-		return new FailureAnalysis("The Lakebase host '" + ex.getMessage() + "' does not resolve.",
+	private FailureAnalysis unknownHost(String host, Throwable failure) {
+		return new FailureAnalysis("The Lakebase host '" + host + "' does not resolve.",
 				"Check PGHOST or lakebase.host (the endpoint's host, from the Lakebase UI or the endpoint's "
 						+ "status.hosts.host), or leave them unset and name the endpoint with LAKEBASE_ENDPOINT or "
 						+ "lakebase.endpoint so the host is looked up. Locally, check the .env file and your network "
@@ -210,12 +211,27 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	/**
-	 * Whether the host is the configured Lakebase host, or could be the one looked up
-	 * from the workspace (none configured).
+	 * The host an {@link UnknownHostException} names: its message up to the resolver's
+	 * reason ({@code "ep-1.example.com: Name or service not known"}).
 	 */
-	private boolean isLakebaseHost(@Nullable String host) {
+	private static String hostOf(UnknownHostException ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : "";
+		int reason = message.indexOf(": ");
+		return ((reason > 0) ? message.substring(0, reason) : message).trim();
+	}
+
+	/**
+	 * Whether the host is the configured Lakebase host or, with none configured (it is
+	 * looked up from the workspace), whether a database connect failed on it: a client of
+	 * another service (a cache, an HTTP API) that fails to resolve its host is not
+	 * reported as Lakebase's.
+	 */
+	private boolean isLakebaseHost(String host, Throwable failure) {
 		String configured = value("lakebase.host", "PGHOST");
-		return configured == null || configured.isBlank() || configured.trim().equalsIgnoreCase(host);
+		if (configured != null && !configured.isBlank()) {
+			return configured.trim().equalsIgnoreCase(host);
+		}
+		return find(failure, SQLException.class) != null;
 	}
 
 	private static boolean isSslRequired(String message) {

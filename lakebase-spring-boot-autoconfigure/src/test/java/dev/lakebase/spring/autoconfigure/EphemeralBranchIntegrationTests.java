@@ -38,6 +38,8 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EphemeralBranchIntegrationTests {
 
 	@RegisterExtension
-	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();
+	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(
+			LakebaseEmulator.builder().readOnlyEndpoint());
 
 	@Test
 	void runsAtTheSameTimeGetABranchEachThatStartsWithTheParentsDataAndStaysApart() throws Exception {
@@ -87,6 +90,32 @@ class EphemeralBranchIntegrationTests {
 			contexts.forEach(ConfigurableApplicationContext::close);
 		}
 		assertThat(emulator.endpoints()).extracting(EmulatedEndpoint::branch).containsOnly("production");
+	}
+
+	@Test
+	void readOnlyTransactionsStayOnTheRunsBranchWhenTheParentHasAReadOnlyEndpoint() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint parentReadOnly = emulator.readOnlyEndpoint();
+		Map<String, Object> environment = new LinkedHashMap<>(emulator.environment());
+		environment.put("LAKEBASE_READONLY_ENDPOINT", parentReadOnly.path());
+		long parentReadOnlyLogins = parentReadOnly.counters().logins();
+		try (ConfigurableApplicationContext context = LakebaseTestSupport.application(BranchRun.class, environment)
+			.run()) {
+			String branch = context.getEnvironment().getProperty("lakebase.branch");
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.execute("CREATE TABLE branch_note (body text)");
+			jdbc.update("INSERT INTO branch_note VALUES ('written on the branch')");
+			TransactionTemplate readOnly = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+			readOnly.setReadOnly(true);
+			String database = readOnly
+				.execute((status) -> jdbc.queryForObject("SELECT current_database()", String.class));
+			assertThat(database).endsWith("__" + branch);
+			List<String> notes = readOnly
+				.execute((status) -> jdbc.queryForList("SELECT body FROM branch_note", String.class));
+			assertThat(notes).containsExactly("written on the branch");
+		}
+		assertThat(parentReadOnly.counters().logins()).as("logins to the parent's read-only endpoint")
+			.isEqualTo(parentReadOnlyLogins);
 	}
 
 	private static void execute(LakebaseEmulator emulator, EmulatedEndpoint endpoint, String... statements)

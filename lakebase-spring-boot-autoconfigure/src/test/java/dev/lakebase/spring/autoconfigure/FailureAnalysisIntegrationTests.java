@@ -16,6 +16,7 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -187,6 +188,20 @@ class FailureAnalysisIntegrationTests {
 	}
 
 	@Test
+	void unknownHostOfAnotherClientIsNotBlamedOnLakebaseWhenItsHostIsLookedUp(CapturedOutput output) {
+		Map<String, String> env = apps();
+		env.remove("PGHOST");
+		Map<String, Object> values = new LinkedHashMap<>(env);
+		values.put("spring.main.banner-mode", "off");
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(CacheClientApp.class).web(WebApplicationType.NONE)
+				.properties(values)
+				.run()
+				.close());
+		assertThat(output.toString()).contains("redis-cache.invalid").doesNotContain("Lakebase host");
+	}
+
+	@Test
 	void failureOfAnotherDataSourceIsNotReportedAsLakebase(CapturedOutput output) {
 		Map<String, Object> values = new LinkedHashMap<>(apps());
 		values.put("lakebase.enabled", "false");
@@ -258,6 +273,21 @@ class FailureAnalysisIntegrationTests {
 		@Bean
 		ApplicationRunner firstQuery(JdbcTemplate jdbc) {
 			return (args) -> jdbc.queryForObject("SELECT 1", Integer.class);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class,
+			JdbcTemplateAutoConfiguration.class })
+	static class CacheClientApp {
+
+		@Bean
+		ApplicationRunner cacheClient(JdbcTemplate jdbc) {
+			return (args) -> {
+				jdbc.queryForObject("SELECT 1", Integer.class);
+				InetAddress.getByName("redis-cache.invalid");
+			};
 		}
 
 	}

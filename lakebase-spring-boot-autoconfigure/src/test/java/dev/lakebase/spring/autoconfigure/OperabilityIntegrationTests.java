@@ -300,7 +300,10 @@ class OperabilityIntegrationTests {
 			.withUserConfiguration(LazyMeterRegistryConfig.class)
 			.run((context) -> {
 				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
-				assertThat(lakebase.emulator().tokens().mintCount(endpoint) - mints).as("mints").isEqualTo(1);
+				// The emulator's count may include a mint an earlier test's closed
+				// context had in flight
+				assertThat(lakebase.emulator().tokens().mintCount(endpoint) - mints).as("mints").isPositive();
+				assertThat(context.getBean(CredentialCache.class).mintCount()).as("mints of this context").isEqualTo(1);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(context.getBean(LazyMeterRegistryConfig.class).createdBy)
 					.as("the thread that created the registry")

@@ -53,10 +53,13 @@ final class LakebaseBranchRegistrar extends ContextResourceRegistrar {
 		properties.put("lakebase.project", project);
 		properties.put("lakebase.branch", id);
 		// The branch's endpoint and host are looked up: what names another endpoint steps
-		// back
+		// back, read-only ones too (a new branch has no read-only endpoint: read-only
+		// transactions go to its primary)
 		properties.put("lakebase.endpoint", "");
 		properties.put("lakebase.endpoint-id", "");
 		properties.put("lakebase.host", "");
+		properties.put("lakebase.read-only.endpoint", "");
+		properties.put("lakebase.read-only.host", "");
 		register(beans, branch, branch::close, properties);
 	}
 
