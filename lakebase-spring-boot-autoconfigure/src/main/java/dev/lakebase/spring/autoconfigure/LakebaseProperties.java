@@ -21,6 +21,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Configuration properties for the Lakebase DataSource. Every connection value that is
@@ -537,8 +538,7 @@ public class LakebaseProperties {
 		private Duration computeStateTtl = Duration.ofSeconds(30);
 
 		/**
-		 * How long a health check waits for the workspace API before it reports the
-		 * compute state as unknown; the lookup goes on in the background.
+		 * No longer used: a health check never waits for the workspace API.
 		 */
 		private Duration computeStateTimeout = Duration.ofSeconds(2);
 
@@ -550,10 +550,15 @@ public class LakebaseProperties {
 			this.computeStateTtl = computeStateTtl;
 		}
 
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(
+				reason = "A health check no longer waits for the workspace API: it reports the last reading of the "
+						+ "compute state and reads again in the background")
 		public Duration getComputeStateTimeout() {
 			return this.computeStateTimeout;
 		}
 
+		@Deprecated(since = "0.1.0")
 		public void setComputeStateTimeout(Duration computeStateTimeout) {
 			this.computeStateTimeout = computeStateTimeout;
 		}

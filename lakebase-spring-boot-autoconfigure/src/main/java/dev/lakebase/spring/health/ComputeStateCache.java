@@ -18,10 +18,6 @@ package dev.lakebase.spring.health;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import dev.lakebase.spring.workspace.WorkspaceErrors;
@@ -31,7 +27,9 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The compute's state as last read from the workspace API, reused for a while so health
- * checks do not call the workspace each time, and never waited for longer than a timeout.
+ * checks do not call the workspace each time. A health check never waits for the
+ * workspace: once the last reading is older than the TTL, it is still what a check gets
+ * while one lookup in the background reads again.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -41,56 +39,53 @@ final class ComputeStateCache {
 
 	private final Duration ttl;
 
-	private final Duration timeout;
-
 	private final SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lakebase-compute-state-");
 
 	private final Object lock = new Object();
 
 	private volatile @Nullable Reading last;
 
-	private @Nullable CompletableFuture<Reading> inFlight;
+	private boolean reading;
 
-	ComputeStateCache(Supplier<String> lookup, Duration ttl, Duration timeout) {
+	ComputeStateCache(Supplier<String> lookup, Duration ttl) {
 		this.lookup = lookup;
 		this.ttl = ttl;
-		this.timeout = timeout;
 		this.executor.setDaemon(true);
 	}
 
 	/**
-	 * Return the latest reading, reading again when the last one is older than the TTL.
-	 * @return the reading, or {@code null} when the lookup is off or the first one has
-	 * not answered within the timeout
+	 * Whether the compute state is looked up at all (a positive TTL).
+	 */
+	boolean enabled() {
+		return !this.ttl.isZero() && !this.ttl.isNegative();
+	}
+
+	/**
+	 * Return the latest reading at once, starting a lookup in the background when it is
+	 * older than the TTL or there is none yet.
+	 * @return the reading, or {@code null} before the first one has answered
 	 */
 	@Nullable Reading get() {
-		if (this.ttl.isZero() || this.ttl.isNegative()) {
-			return null;
-		}
 		Reading last = this.last;
 		if (last != null && Instant.now().isBefore(last.readAt().plus(this.ttl))) {
 			return last;
 		}
-		CompletableFuture<Reading> reading;
 		synchronized (this.lock) {
-			if (this.inFlight == null) {
-				this.inFlight = CompletableFuture.supplyAsync(this::read, this.executor);
+			if (!this.reading) {
+				this.reading = true;
+				try {
+					this.executor.execute(this::read);
+				}
+				catch (RuntimeException ex) {
+					this.reading = false;
+					throw ex;
+				}
 			}
-			reading = this.inFlight;
 		}
-		try {
-			return reading.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			return last;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return last;
-		}
+		return last;
 	}
 
-	private Reading read() {
+	private void read() {
 		Reading reading;
 		try {
 			reading = new Reading(this.lookup.get(), null, Instant.now());
@@ -100,9 +95,8 @@ final class ComputeStateCache {
 		}
 		synchronized (this.lock) {
 			this.last = reading;
-			this.inFlight = null;
+			this.reading = false;
 		}
-		return reading;
 	}
 
 	/**

@@ -37,7 +37,8 @@ import org.springframework.boot.health.contributor.Health;
  * state, the pool's counts and the compute's state from the workspace API. It never opens
  * a connection and sends no statement, so it neither wakes a suspended endpoint nor keeps
  * it awake. DOWN when no valid credential can be had, or when the last connect failed
- * authentication.
+ * authentication with a credential no newer one has replaced. It never waits for the
+ * workspace: the compute state is the last reading, refreshed in the background.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -55,8 +56,7 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 			HikariDataSource dataSource, LakebaseProperties.Health properties) {
 		super("Lakebase health check failed");
 		this.connectionDetails = connectionDetails;
-		this.computeState = new ComputeStateCache(connectionDetails::computeState, properties.getComputeStateTtl(),
-				properties.getComputeStateTimeout());
+		this.computeState = new ComputeStateCache(connectionDetails::computeState, properties.getComputeStateTtl());
 		this.credentials = credentials;
 		this.dataSource = dataSource;
 	}
@@ -65,7 +65,7 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		ResolvedConnection connection = this.connectionDetails.connection();
 		builder.withDetail("target", connection.target().describe()).withDetail("host", connection.host());
-		if (connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD) {
+		if (connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD && this.computeState.enabled()) {
 			addComputeState(builder);
 		}
 		MintedCredential current = this.credentials.current();
@@ -112,6 +112,7 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 	private void addComputeState(Health.Builder builder) {
 		ComputeStateCache.Reading reading = this.computeState.get();
 		if (reading == null) {
+			builder.withDetail("computeState", "UNKNOWN");
 			return;
 		}
 		builder.withDetail("computeState", (reading.state() != null) ? reading.state() : "UNKNOWN")

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +57,8 @@ public final class CredentialCache implements DisposableBean {
 
 	private final CredentialMinter minter;
 
+	private boolean closed;
+
 	public CredentialCache(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock) {
 		this(source, properties, clock, LakebaseEvents.NONE);
 	}
@@ -67,7 +70,7 @@ public final class CredentialCache implements DisposableBean {
 		this.executor = HeldCredential.credentialThread();
 		this.held = new HeldCredential(clock, properties.getRefreshWindow(), this.executor, this.lock);
 		this.minter = new CredentialMinter(source, properties, clock, events, this.executor, this.lock, this.held,
-				() -> refreshInBackground(true));
+				this::retryAfterBackOff);
 	}
 
 	/**
@@ -108,7 +111,7 @@ public final class CredentialCache implements DisposableBean {
 			return null;
 		}
 		if (!now.isBefore(cached.refreshAt()) && this.minter.mayStart(now)) {
-			refreshInBackground(false);
+			refreshInBackground();
 		}
 		return cached;
 	}
@@ -125,6 +128,9 @@ public final class CredentialCache implements DisposableBean {
 		}
 		CompletableFuture<MintedCredential> refresh;
 		synchronized (this.lock) {
+			if (this.closed) {
+				throw CredentialUnavailableException.closed(this.minter.describeTarget());
+			}
 			Throwable error = this.minter.lastError();
 			if (!this.minter.inFlight() && error != null && !this.minter.backOffOver(this.clock.instant())) {
 				throw CredentialUnavailableException.after(error, this.minter.describeTarget());
@@ -137,6 +143,9 @@ public final class CredentialCache implements DisposableBean {
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw CredentialUnavailableException.after(cause, this.minter.describeTarget());
+		}
+		catch (CancellationException ex) {
+			throw CredentialUnavailableException.closed(this.minter.describeTarget());
 		}
 		catch (TimeoutException ex) {
 			throw CredentialUnavailableException.timedOut(this.timeout, target());
@@ -174,9 +183,9 @@ public final class CredentialCache implements DisposableBean {
 
 	/**
 	 * Start a mint in the background when no valid credential is cached, the last attempt
-	 * failed and its back-off has passed, so that a credential is had again once the
-	 * workspace recovers even if no login asks for one (a health check calls this). Never
-	 * blocks.
+	 * failed and its back-off has passed. Never blocks. A failed mint schedules the next
+	 * attempt by itself, so this only brings that attempt forward once the back-off is
+	 * over.
 	 */
 	public void retryInBackground() {
 		synchronized (this.lock) {
@@ -184,6 +193,19 @@ public final class CredentialCache implements DisposableBean {
 			Instant now = this.clock.instant();
 			if ((cached == null || !now.isBefore(cached.usableUntil())) && this.minter.lastError() != null
 					&& this.minter.mayStart(now)) {
+				this.minter.start();
+			}
+		}
+	}
+
+	/**
+	 * The attempt a failed mint schedules once its back-off has passed: whether or not a
+	 * credential is still held, so that one is had again when the workspace recovers with
+	 * no login or health check asking for it.
+	 */
+	private void retryAfterBackOff() {
+		synchronized (this.lock) {
+			if (!this.closed && !this.minter.inFlight() && this.minter.lastError() != null) {
 				this.minter.start();
 			}
 		}
@@ -226,24 +248,35 @@ public final class CredentialCache implements DisposableBean {
 	}
 
 	/**
-	 * Start a background refresh while the current credential is still usable.
-	 * @param afterBackoff whether the caller already waited out the retry backoff (a
-	 * scheduled retry); otherwise no refresh starts before it ends
+	 * Start a background refresh while the current credential is still usable, unless a
+	 * back-off runs.
 	 */
-	private void refreshInBackground(boolean afterBackoff) {
+	private void refreshInBackground() {
 		synchronized (this.lock) {
 			CachedCredential cached = this.held.current();
 			Instant now = this.clock.instant();
-			if (cached != null && now.isBefore(cached.usableUntil())
-					&& (afterBackoff || this.minter.backOffOver(now))) {
+			if (cached != null && now.isBefore(cached.usableUntil()) && this.minter.backOffOver(now)) {
 				this.minter.start();
 			}
 		}
 	}
 
+	/**
+	 * Stop the credential thread, and fail a login that waits for a mint at once, saying
+	 * that the DataSource closed (a mint that hangs would keep it waiting until
+	 * {@code lakebase.credentials.timeout}).
+	 */
 	@Override
 	public void destroy() {
+		CompletableFuture<MintedCredential> waited;
+		synchronized (this.lock) {
+			this.closed = true;
+			waited = this.minter.inFlightMint();
+		}
 		this.executor.shutdownNow();
+		if (waited != null) {
+			waited.cancel(false);
+		}
 	}
 
 }

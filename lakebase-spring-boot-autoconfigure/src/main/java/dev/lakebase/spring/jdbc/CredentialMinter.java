@@ -57,7 +57,7 @@ final class CredentialMinter {
 
 	private final HeldCredential held;
 
-	private final Runnable refreshAfterBackOff;
+	private final Runnable retryAfterBackOff;
 
 	private final AtomicLong mints = new AtomicLong();
 
@@ -69,7 +69,7 @@ final class CredentialMinter {
 
 	CredentialMinter(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock,
 			LakebaseEvents events, ScheduledExecutorService executor, Object lock, HeldCredential held,
-			Runnable refreshAfterBackOff) {
+			Runnable retryAfterBackOff) {
 		this.source = SingletonSupplier.of(source);
 		this.clock = clock;
 		this.backOff = new MintBackOff(properties.getRetryInitialDelay(), properties.getRetryMaxDelay());
@@ -77,7 +77,7 @@ final class CredentialMinter {
 		this.executor = executor;
 		this.lock = lock;
 		this.held = held;
-		this.refreshAfterBackOff = refreshAfterBackOff;
+		this.retryAfterBackOff = retryAfterBackOff;
 	}
 
 	/**
@@ -115,6 +115,10 @@ final class CredentialMinter {
 
 	boolean inFlight() {
 		return this.inFlight != null;
+	}
+
+	@Nullable CompletableFuture<MintedCredential> inFlightMint() {
+		return this.inFlight;
 	}
 
 	@Nullable Throwable lastError() {
@@ -199,12 +203,12 @@ final class CredentialMinter {
 				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": "
 						+ WorkspaceErrors.describe(ex) + ". The current credential stays in use until "
 						+ usable.expiresAt() + "; retrying in " + delay + " ms.");
-				this.executor.schedule(this.refreshAfterBackOff, delay, TimeUnit.MILLISECONDS);
 			}
 			else {
 				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": "
-						+ WorkspaceErrors.describe(ex) + ". Next attempt in " + delay + " ms at the earliest.");
+						+ WorkspaceErrors.describe(ex) + ". Retrying in " + delay + " ms.");
 			}
+			this.executor.schedule(this.retryAfterBackOff, delay, TimeUnit.MILLISECONDS);
 		}
 		finally {
 			synchronized (this.lock) {

@@ -70,6 +70,17 @@ final class CredentialUnavailableException extends SQLInvalidAuthorizationSpecEx
 	}
 
 	/**
+	 * The failure of a login that waited for a credential, or asked for one, while the
+	 * DataSource closed.
+	 * @param target what credentials are minted for, for the message
+	 * @return the failure
+	 */
+	static CredentialUnavailableException closed(String target) {
+		return new CredentialUnavailableException("The Lakebase DataSource closed (the application context is "
+				+ "shutting down) while this login waited for a database credential for " + target + ".", null);
+	}
+
+	/**
 	 * The failure of a login interrupted while it waited for a credential.
 	 * @param target what credentials are minted for, for the message
 	 * @param ex the interruption

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -67,9 +68,9 @@ public final class LakebaseLoginDataSource implements DataSource {
 
 	private volatile int loginTimeoutSeconds;
 
-	private volatile @Nullable SQLException lastAuthFailure;
+	private volatile @Nullable Failure lastAuthFailure;
 
-	private volatile @Nullable SQLException lastCredentialFailure;
+	private volatile @Nullable Failure lastCredentialFailure;
 
 	private volatile @Nullable String refusedFreshSecret;
 
@@ -100,10 +101,10 @@ public final class LakebaseLoginDataSource implements DataSource {
 		catch (SQLException ex) {
 			LakebaseEvents.FailureClass failureClass = LakebaseEvents.FailureClass.of(ex);
 			if (failureClass == LakebaseEvents.FailureClass.AUTH) {
-				this.lastAuthFailure = ex;
+				this.lastAuthFailure = new Failure(ex, Instant.now());
 			}
 			else if (failureClass == LakebaseEvents.FailureClass.CREDENTIAL) {
-				this.lastCredentialFailure = ex;
+				this.lastCredentialFailure = new Failure(ex, Instant.now());
 			}
 			this.events.connectionFailed(failureClass);
 			throw ex;
@@ -112,20 +113,33 @@ public final class LakebaseLoginDataSource implements DataSource {
 
 	/**
 	 * Return the last login failure that was an authentication failure, if no login
-	 * succeeded since.
+	 * succeeded and no credential was minted since: a failure of an older credential does
+	 * not outlive a newer one.
 	 * @return the failure, or {@code null}
 	 */
 	public @Nullable SQLException lastAuthFailure() {
-		return this.lastAuthFailure;
+		return current(this.lastAuthFailure);
 	}
 
 	/**
 	 * Return the last login that failed for want of a credential, if no login succeeded
-	 * since.
+	 * and no credential was minted since.
 	 * @return the failure, or {@code null}
 	 */
 	public @Nullable SQLException lastCredentialFailure() {
-		return this.lastCredentialFailure;
+		return current(this.lastCredentialFailure);
+	}
+
+	private @Nullable SQLException current(@Nullable Failure failure) {
+		if (failure == null) {
+			return null;
+		}
+		Instant minted = this.credentials.lastRefresh();
+		return (minted != null && minted.isAfter(failure.at())) ? null : failure.exception();
+	}
+
+	private record Failure(SQLException exception, Instant at) {
+
 	}
 
 	private Connection login(String user, @Nullable String password) throws SQLException {

@@ -19,6 +19,8 @@ package dev.lakebase.spring.autoconfigure;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -107,18 +109,46 @@ class OperabilityIntegrationTests {
 		runner("lakebase.health.compute-state-ttl=100ms").run((context) -> {
 			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
 			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
-			assertThat(health.health(true).getDetails()).containsEntry("computeState", "ACTIVE")
-				.containsKey("computeStateReadAt");
+			assertThat(awaitComputeState(health, "ACTIVE").getDetails()).containsKey("computeStateReadAt");
 			Thread.sleep(600);
 			endpoint.suspend();
 			long accepted = endpoint.counters().connectionsAccepted();
-			Thread.sleep(200);
-			Health suspended = health.health(true);
+			Health suspended = awaitComputeState(health, "IDLE");
 			assertThat(suspended.getStatus()).isEqualTo(Status.UP);
-			assertThat(suspended.getDetails()).containsEntry("computeState", "IDLE");
 			assertThat(endpoint.state()).isEqualTo(EndpointState.IDLE);
 			assertThat(endpoint.counters().connectionsAccepted()).isEqualTo(accepted);
 		});
+	}
+
+	@Test
+	@SuppressWarnings("deprecation")
+	void aHealthCheckNeverWaitsForTheWorkspace() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		// Even the deprecated timeout, once how long a check waited, makes none wait
+		runner("lakebase.health.compute-state-ttl=100ms", "lakebase.health.compute-state-timeout=60s")
+			.run((context) -> {
+				HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+				context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
+				awaitComputeState(health, "ACTIVE");
+				Thread.sleep(200);
+				emulator.workspace().hangFor(EmulatedWorkspace.Target.RESOURCES, Duration.ofSeconds(60));
+				try {
+					CompletableFuture<Health> checks = CompletableFuture.supplyAsync(() -> {
+						Health last = null;
+						for (int i = 0; i < 3; i++) {
+							last = health.health(true);
+						}
+						return last;
+					});
+					Health last = checks.get(20, TimeUnit.SECONDS);
+					assertThat(last.getStatus()).isEqualTo(Status.UP);
+					assertThat(last.getDetails()).as("the last reading while the workspace hangs")
+						.containsEntry("computeState", "ACTIVE");
+				}
+				finally {
+					emulator.workspace().clear();
+				}
+			});
 	}
 
 	@Test
@@ -136,7 +166,13 @@ class OperabilityIntegrationTests {
 			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
 			emulator.workspace().failFor(EmulatedWorkspace.Target.RESOURCES, Duration.ofSeconds(30), 500);
 			try {
-				Health health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true);
+				HealthIndicator indicator = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+				Health health = indicator.health(true);
+				Instant deadline = Instant.now().plusSeconds(20);
+				while (!health.getDetails().containsKey("computeStateError") && Instant.now().isBefore(deadline)) {
+					Thread.sleep(50);
+					health = indicator.health(true);
+				}
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("computeState", "UNKNOWN")
 					.containsKey("computeStateError");
@@ -252,6 +288,46 @@ class OperabilityIntegrationTests {
 	}
 
 	@Test
+	void healthIsUpAfterTheWorkspaceRecoversWithNoRequestAndNoProbe() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.tokens().setLifetime(Duration.ofSeconds(6));
+		try {
+			runner("lakebase.credentials.refresh-window=2s", "lakebase.credentials.retry-initial-delay=200ms",
+					"lakebase.credentials.retry-max-delay=1s", "lakebase.credentials.timeout=2s",
+					"spring.datasource.hikari.connection-timeout=3000")
+				.run((context) -> {
+					HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+					CredentialCache credentials = context.getBean(CredentialCache.class);
+					dataSource.getConnection().close();
+					Instant expiresAt = credentials.current().expiresAt();
+					emulator.workspace().failFor(EmulatedWorkspace.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
+					Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 500);
+					dataSource.getHikariPoolMXBean().softEvictConnections();
+					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close());
+					int mints = emulator.tokens().mintCount();
+					emulator.workspace().clear();
+					// No login and no health check from here on: the retries go on by
+					// themselves
+					Instant deadline = Instant.now().plusSeconds(20);
+					while (emulator.tokens().mintCount() == mints && Instant.now().isBefore(deadline)) {
+						Thread.sleep(100);
+					}
+					assertThat(emulator.tokens().mintCount()).as("minted after the recovery").isGreaterThan(mints);
+					// Longer than the credential lives: the failure before the new one
+					// stays stale
+					Thread.sleep(7000);
+					Health health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true);
+					assertThat(health.getStatus()).as(health.getDetails()::toString).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).doesNotContainKey("lastLoginFailure");
+				});
+		}
+		finally {
+			emulator.workspace().clear();
+			emulator.tokens().setLifetime(Duration.ofHours(1));
+		}
+	}
+
+	@Test
 	void missingRoleCostsOneRetryMintNotOnePerConnectAttempt() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedIdentity app = emulator.identities().addServicePrincipal(false);
@@ -319,6 +395,17 @@ class OperabilityIntegrationTests {
 			assertThat(context).hasNotFailed().doesNotHaveBean(LakebaseEvents.class);
 			assertThat(context.getBean(MeterRegistry.class).find("lakebase.credentials.expiry").gauge()).isNull();
 		});
+	}
+
+	private static Health awaitComputeState(HealthIndicator indicator, String state) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(20);
+		Health health = indicator.health(true);
+		while (!state.equals(health.getDetails().get("computeState")) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+			health = indicator.health(true);
+		}
+		assertThat(health.getDetails()).containsEntry("computeState", state);
+		return health;
 	}
 
 	@Configuration(proxyBeanMethods = false)

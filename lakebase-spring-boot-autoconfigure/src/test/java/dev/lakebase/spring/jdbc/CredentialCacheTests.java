@@ -23,7 +23,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.zaxxer.hikari.util.Credentials;
 import dev.lakebase.spring.autoconfigure.LakebaseProperties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,16 +92,81 @@ class CredentialCacheTests {
 
 	@Test
 	void prefetchAfterAFailedMintLeavesTheRetryToTheBackoff() throws Exception {
-		this.source.failures.set(1);
-		this.credentials.prefetch();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (this.credentials.lastError() == null && System.nanoTime() < deadline) {
-			Thread.sleep(10);
+		CredentialCache credentials = new CredentialCache(() -> this.source, slowRetries(), this.clock);
+		try {
+			this.source.failures.set(1);
+			credentials.prefetch();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (credentials.lastError() == null && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			credentials.prefetch();
+			credentials.awaitBackgroundWork(Duration.ofSeconds(10));
+			assertThat(this.source.attempts.get()).isEqualTo(1);
+			assertThat(credentials.lastError()).hasMessage("workspace unavailable");
 		}
+		finally {
+			credentials.destroy();
+		}
+	}
+
+	@Test
+	void aFailedMintIsRetriedByItselfUntilACredentialIsHad() throws Exception {
+		this.source.failures.set(3);
 		this.credentials.prefetch();
+		// Nothing asks for a credential from here on: no login, no health check
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (this.credentials.current() == null && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.credentials.current()).isNotNull();
+		assertThat(this.credentials.lastError()).isNull();
+		assertThat(this.source.attempts.get()).isEqualTo(4);
+		Thread.sleep(500);
 		this.credentials.awaitBackgroundWork(Duration.ofSeconds(10));
-		assertThat(this.source.attempts.get()).isEqualTo(1);
-		assertThat(this.credentials.lastError()).hasMessage("workspace unavailable");
+		assertThat(this.source.attempts.get()).as("no attempt once a credential is had").isEqualTo(4);
+	}
+
+	@Test
+	void closingFailsALoginThatWaitsForAMintAtOnceSayingSo() throws Exception {
+		LakebaseProperties.Credentials settings = settings();
+		settings.setTimeout(Duration.ofMinutes(2));
+		CredentialCache credentials = new CredentialCache(() -> this.source, settings, this.clock);
+		CountDownLatch hang = new CountDownLatch(1);
+		this.source.hang = hang;
+		try {
+			CompletableFuture<String> login = CompletableFuture.supplyAsync(() -> {
+				try {
+					return credentials.token();
+				}
+				catch (SQLException ex) {
+					throw new CompletionException(ex);
+				}
+			});
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (this.source.attempts.get() == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			credentials.destroy();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> login.get(30, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(SQLException.class)
+				.withMessageContaining("The Lakebase DataSource closed")
+				.withMessageContaining("endpoint projects/p/branches/b/endpoints/e");
+			assertThatExceptionOfType(SQLException.class).isThrownBy(credentials::token)
+				.withMessageContaining("The Lakebase DataSource closed");
+		}
+		finally {
+			hang.countDown();
+			credentials.destroy();
+		}
+	}
+
+	private static LakebaseProperties.Credentials slowRetries() {
+		LakebaseProperties.Credentials settings = settings();
+		settings.setRetryInitialDelay(Duration.ofMinutes(1));
+		settings.setRetryMaxDelay(Duration.ofMinutes(2));
+		return settings;
 	}
 
 	@Test
@@ -177,18 +246,24 @@ class CredentialCacheTests {
 	}
 
 	@Test
-	void expiredTokenWithFailingSourceFailsWithCauseAndDoesNotHammer() throws SQLException {
-		this.credentials.token();
-		this.source.failures.set(Integer.MAX_VALUE);
-		this.clock.advance(Duration.ofMinutes(61));
-		assertThatExceptionOfType(SQLException.class).isThrownBy(this.credentials::token).satisfies((ex) -> {
-			assertThat(ex.getSQLState()).isEqualTo("28000");
-			assertThat(ex.getMessage()).contains("endpoint projects/p/branches/b/endpoints/e")
-				.contains("workspace unavailable");
-		});
-		int attempts = this.source.attempts.get();
-		assertThatExceptionOfType(SQLException.class).isThrownBy(this.credentials::token);
-		assertThat(this.source.attempts.get()).as("no new mint within the backoff").isEqualTo(attempts);
+	void expiredTokenWithFailingSourceFailsWithCauseAndDoesNotHammer() throws Exception {
+		CredentialCache credentials = new CredentialCache(() -> this.source, slowRetries(), this.clock);
+		try {
+			credentials.token();
+			this.source.failures.set(Integer.MAX_VALUE);
+			this.clock.advance(Duration.ofMinutes(61));
+			assertThatExceptionOfType(SQLException.class).isThrownBy(credentials::token).satisfies((ex) -> {
+				assertThat(ex.getSQLState()).isEqualTo("28000");
+				assertThat(ex.getMessage()).contains("endpoint projects/p/branches/b/endpoints/e")
+					.contains("workspace unavailable");
+			});
+			int attempts = this.source.attempts.get();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(credentials::token);
+			assertThat(this.source.attempts.get()).as("no new mint within the backoff").isEqualTo(attempts);
+		}
+		finally {
+			credentials.destroy();
+		}
 	}
 
 	@Test
@@ -368,6 +443,12 @@ class CredentialCacheTests {
 
 		volatile Duration delay = Duration.ZERO;
 
+		/**
+		 * While set and not counted down, a mint hangs as a workspace call that never
+		 * answers.
+		 */
+		volatile @Nullable CountDownLatch hang;
+
 		CountingSource(Clock clock, Duration lifetime) {
 			this.clock = clock;
 			this.lifetime = lifetime;
@@ -376,6 +457,15 @@ class CredentialCacheTests {
 		@Override
 		public MintedCredential mint() {
 			this.attempts.incrementAndGet();
+			CountDownLatch hang = this.hang;
+			while (hang != null && hang.getCount() > 0) {
+				try {
+					hang.await();
+				}
+				catch (InterruptedException ex) {
+					// as an HTTP call: an interrupt does not end it
+				}
+			}
 			try {
 				Thread.sleep(this.delay.toMillis());
 			}
