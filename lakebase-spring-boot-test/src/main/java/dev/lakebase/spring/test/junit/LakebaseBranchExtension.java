@@ -59,6 +59,9 @@ public final class LakebaseBranchExtension implements BeforeAllCallback, AfterEa
 
 	private @Nullable EphemeralBranch branch;
 
+	/** The class whose callbacks created the branch: its nested classes share it. */
+	private @Nullable String owner;
+
 	/**
 	 * Create an extension for a branch in a project.
 	 * @param workspace the workspace client to create the branch with, when it is needed
@@ -122,7 +125,10 @@ public final class LakebaseBranchExtension implements BeforeAllCallback, AfterEa
 	}
 
 	@Override
-	public void beforeAll(ExtensionContext context) {
+	public synchronized void beforeAll(ExtensionContext context) {
+		if (this.owner == null) {
+			this.owner = context.getUniqueId();
+		}
 		branch();
 	}
 
@@ -133,8 +139,16 @@ public final class LakebaseBranchExtension implements BeforeAllCallback, AfterEa
 		}
 	}
 
+	/**
+	 * Delete the branch after the class that created it, not after each of its
+	 * {@code @Nested} classes.
+	 */
 	@Override
 	public synchronized void afterAll(ExtensionContext context) {
+		if (this.owner != null && !this.owner.equals(context.getUniqueId())) {
+			return;
+		}
+		this.owner = null;
 		if (this.branch != null) {
 			this.branch.close();
 			this.branch = null;

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * or use {@code @ExtendWith(LakebaseEmulatorExtension.class)} for the defaults. Test
  * methods and constructors can declare a {@link LakebaseEmulator} parameter.
+ * {@code @Nested} classes share the emulator of the class that declares the extension.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -44,6 +45,9 @@ public final class LakebaseEmulatorExtension implements BeforeAllCallback, After
 	private final LakebaseEmulatorBuilder builder;
 
 	private @Nullable LakebaseEmulator emulator;
+
+	/** The class whose callbacks started the emulator: its nested classes share it. */
+	private @Nullable String owner;
 
 	/**
 	 * Create an extension for an emulator with the default settings.
@@ -73,12 +77,23 @@ public final class LakebaseEmulatorExtension implements BeforeAllCallback, After
 	}
 
 	@Override
-	public void beforeAll(ExtensionContext context) {
+	public synchronized void beforeAll(ExtensionContext context) {
+		if (this.owner == null) {
+			this.owner = context.getUniqueId();
+		}
 		emulator();
 	}
 
+	/**
+	 * Stop the emulator after the class that started it, not after each of its
+	 * {@code @Nested} classes.
+	 */
 	@Override
 	public synchronized void afterAll(ExtensionContext context) {
+		if (this.owner != null && !this.owner.equals(context.getUniqueId())) {
+			return;
+		}
+		this.owner = null;
 		if (this.emulator != null) {
 			this.emulator.close();
 			this.emulator = null;

@@ -80,6 +80,9 @@ class LakebaseBranchExtensionTests {
 					if (method.getName().equals("getExecutionException")) {
 						return Optional.ofNullable(failure);
 					}
+					if (method.getName().equals("getUniqueId")) {
+						return "[engine:junit-jupiter]/[class:LakebaseBranchExtensionTests]";
+					}
 					throw new UnsupportedOperationException(method.getName());
 				});
 	}
