@@ -219,6 +219,51 @@ class LakebaseEmulatorLifecycleTests {
 		assertThat(emulatorDirectories(tmp)).as("after SIGTERM").isEmpty();
 	}
 
+	@Test
+	void postgresOfAKilledJvmIsStoppedAndRemovedByTheNextEmulatorButThatOfALiveOneIsNot(@TempDir Path tmp)
+			throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		ProcessHandle orphan;
+		Path orphanDirectory;
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = output.readLine()) != null && !line.contains("EMULATOR READY")) {
+				// its start-up lines
+			}
+			assertThat(line).isNotNull();
+			orphanDirectory = emulatorDirectories(tmp).get(0);
+			long postgresPid = Long
+				.parseLong(Files.readAllLines(orphanDirectory.resolve("data").resolve("postmaster.pid")).get(0).trim());
+			orphan = ProcessHandle.of(postgresPid).orElseThrow();
+			process.destroyForcibly();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			process.destroyForcibly();
+		}
+		try {
+			Thread.sleep(500);
+			assertThat(orphan.isAlive()).as("PostgreSQL outlives the killed JVM").isTrue();
+			Path live = Files.createDirectory(tmp.resolve("lbemu-of-a-live-jvm"));
+			Files.writeString(live.resolve("owner.properties"), "pid=" + ProcessHandle.current().pid() + "\n");
+			try (EmbeddedPostgresServer server = new EmbeddedPostgresServer(10, tmp)) {
+				server.execute("postgres", "SELECT 1");
+				orphan.onExit().get(60, TimeUnit.SECONDS);
+				assertThat(orphan.isAlive()).isFalse();
+				assertThat(orphanDirectory).doesNotExist();
+				assertThat(live).as("the directory of a JVM that runs").exists();
+				assertThat(emulatorDirectories(tmp)).hasSize(2);
+			}
+		}
+		finally {
+			orphan.destroyForcibly();
+		}
+	}
+
 	private static List<Path> emulatorDirectories(Path tmp) throws IOException {
 		try (Stream<Path> entries = Files.list(tmp)) {
 			return entries.filter((entry) -> entry.getFileName().toString().startsWith("lbemu")).toList();

@@ -81,8 +81,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	public EmbeddedPostgresServer(int maxConnections, Path parent) throws IOException {
-		this.socketDirectory = Files.createTempDirectory(parent, "lbemu");
+		OrphanedServers.reap(parent);
+		this.socketDirectory = Files.createTempDirectory(parent, OrphanedServers.PREFIX);
 		this.unixSocketDirectory = socketDirectoryFor(this.socketDirectory);
+		OrphanedServers.recordOwner(this.socketDirectory, this.unixSocketDirectory);
 		this.maxConnections = maxConnections;
 		this.hbaFile = this.socketDirectory.resolve("pg_hba.conf");
 		try {
@@ -207,7 +209,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 		return Files.createTempDirectory(tmp, "lbs");
 	}
 
-	private static void deleteRecursively(Path directory) {
+	static void deleteRecursively(Path directory) {
 		try (Stream<Path> paths = Files.walk(directory)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
