@@ -78,6 +78,15 @@ public final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor,
 	}
 
 	/**
+	 * Return the name of the Lakebase pool: the configured one, else {@code lakebase}.
+	 * @param configured {@code spring.datasource.hikari.pool-name}, or {@code null}
+	 * @return the name
+	 */
+	public static String poolName(@Nullable String configured) {
+		return (configured != null && !configured.isBlank()) ? configured : DEFAULT_POOL_NAME;
+	}
+
+	/**
 	 * Make a Hikari pool a Lakebase pool.
 	 * @param dataSource the pool, not started yet
 	 * @param details where it connects
@@ -97,8 +106,8 @@ public final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor,
 		// Before every new physical connection: one volatile read while the credential is
 		// fresh, no I/O, lock or clock read
 		dataSource.setCredentialsProvider(() -> credentials.login(username));
-		dataSource.setDataSource(new LakebaseLoginDataSource(dataSource.getJdbcUrl(), username,
-				dataSource.getDataSourceProperties(), credentials, wakeRetry, events));
+		dataSource.setDataSource(new LakebaseLoginDataSource(connection.baseJdbcUrl(), username,
+				connection.driverProperties(dataSource.getDataSourceProperties()), credentials, wakeRetry, events));
 		if (dataSource.getPoolName() == null) {
 			dataSource.setPoolName(defaultPoolName);
 		}

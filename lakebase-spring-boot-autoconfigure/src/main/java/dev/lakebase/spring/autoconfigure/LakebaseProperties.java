@@ -63,9 +63,18 @@ public class LakebaseProperties {
 
 	/**
 	 * SSL mode: disable, allow, prefer, require, verify-ca or verify-full. Falls back to
-	 * PGSSLMODE, then to 'require'.
+	 * PGSSLMODE, then to 'require'; an sslmode among
+	 * spring.datasource.hikari.data-source-properties wins over both. A mode weaker than
+	 * 'require' fails at startup unless the host is a loopback address.
 	 */
 	private @Nullable String sslMode;
+
+	/**
+	 * Path of a PEM file of the root certificates that verify-ca and verify-full check
+	 * the server against. Falls back to PGSSLROOTCERT; without either, the JVM's trust
+	 * store.
+	 */
+	private @Nullable String sslRootCert;
 
 	/**
 	 * Application name reported to Postgres. Falls back to PGAPPNAME.
@@ -171,6 +180,14 @@ public class LakebaseProperties {
 
 	public void setSslMode(@Nullable String sslMode) {
 		this.sslMode = sslMode;
+	}
+
+	public @Nullable String getSslRootCert() {
+		return this.sslRootCert;
+	}
+
+	public void setSslRootCert(@Nullable String sslRootCert) {
+		this.sslRootCert = sslRootCert;
 	}
 
 	public @Nullable String getApplicationName() {

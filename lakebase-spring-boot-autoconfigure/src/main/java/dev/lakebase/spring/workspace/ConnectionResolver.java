@@ -134,8 +134,10 @@ public final class ConnectionResolver {
 		String resolvedHost = Objects.requireNonNull(host, "host");
 		String sslMode = ConnectionValidation
 			.sslMode(value(this.properties.getSslMode(), "lakebase.ssl-mode", "PGSSLMODE"), resolvedHost);
+		String sslRootCert = ConnectionValidation
+			.file(value(this.properties.getSslRootCert(), "lakebase.ssl-root-cert", "PGSSLROOTCERT"));
 		ResolvedConnection connection = new ResolvedConnection(resolvedHost, port, database, username, sslMode,
-				applicationName, target);
+				sslRootCert, applicationName, target);
 		logger.info("Lakebase DataSource connects to " + connection);
 		return connection;
 	}
@@ -179,7 +181,7 @@ public final class ConnectionResolver {
 		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
 				resolvedHost);
 		ResolvedConnection connection = new ResolvedConnection(resolvedHost, primary.port(), primary.database(),
-				primary.username(), sslMode, primary.applicationName(), target);
+				primary.username(), sslMode, primary.sslRootCert(), primary.applicationName(), target);
 		logger.info("Lakebase read-only DataSource connects to " + connection);
 		return connection;
 	}

@@ -16,11 +16,11 @@
 
 package dev.lakebase.spring.workspace;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +32,6 @@ import org.jspecify.annotations.Nullable;
  * @author Lakebase Spring Boot contributors
  */
 public final class ConnectionValidation {
-
-	private static final Log logger = LogFactory.getLog(ConnectionValidation.class);
 
 	private static final String ID = "[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?";
 
@@ -99,10 +97,24 @@ public final class ConnectionValidation {
 			throw value.invalid("one of " + String.join(", ", SSL_MODES));
 		}
 		if (WEAK_SSL_MODES.contains(mode) && !isLoopback(host)) {
-			logger.warn("Lakebase " + value.source() + " is '" + mode + "': connections to " + host
-					+ " may be unencrypted, and Lakebase refuses them. Use 'require' or stricter.");
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: " + value.source() + " is '" + mode
+							+ "', which lets connections to " + host + " go unencrypted; Lakebase refuses them.",
+					"Set " + value.source() + " to require (encrypted, the default), verify-ca or verify-full, "
+							+ "or remove it.");
 		}
 		return mode;
+	}
+
+	/**
+	 * A file that must exist: a root certificate, say.
+	 */
+	static @Nullable String file(ConnectionValue value) {
+		String path = value.value();
+		if (path != null && !Files.isRegularFile(Path.of(path))) {
+			throw value.invalid("the path of an existing file");
+		}
+		return path;
 	}
 
 	static String notBlank(ConnectionValue value, String fallback) {

@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Properties;
 
 import com.databricks.sdk.service.postgres.Endpoint;
 import org.jspecify.annotations.Nullable;
@@ -32,12 +33,25 @@ import org.jspecify.annotations.Nullable;
  * @param database the database name
  * @param username the Postgres user name
  * @param sslMode the pgjdbc SSL mode
+ * @param sslRootCert the PEM file of root certificates to verify the server with, or
+ * {@code null} for the JVM's trust store
  * @param applicationName the application name, or {@code null}
  * @param target what the password comes from
  * @author Lakebase Spring Boot contributors
  */
 public record ResolvedConnection(String host, int port, String database, String username, String sslMode,
-		@Nullable String applicationName, Target target) {
+		@Nullable String sslRootCert, @Nullable String applicationName, Target target) {
+
+	/**
+	 * The oldest PostgreSQL Lakebase runs. pgjdbc puts the application name into the
+	 * startup packet, where Lakebase's telemetry reads it, only when it may assume a
+	 * server of 9.0 or later; else it sends a {@code SET} after every login.
+	 */
+	static final String ASSUME_MIN_SERVER_VERSION = "16";
+
+	private static final String JVM_TRUST_STORE_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
+
+	private static final String HIKARI_SSL_MODE = "spring.datasource.hikari.data-source-properties.sslmode";
 
 	/**
 	 * What the password comes from.
@@ -135,18 +149,63 @@ public record ResolvedConnection(String host, int port, String database, String 
 
 	}
 
+	/**
+	 * Return the JDBC URL with the SSL mode and application name, as the connection
+	 * details report it.
+	 * @return the URL
+	 */
 	public String jdbcUrl() {
-		StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl())
-			.append(':')
-			.append(this.port)
-			.append('/')
-			.append(encode(this.database))
-			.append("?sslmode=")
-			.append(encode(this.sslMode));
+		StringBuilder url = new StringBuilder(baseJdbcUrl()).append("?sslmode=").append(encode(this.sslMode));
 		if (this.applicationName != null) {
 			url.append("&ApplicationName=").append(encode(this.applicationName));
 		}
 		return url.toString();
+	}
+
+	/**
+	 * Return the JDBC URL without parameters: what the Lakebase DataSource connects to,
+	 * with the {@link #driverProperties(Properties) driver properties} (pgjdbc lets a URL
+	 * parameter win over a property, which would silently override an {@code sslmode}
+	 * that the application configured for the pool).
+	 * @return the URL
+	 */
+	public String baseJdbcUrl() {
+		return "jdbc:postgresql://" + hostForUrl() + ":" + this.port + "/" + encode(this.database);
+	}
+
+	/**
+	 * Return the properties the driver connects with: the SSL mode, root certificate and
+	 * application name of this connection, the server version Lakebase runs (so that the
+	 * application name goes in the startup packet), then the pool's own data source
+	 * properties, which win. A verifying SSL mode without a root certificate validates
+	 * against the JVM's trust store.
+	 * @param configured the pool's data source properties
+	 * ({@code spring.datasource.hikari.data-source-properties})
+	 * @return the properties
+	 * @throws dev.lakebase.spring.diagnostics.LakebaseConfigurationException if the
+	 * pool's SSL mode is not valid, or weaker than {@code require} for a host that is not
+	 * a loopback address
+	 */
+	public Properties driverProperties(Properties configured) {
+		Properties properties = new Properties();
+		properties.setProperty("sslmode", this.sslMode);
+		if (this.sslRootCert != null) {
+			properties.setProperty("sslrootcert", this.sslRootCert);
+		}
+		if (this.applicationName != null) {
+			properties.setProperty("ApplicationName", this.applicationName);
+		}
+		properties.setProperty("assumeMinServerVersion", ASSUME_MIN_SERVER_VERSION);
+		configured.forEach((name, value) -> properties.setProperty(String.valueOf(name), String.valueOf(value)));
+		String mode = properties.getProperty("sslmode");
+		if (!this.sslMode.equals(mode)) {
+			ConnectionValidation.sslMode(new ConnectionValue(mode, HIKARI_SSL_MODE), this.host);
+		}
+		if (mode.startsWith("verify-") && !properties.containsKey("sslrootcert")
+				&& !properties.containsKey("sslfactory")) {
+			properties.setProperty("sslfactory", JVM_TRUST_STORE_FACTORY);
+		}
+		return properties;
 	}
 
 	private String hostForUrl() {
@@ -160,7 +219,8 @@ public record ResolvedConnection(String host, int port, String database, String 
 	@Override
 	public String toString() {
 		return "ResolvedConnection[" + this.username + "@" + this.host + ":" + this.port + "/" + this.database
-				+ ", sslmode=" + this.sslMode + ", " + this.target.describe() + "]";
+				+ ", sslmode=" + this.sslMode + ((this.sslRootCert != null) ? ", sslrootcert=" + this.sslRootCert : "")
+				+ ", " + this.target.describe() + "]";
 	}
 
 }

@@ -258,15 +258,22 @@ class LakebaseDataSourceAutoConfigurationTests {
 	}
 
 	@Test
-	void weakSslModeWarnsForRemoteHostOnly(CapturedOutput output) {
-		this.runner.withPropertyValues(NATIVE).withPropertyValues("PGSSLMODE=prefer").run((context) -> {
-			assertThat(context).hasNotFailed();
-			context.getBean(HikariDataSource.class);
-		});
-		assertThat(output).contains("PGSSLMODE is 'prefer'");
+	void weakSslModeFailsStartupForARemoteHostFromEitherPlace() {
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("PGSSLMODE=prefer")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("PGSSLMODE is 'prefer'")
+				.hasMessageContaining("ep-env.database.example.com"));
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("spring.datasource.hikari.data-source-properties.sslmode=disable")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("spring.datasource.hikari.data-source-properties.sslmode is 'disable'"));
 		this.runner.withPropertyValues("PGHOST=127.0.0.1", "PGUSER=u", "PGPASSWORD=p", "PGSSLMODE=disable")
-			.run((context) -> context.getBean(HikariDataSource.class));
-		assertThat(output).doesNotContain("PGSSLMODE is 'disable'");
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(HikariDataSource.class));
 	}
 
 	@Test

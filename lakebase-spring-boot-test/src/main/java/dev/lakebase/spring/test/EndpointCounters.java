@@ -15,6 +15,7 @@
  */
 package dev.lakebase.spring.test;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,7 +39,19 @@ public final class EndpointCounters {
 
 	private final AtomicLong connectsWhileAsleep = new AtomicLong();
 
+	private volatile Map<String, String> lastStartupParameters = Map.of();
+
 	EndpointCounters() {
+	}
+
+	/**
+	 * Return the parameters of the startup packet of the last successful login
+	 * ({@code user}, {@code database}, {@code application_name}, ...): what the client
+	 * sent before any statement.
+	 * @return the parameters
+	 */
+	public Map<String, String> lastLoginStartupParameters() {
+		return this.lastStartupParameters;
 	}
 
 	/**
@@ -103,7 +116,8 @@ public final class EndpointCounters {
 		this.connectionsAccepted.incrementAndGet();
 	}
 
-	void loginSucceeded() {
+	void loginSucceeded(Map<String, String> startupParameters) {
+		this.lastStartupParameters = Map.copyOf(startupParameters);
 		this.logins.incrementAndGet();
 	}
 

@@ -17,6 +17,7 @@
 package dev.lakebase.spring.test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -147,9 +148,9 @@ final class EndpointLifecycle implements FrontEndpoint {
 	}
 
 	@Override
-	public void login(boolean succeeded) {
+	public void login(boolean succeeded, Map<String, String> startupParameters) {
 		if (succeeded) {
-			this.endpoint.counters().loginSucceeded();
+			this.endpoint.counters().loginSucceeded(startupParameters);
 		}
 		else {
 			this.endpoint.counters().loginFailed();

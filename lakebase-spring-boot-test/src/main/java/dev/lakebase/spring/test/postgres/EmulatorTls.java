@@ -24,8 +24,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The TLS the endpoints' fronts speak, with the emulator's self-signed certificate:
- * clients connect with {@code sslmode=require}, which encrypts without verifying.
+ * The TLS the endpoints' fronts speak, with a certificate for the emulator's addresses
+ * ({@code 127.0.0.1} to {@code 127.0.0.254}, not {@code localhost}) that a test CA
+ * signed: clients connect with {@code sslmode=require}, which encrypts without verifying,
+ * or verify it against {@code emulator-ca.crt} on the class path.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -35,7 +37,7 @@ final class EmulatorTls {
 	}
 
 	/**
-	 * Return the TLS set-up of every front: the emulator's self-signed certificate.
+	 * Return the TLS set-up of every front: the emulator's certificate.
 	 * @return the TLS context
 	 * @throws IOException if the certificate cannot be read
 	 */

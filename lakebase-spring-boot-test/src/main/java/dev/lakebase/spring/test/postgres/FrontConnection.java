@@ -133,7 +133,7 @@ final class FrontConnection implements Runnable, Closeable {
 		out.write(PgWire.authentication(PgWire.AUTH_CLEARTEXT_PASSWORD));
 		out.flush();
 		String password = PgWire.readPassword(in);
-		if (password == null || !this.front.login(user, password)) {
+		if (password == null || !this.front.login(user, password, parameters)) {
 			sendError(out, "28P01", "password authentication failed for user \"" + user + "\"");
 			return;
 		}

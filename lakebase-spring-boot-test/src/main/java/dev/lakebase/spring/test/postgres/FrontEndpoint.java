@@ -16,6 +16,8 @@
 
 package dev.lakebase.spring.test.postgres;
 
+import java.util.Map;
+
 import dev.lakebase.spring.test.WakeMode;
 
 /**
@@ -67,8 +69,9 @@ public interface FrontEndpoint {
 	/**
 	 * A login succeeded or failed.
 	 * @param succeeded whether it succeeded
+	 * @param startupParameters what the client's startup packet carried
 	 */
-	void login(boolean succeeded);
+	void login(boolean succeeded, Map<String, String> startupParameters);
 
 	/**
 	 * A client sent a statement.

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -129,9 +130,9 @@ public final class PostgresFront implements Closeable {
 		return this.endpoint.admit(mode);
 	}
 
-	boolean login(String user, String password) {
+	boolean login(String user, String password, Map<String, String> startupParameters) {
 		boolean accepted = this.loginCheck.test(user, password);
-		this.endpoint.login(accepted);
+		this.endpoint.login(accepted, startupParameters);
 		return accepted;
 	}
 
