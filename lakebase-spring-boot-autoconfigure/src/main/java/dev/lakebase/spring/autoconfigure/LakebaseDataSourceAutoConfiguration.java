@@ -89,8 +89,11 @@ public final class LakebaseDataSourceAutoConfiguration {
 		if (started != null && started.connectionDetails() != null && workspaceClient.getIfUnique() == null) {
 			return started.connectionDetails();
 		}
-		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> workspaceClient
-			.getIfUnique(() -> WorkspaceClientFactory.create(properties.getDatabricks(), environment)));
+		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> {
+			WorkspaceClient own = workspaceClient.getIfUnique();
+			return (own != null) ? WorkspaceClientFactory.applications(own)
+					: WorkspaceClientFactory.create(properties.getDatabricks(), environment);
+		});
 		return new LakebaseConnectionDetails(() -> new ConnectionResolver(properties, environment, workspace).resolve(),
 				workspace);
 	}

@@ -54,7 +54,10 @@ public final class LakebaseReadOnlyPool implements DisposableBean {
 		ConnectionResolver resolver = new ConnectionResolver(properties, environment, primary.workspace());
 		this.details = primary.derive(resolver::resolveReadOnly);
 		AtomicReference<CredentialCache> credentials = new AtomicReference<>();
-		LakebaseEvents poolEvents = events.forPool(POOL_NAME, credentials::get);
+		String configuredName = environment.getProperty("spring.datasource.hikari.pool-name");
+		String poolName = (configuredName != null && !configuredName.isBlank()) ? configuredName + "-read-only"
+				: POOL_NAME;
+		LakebaseEvents poolEvents = events.forPool(poolName, credentials::get);
 		Clock clock = Clock.systemUTC();
 		this.credentials = new CredentialCache(() -> this.details.credentialSource(properties.getCredentials(), clock),
 				properties.getCredentials(), clock, poolEvents);
@@ -62,8 +65,7 @@ public final class LakebaseReadOnlyPool implements DisposableBean {
 		ResolvedConnection connection = this.details.connection();
 		this.dataSource = new HikariDataSource();
 		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(this.dataSource));
-		String configuredName = this.dataSource.getPoolName();
-		this.dataSource.setPoolName((configuredName != null) ? configuredName + "-read-only" : POOL_NAME);
+		this.dataSource.setPoolName(poolName);
 		this.dataSource.setJdbcUrl(connection.jdbcUrl());
 		this.dataSource.setUsername(connection.username());
 		this.dataSource.setDriverClassName("org.postgresql.Driver");

@@ -49,6 +49,7 @@ public final class WorkspaceClientFactory {
 	}
 
 	public static WorkspaceClient create(Settings settings) {
+		ConnectorUserAgent.identify();
 		DatabricksConfig config = new DatabricksConfig();
 		config.setHost(settings.values[0]);
 		config.setClientId(settings.values[1]);
@@ -57,6 +58,16 @@ public final class WorkspaceClientFactory {
 		config.setProfile(settings.values[4]);
 		config.setConfigFile(settings.values[5]);
 		return new LakebaseServices(config);
+	}
+
+	/**
+	 * Return a client the application supplied, once the SDK's calls name the starter.
+	 * @param client the application's client
+	 * @return the client
+	 */
+	public static WorkspaceClient applications(WorkspaceClient client) {
+		ConnectorUserAgent.identify();
+		return client;
 	}
 
 	private static @Nullable String value(@Nullable String propertyValue, String property, Environment environment,

@@ -367,6 +367,18 @@ class OperabilityIntegrationTests {
 	}
 
 	@Test
+	void metricsCarryThePoolNameTheApplicationGaveThePool() {
+		runner("spring.datasource.hikari.pool-name=orders").run((context) -> {
+			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("hikaricp.connections").tag("pool", "orders").gauge()).isNotNull();
+			assertThat(registry.get("lakebase.credentials.mints").tag("pool", "orders").counter().count()).isEqualTo(1);
+			assertThat(registry.get("lakebase.credentials.expiry").tag("pool", "orders").gauge()).isNotNull();
+			assertThat(registry.find("lakebase.credentials.mints").tag("pool", "lakebase").counter()).isNull();
+		});
+	}
+
+	@Test
 	void metricsReportedBeforeTheRegistryIsBoundAreKeptAndNoReportingThreadLooksItUp() {
 		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
 		int mints = lakebase.emulator().tokens().mintCount(endpoint);

@@ -17,6 +17,7 @@
 package dev.lakebase.spring.workspace;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.UserAgent;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import dev.lakebase.spring.autoconfigure.LakebaseProperties;
@@ -51,6 +52,22 @@ class WorkspaceClientFactoryTests {
 		assertThat(workspace.currentUser().me(new MeRequest()).getUserName()).isNotBlank();
 		assertThat(workspace.database()).isNotNull();
 		assertThat(workspace.jobs()).as("no service the starter does not call").isNull();
+	}
+
+	@Test
+	void theSdksCallsNameTheStarterAndItsVersionOnceHoweverManyClients() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		MockEnvironment environment = new MockEnvironment();
+		emulator.environment().forEach(environment::setProperty);
+		String entry = "lakebase-spring-boot-starter/" + ConnectorUserAgent.VERSION;
+		assertThat(ConnectorUserAgent.VERSION).as("the build's version").matches("\\d+\\.\\d+\\.\\d+.*");
+		for (int i = 0; i < 3; i++) {
+			WorkspaceClient workspace = WorkspaceClientFactory.create(new LakebaseProperties.Databricks(), environment);
+			workspace.currentUser().me(new MeRequest());
+		}
+		WorkspaceClientFactory.applications(new WorkspaceClient(true));
+		assertThat(UserAgent.asString().split(" ")).containsOnlyOnce(entry);
+		assertThat(emulator.workspace().userAgents()).anySatisfy((userAgent) -> assertThat(userAgent).contains(entry));
 	}
 
 	@Test

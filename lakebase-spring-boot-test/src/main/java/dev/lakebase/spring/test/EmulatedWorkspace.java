@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -144,6 +145,14 @@ public final class EmulatedWorkspace {
 	 */
 	public int requests() {
 		return server().requestCount();
+	}
+
+	/**
+	 * Return the {@code User-Agent} headers the fake workspace received, each once.
+	 * @return the user agents
+	 */
+	public Set<String> userAgents() {
+		return server().userAgents();
 	}
 
 	private FakeWorkspace server() {

@@ -29,13 +29,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of Lakebase metrics: credential refreshes and mints, seconds until
  * the credential expires, wake retries and durations, and connection failures by class.
- * HikariCP's own pool metrics carry the pool name {@code lakebase}. Only with the
- * Lakebase {@code DataSource}; the meters are bound when Spring Boot binds its
+ * They carry the tag {@code pool}, as HikariCP's own pool metrics do: the pool's name,
+ * {@code lakebase} unless {@code spring.datasource.hikari.pool-name} names it. Only with
+ * the Lakebase {@code DataSource}; the meters are bound when Spring Boot binds its
  * {@link MeterBinder}s.
  *
  * @author Lakebase Spring Boot contributors
@@ -48,9 +50,10 @@ import org.springframework.context.annotation.Bean;
 public final class LakebaseMetricsAutoConfiguration {
 
 	@Bean
-	MicrometerLakebaseEvents lakebaseMetricsEvents(ObjectProvider<CredentialCache> credentials) {
-		return new MicrometerLakebaseEvents(credentials::getIfAvailable,
-				LakebaseHikariBeanPostProcessor.DEFAULT_POOL_NAME);
+	MicrometerLakebaseEvents lakebaseMetricsEvents(ObjectProvider<CredentialCache> credentials,
+			Environment environment) {
+		return new MicrometerLakebaseEvents(credentials::getIfAvailable, LakebaseHikariBeanPostProcessor
+			.poolName(environment.getProperty("spring.datasource.hikari.pool-name")));
 	}
 
 	@Bean

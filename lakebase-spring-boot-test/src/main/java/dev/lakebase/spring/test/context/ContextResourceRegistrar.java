@@ -25,6 +25,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -62,8 +63,16 @@ abstract class ContextResourceRegistrar implements ImportBeanDefinitionRegistrar
 		return this.environment;
 	}
 
+	/**
+	 * Register the resource, except while Spring processes the context ahead of time (a
+	 * build step that starts nothing: the resource would outlive it, and a branch would
+	 * be created for no run).
+	 */
 	@Override
 	public final void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			return;
+		}
 		if (registry instanceof DefaultListableBeanFactory beans && !beans.containsSingleton(this.beanName)) {
 			register(metadata, beans);
 		}

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,8 @@ public final class FakeWorkspace implements Closeable {
 
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
+	private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
+
 	private final HttpServer server;
 
 	public FakeWorkspace(EmulatorDirectory model, DatabaseTokens databaseTokens, Clock clock, ExecutorService executor,
@@ -85,6 +88,10 @@ public final class FakeWorkspace implements Closeable {
 		return this.requests.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 
+	public Set<String> userAgents() {
+		return Set.copyOf(this.userAgents);
+	}
+
 	public String url() {
 		return "http://" + LakebaseEmulator.LOOPBACK + ":" + this.server.getAddress().getPort();
 	}
@@ -94,6 +101,10 @@ public final class FakeWorkspace implements Closeable {
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getPath();
 			this.requests.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
+			String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+			if (userAgent != null) {
+				this.userAgents.add(userAgent);
+			}
 			InjectedFault fault = this.model.takeFault(target(path));
 			if (fault != null) {
 				answerFault(exchange, fault);
