@@ -111,8 +111,10 @@ final class PairedBenchmark {
 		plain.setProperty("user", Fixture.PLAIN_ROLE);
 		plain.setProperty("password", fixture.plainPassword);
 		String url = fixture.plainPool.getJdbcUrl();
-		// The driver alone with what the starter logs in with: what the starter's own
-		// code around the connect costs
+		// The driver alone with the URL of the starter's connection details (its
+		// ApplicationName makes pgjdbc send a SET after the login, as the starter's own
+		// logins did before they told the driver the server's version), its user and
+		// token
 		Credentials credentials = fixture.starterPool.getCredentialsProvider().getCredentials();
 		Properties same = new Properties();
 		same.putAll(fixture.starterPool.getDataSourceProperties());
@@ -135,7 +137,8 @@ final class PairedBenchmark {
 		long[][] nanos = interleave(variants, iterations);
 		return List.of(new PairedLatencies("login", nanos[0], nanos[1]),
 				new PairedLatencies("login, " + CONTROL + ": the plain driver vs itself", nanos[2], nanos[1]),
-				new PairedLatencies("login, driver with the starter's URL, user and token", nanos[0], nanos[3]),
+				new PairedLatencies("login, driver with the starter's details URL (a SET application_name after "
+						+ "the login), user and token", nanos[0], nanos[3]),
 				new PairedLatencies(
 						"login, driver with the starter's URL, user, token and login timeout of "
 								+ starterConnects.getLoginTimeout() + " s (a new thread per login)",

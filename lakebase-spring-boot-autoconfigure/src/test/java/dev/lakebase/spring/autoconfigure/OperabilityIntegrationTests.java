@@ -48,7 +48,9 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -247,49 +249,54 @@ class OperabilityIntegrationTests {
 
 	@Test
 	void healthRecoversWithTheWorkspaceWithoutALoginAndNoCredentialIsNotAnAuthFailure() {
-		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.tokens().setLifetime(Duration.ofSeconds(6));
-		try {
-			runner("lakebase.credentials.refresh-window=2s", "lakebase.credentials.retry-initial-delay=200ms",
-					"lakebase.credentials.retry-max-delay=1s", "lakebase.credentials.timeout=2s",
-					"spring.datasource.hikari.connection-timeout=3000")
-				.run((context) -> {
-					HikariDataSource dataSource = context.getBean(HikariDataSource.class);
-					HealthIndicator indicator = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
-					CredentialCache credentials = context.getBean(CredentialCache.class);
-					dataSource.getConnection().close();
-					Instant expiresAt = credentials.current().expiresAt();
-					emulator.workspace().failFor(EmulatedWorkspace.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
-					Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 500);
-					dataSource.getHikariPoolMXBean().softEvictConnections();
-					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close());
-					assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
-					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					assertThat(
-							registry.get("lakebase.connection.failures").tag("class", "credential").counter().count())
-						.isPositive();
-					assertThat(registry.find("lakebase.connection.failures").tag("class", "auth").counter()).isNull();
-					emulator.workspace().clear();
-					// From here on only health checks: no login asks for a credential
-					Instant deadline = Instant.now().plusSeconds(20);
-					Health health = indicator.health(true);
-					while (health.getStatus() != Status.UP && Instant.now().isBefore(deadline)) {
-						Thread.sleep(250);
-						health = indicator.health(true);
-					}
-					assertThat(health.getStatus()).as(health.getDetails()::toString).isEqualTo(Status.UP);
-					assertThat(health.getDetails()).doesNotContainKey("lastLoginFailure");
-				});
-		}
-		finally {
-			emulator.workspace().clear();
-			emulator.tokens().setLifetime(Duration.ofHours(1));
-		}
+		afterALoginFailedInAWorkspaceOutage((context) -> {
+			HealthIndicator indicator = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+			assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("lakebase.connection.failures").tag("class", "credential").counter().count())
+				.isPositive();
+			assertThat(registry.find("lakebase.connection.failures").tag("class", "auth").counter()).isNull();
+			lakebase.emulator().workspace().clear();
+			// From here on only health checks: no login asks for a credential
+			Instant deadline = Instant.now().plusSeconds(20);
+			Health health = indicator.health(true);
+			while (health.getStatus() != Status.UP && Instant.now().isBefore(deadline)) {
+				Thread.sleep(250);
+				health = indicator.health(true);
+			}
+			assertThat(health.getStatus()).as(health.getDetails()::toString).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).doesNotContainKey("lastLoginFailure");
+		});
 	}
 
 	@Test
 	void healthIsUpAfterTheWorkspaceRecoversWithNoRequestAndNoProbe() {
 		LakebaseEmulator emulator = lakebase.emulator();
+		afterALoginFailedInAWorkspaceOutage((context) -> {
+			int mints = emulator.tokens().mintCount();
+			emulator.workspace().clear();
+			// No login and no health check from here on: the retries go on by themselves
+			Instant deadline = Instant.now().plusSeconds(20);
+			while (emulator.tokens().mintCount() == mints && Instant.now().isBefore(deadline)) {
+				Thread.sleep(100);
+			}
+			assertThat(emulator.tokens().mintCount()).as("minted after the recovery").isGreaterThan(mints);
+			// Longer than the credential lives: the failure before the new one stays
+			// stale
+			Thread.sleep(7000);
+			Health health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true);
+			assertThat(health.getStatus()).as(health.getDetails()::toString).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).doesNotContainKey("lastLoginFailure");
+		});
+	}
+
+	/**
+	 * Run an application whose 6 s credential expires while the credential API answers
+	 * 503, and whose next login therefore fails, then what the test asks. The API answers
+	 * 503 until the test clears the workspace's faults.
+	 */
+	private void afterALoginFailedInAWorkspaceOutage(ContextConsumer<AssertableApplicationContext> then) {
+		LakebaseEmulator emulator = lakebase.emulator();
 		emulator.tokens().setLifetime(Duration.ofSeconds(6));
 		try {
 			runner("lakebase.credentials.refresh-window=2s", "lakebase.credentials.retry-initial-delay=200ms",
@@ -297,28 +304,13 @@ class OperabilityIntegrationTests {
 					"spring.datasource.hikari.connection-timeout=3000")
 				.run((context) -> {
 					HikariDataSource dataSource = context.getBean(HikariDataSource.class);
-					CredentialCache credentials = context.getBean(CredentialCache.class);
 					dataSource.getConnection().close();
-					Instant expiresAt = credentials.current().expiresAt();
+					Instant expiresAt = context.getBean(CredentialCache.class).current().expiresAt();
 					emulator.workspace().failFor(EmulatedWorkspace.Target.CREDENTIALS, Duration.ofMinutes(5), 503);
 					Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 500);
 					dataSource.getHikariPoolMXBean().softEvictConnections();
 					assertThatExceptionOfType(SQLException.class).isThrownBy(() -> dataSource.getConnection().close());
-					int mints = emulator.tokens().mintCount();
-					emulator.workspace().clear();
-					// No login and no health check from here on: the retries go on by
-					// themselves
-					Instant deadline = Instant.now().plusSeconds(20);
-					while (emulator.tokens().mintCount() == mints && Instant.now().isBefore(deadline)) {
-						Thread.sleep(100);
-					}
-					assertThat(emulator.tokens().mintCount()).as("minted after the recovery").isGreaterThan(mints);
-					// Longer than the credential lives: the failure before the new one
-					// stays stale
-					Thread.sleep(7000);
-					Health health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class).health(true);
-					assertThat(health.getStatus()).as(health.getDetails()::toString).isEqualTo(Status.UP);
-					assertThat(health.getDetails()).doesNotContainKey("lastLoginFailure");
+					then.accept(context);
 				});
 		}
 		finally {
