@@ -82,10 +82,16 @@ final class CredentialMinter {
 
 	/**
 	 * Start a mint unless one is in flight; call with the lock held.
-	 * @return the mint in flight
+	 * @return the mint in flight, cancelled once the cache is closed
 	 */
 	CompletableFuture<MintedCredential> start() {
 		CompletableFuture<MintedCredential> refresh = this.inFlight;
+		if (refresh == null && this.executor.isShutdown()) {
+			// Closed: nothing mints any more, and whoever asked learns it at once
+			CompletableFuture<MintedCredential> closed = new CompletableFuture<>();
+			closed.cancel(false);
+			return closed;
+		}
 		if (refresh == null) {
 			CompletableFuture<MintedCredential> started = new CompletableFuture<>();
 			this.inFlight = started;

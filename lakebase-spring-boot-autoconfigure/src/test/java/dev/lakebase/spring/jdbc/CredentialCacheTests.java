@@ -162,6 +162,25 @@ class CredentialCacheTests {
 		}
 	}
 
+	@Test
+	void nothingStartsAMintOnceClosed() throws Exception {
+		CredentialCache credentials = new CredentialCache(() -> this.source, slowRetries(), this.clock);
+		this.source.failures.set(Integer.MAX_VALUE);
+		credentials.prefetch();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (credentials.lastError() == null && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		credentials.destroy();
+		this.clock.advance(Duration.ofMinutes(10));
+		int attempts = this.source.attempts.get();
+		credentials.retryInBackground();
+		credentials.prefetch();
+		assertThatExceptionOfType(SQLException.class).isThrownBy(credentials::token)
+			.withMessageContaining("The Lakebase DataSource closed");
+		assertThat(this.source.attempts.get()).isEqualTo(attempts);
+	}
+
 	private static LakebaseProperties.Credentials slowRetries() {
 		LakebaseProperties.Credentials settings = settings();
 		settings.setRetryInitialDelay(Duration.ofMinutes(1));
