@@ -65,11 +65,10 @@ public final class EarlyConnectionResolution implements BeanFactoryPostProcessor
 			return;
 		}
 		LakebaseProperties properties = Binder.get(this.environment).bindOrCreate("lakebase", LakebaseProperties.class);
-		WorkspaceClientFactory.Settings settings = WorkspaceClientFactory.Settings.of(properties.getDatabricks(),
-				this.environment);
+		WorkspaceClientFactory.Settings settings = properties.getDatabricks().settings(this.environment);
 		Supplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> WorkspaceClientFactory.create(settings));
 		CompletableFuture<ResolvedConnection> connection = DatabricksSdkPreparer.inBackground("lakebase-warm-up",
-				() -> new ConnectionResolver(properties, this.environment, workspace).resolve());
+				() -> new ConnectionResolver(properties.connectionSettings(), this.environment, workspace).resolve());
 		LakebaseConnectionDetails details = new LakebaseConnectionDetails(joining(connection), workspace);
 		if (properties.getPool().isScaleToZero()) {
 			// Read right after the endpoint is found, on the warm-up thread (or here, if

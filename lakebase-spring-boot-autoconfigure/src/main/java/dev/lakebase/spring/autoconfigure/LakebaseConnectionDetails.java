@@ -123,10 +123,10 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	CredentialSource credentialSource(LakebaseProperties.Credentials properties, Clock clock) {
 		ResolvedConnection.Target target = connection().target();
 		return switch (target.kind()) {
-			case AUTOSCALING_ENDPOINT -> WorkspaceCredentialSources.autoscaling(this.workspace.get(), target.resource(),
-					properties.getTtl(), clock);
+			case AUTOSCALING_ENDPOINT ->
+				WorkspaceCredentialSources.autoscaling(this.workspace, target.resource(), properties.getTtl(), clock);
 			case PROVISIONED_INSTANCE ->
-				WorkspaceCredentialSources.provisioned(this.workspace.get(), target.resource(), clock);
+				WorkspaceCredentialSources.provisioned(this.workspace, target.resource(), clock);
 			case NATIVE_PASSWORD -> CredentialSource.nativePassword(Objects.requireNonNull(target.password()), clock);
 		};
 	}

@@ -92,9 +92,10 @@ public final class LakebaseDataSourceAutoConfiguration {
 		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> {
 			WorkspaceClient own = workspaceClient.getIfUnique();
 			return (own != null) ? WorkspaceClientFactory.applications(own)
-					: WorkspaceClientFactory.create(properties.getDatabricks(), environment);
+					: WorkspaceClientFactory.create(properties.getDatabricks().settings(environment));
 		});
-		return new LakebaseConnectionDetails(() -> new ConnectionResolver(properties, environment, workspace).resolve(),
+		return new LakebaseConnectionDetails(
+				() -> new ConnectionResolver(properties.connectionSettings(), environment, workspace).resolve(),
 				workspace);
 	}
 
@@ -103,7 +104,7 @@ public final class LakebaseDataSourceAutoConfiguration {
 			ObjectProvider<LakebaseEvents> events) {
 		Clock clock = Clock.systemUTC();
 		return new CredentialCache(() -> connectionDetails.credentialSource(properties.getCredentials(), clock),
-				properties.getCredentials(), clock, events.getIfAvailable(() -> LakebaseEvents.NONE));
+				properties.getCredentials().settings(), clock, events.getIfAvailable(() -> LakebaseEvents.NONE));
 	}
 
 	@Bean

@@ -100,7 +100,7 @@ public final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor,
 			LakebaseProperties properties, Environment environment, LakebaseEvents events, String defaultPoolName) {
 		ResolvedConnection connection = details.connection();
 		String username = connection.username();
-		@Nullable WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake(),
+		@Nullable WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake().settings(),
 				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
 				: null;
 		// Before every new physical connection: one volatile read while the credential is

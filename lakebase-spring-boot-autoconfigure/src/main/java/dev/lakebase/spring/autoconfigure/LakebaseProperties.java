@@ -18,10 +18,16 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.time.Duration;
 
+import dev.lakebase.spring.LakebaseConfigurationException;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.WakeRetry;
+import dev.lakebase.spring.workspace.ConnectionResolver;
+import dev.lakebase.spring.workspace.WorkspaceClientFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.core.env.Environment;
 
 /**
  * Configuration properties for the Lakebase DataSource. Every connection value that is
@@ -364,6 +370,17 @@ public class LakebaseProperties {
 			this.configFile = configFile;
 		}
 
+		/**
+		 * Return the settings of the starter's SDK client: these values, else the SDK's
+		 * variables as the environment holds them.
+		 * @param environment the environment
+		 * @return the settings
+		 */
+		public WorkspaceClientFactory.Settings settings(Environment environment) {
+			return WorkspaceClientFactory.Settings.of(this.host, this.clientId, this.clientSecret, this.token,
+					this.profile, this.configFile, environment);
+		}
+
 	}
 
 	/**
@@ -441,6 +458,24 @@ public class LakebaseProperties {
 			this.retryMaxDelay = retryMaxDelay;
 		}
 
+		/**
+		 * Return what the credential cache takes, once checked.
+		 * @return the settings
+		 * @throws LakebaseConfigurationException naming a property out of range
+		 */
+		public CredentialCache.Settings settings() {
+			Duration ttl = this.ttl;
+			if (ttl != null && (ttl.getSeconds() < 300 || ttl.getSeconds() > 3600)) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: lakebase.credentials.ttl is '" + ttl + "'.",
+						"Set lakebase.credentials.ttl between 300s and 3600s, or remove it to use the service's one hour.");
+			}
+			return new CredentialCache.Settings(positive(this.refreshWindow, "lakebase.credentials.refresh-window"),
+					positive(this.timeout, "lakebase.credentials.timeout"),
+					positive(this.retryInitialDelay, "lakebase.credentials.retry-initial-delay"),
+					positive(this.retryMaxDelay, "lakebase.credentials.retry-max-delay"));
+		}
+
 	}
 
 	/**
@@ -501,6 +536,30 @@ public class LakebaseProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+		/**
+		 * Return what the wake retry takes, once checked.
+		 * @return the settings
+		 * @throws LakebaseConfigurationException naming a property out of range
+		 */
+		public WakeRetry.Settings settings() {
+			Duration budget = this.budget;
+			if (budget == null || budget.isZero() || budget.isNegative()) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: lakebase.wake.budget is '" + budget + "'.",
+						"Set lakebase.wake.budget to a positive duration below the pool's connection timeout, for "
+								+ "example 25s, or set lakebase.wake.enabled=false to connect without waiting for a wake.");
+			}
+			positive(this.initialDelay, "lakebase.wake.initial-delay");
+			positive(this.maxDelay, "lakebase.wake.max-delay");
+			if (this.maxDelay.compareTo(this.initialDelay) < 0) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: lakebase.wake.max-delay (" + this.maxDelay
+								+ ") is shorter than lakebase.wake.initial-delay (" + this.initialDelay + ").",
+						"Set lakebase.wake.max-delay to at least lakebase.wake.initial-delay.");
+			}
+			return new WakeRetry.Settings(budget, this.initialDelay, this.maxDelay);
 		}
 
 	}
@@ -653,6 +712,25 @@ public class LakebaseProperties {
 			this.host = host;
 		}
 
+	}
+
+	/**
+	 * Return the connection values as configured, for the connection resolver.
+	 * @return the values
+	 */
+	public ConnectionResolver.Settings connectionSettings() {
+		return new ConnectionResolver.Settings(this.host, this.port, this.database, this.username, this.password,
+				this.sslMode, this.sslRootCert, this.applicationName, this.endpoint, this.instanceName, this.project,
+				this.branch, this.endpointId, this.readOnly.getEndpoint(), this.readOnly.getHost());
+	}
+
+	private static Duration positive(@Nullable Duration duration, String property) {
+		if (duration == null || duration.isZero() || duration.isNegative()) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: " + property + " is '" + duration + "'.",
+					"Set " + property + " to a positive duration, for example 30s.");
+		}
+		return duration;
 	}
 
 }

@@ -51,7 +51,8 @@ public final class LakebaseReadOnlyPool implements DisposableBean {
 
 	LakebaseReadOnlyPool(LakebaseConnectionDetails primary, LakebaseProperties properties, Environment environment,
 			LakebaseEvents events) {
-		ConnectionResolver resolver = new ConnectionResolver(properties, environment, primary.workspace());
+		ConnectionResolver resolver = new ConnectionResolver(properties.connectionSettings(), environment,
+				primary.workspace());
 		this.details = primary.derive(resolver::resolveReadOnly);
 		AtomicReference<CredentialCache> credentials = new AtomicReference<>();
 		String configuredName = environment.getProperty("spring.datasource.hikari.pool-name");
@@ -60,7 +61,7 @@ public final class LakebaseReadOnlyPool implements DisposableBean {
 		LakebaseEvents poolEvents = events.forPool(poolName, credentials::get);
 		Clock clock = Clock.systemUTC();
 		this.credentials = new CredentialCache(() -> this.details.credentialSource(properties.getCredentials(), clock),
-				properties.getCredentials(), clock, poolEvents);
+				properties.getCredentials().settings(), clock, poolEvents);
 		credentials.set(this.credentials);
 		ResolvedConnection connection = this.details.connection();
 		this.dataSource = new HikariDataSource();

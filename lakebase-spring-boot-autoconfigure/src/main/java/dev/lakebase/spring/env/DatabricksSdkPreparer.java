@@ -25,7 +25,6 @@ import com.databricks.sdk.core.utils.SerDeUtils;
 import com.databricks.sdk.service.postgres.DatabaseCredential;
 import com.databricks.sdk.service.postgres.ListEndpointsResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lakebase.spring.autoconfigure.EarlyConnectionResolution;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +45,7 @@ import org.springframework.util.StringUtils;
  * and HTTP client it is built on, its JSON mapping and the model classes the starter
  * reads. In a fresh JVM that is about two thirds of the SDK's first use, and it makes no
  * request: the workspace is called (host metadata, OAuth) only once the Lakebase
- * auto-configuration applies ({@link EarlyConnectionResolution}), so an application whose
+ * auto-configuration applies ({@code EarlyConnectionResolution}), so an application whose
  * own {@code DataSource} or {@code JdbcConnectionDetails} the starter steps aside for
  * never authenticates. Starts only when a Lakebase connection that needs the workspace is
  * configured ({@code PGHOST}, {@code LAKEBASE_ENDPOINT} and the like, without a native

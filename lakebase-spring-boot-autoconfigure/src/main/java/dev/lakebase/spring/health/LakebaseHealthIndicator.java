@@ -17,12 +17,12 @@
 package dev.lakebase.spring.health;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
 import dev.lakebase.spring.jdbc.MintedCredential;
@@ -44,7 +44,7 @@ import org.springframework.boot.health.contributor.Health;
  */
 public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 
-	private final LakebaseConnectionDetails connectionDetails;
+	private final Supplier<ResolvedConnection> connection;
 
 	private final CredentialCache credentials;
 
@@ -52,18 +52,27 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 
 	private final ComputeStateCache computeState;
 
-	public LakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, CredentialCache credentials,
-			HikariDataSource dataSource, LakebaseProperties.Health properties) {
+	/**
+	 * Create an indicator of one Lakebase pool.
+	 * @param connection where the pool connects
+	 * @param computeState a lookup of the compute's state in the workspace API
+	 * @param computeStateTtl how long a reading of the compute state is reused; zero
+	 * turns the lookup off
+	 * @param credentials the pool's credentials
+	 * @param dataSource the pool
+	 */
+	public LakebaseHealthIndicator(Supplier<ResolvedConnection> connection, Supplier<String> computeState,
+			Duration computeStateTtl, CredentialCache credentials, HikariDataSource dataSource) {
 		super("Lakebase health check failed");
-		this.connectionDetails = connectionDetails;
-		this.computeState = new ComputeStateCache(connectionDetails::computeState, properties.getComputeStateTtl());
+		this.connection = connection;
+		this.computeState = new ComputeStateCache(computeState, computeStateTtl);
 		this.credentials = credentials;
 		this.dataSource = dataSource;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		ResolvedConnection connection = this.connectionDetails.connection();
+		ResolvedConnection connection = this.connection.get();
 		builder.withDetail("target", connection.target().describe()).withDetail("host", connection.host());
 		if (connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD && this.computeState.enabled()) {
 			addComputeState(builder);

@@ -29,7 +29,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.util.Credentials;
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -59,17 +58,16 @@ public final class CredentialCache implements DisposableBean {
 
 	private boolean closed;
 
-	public CredentialCache(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock) {
-		this(source, properties, clock, LakebaseEvents.NONE);
+	public CredentialCache(Supplier<CredentialSource> source, Settings settings, Clock clock) {
+		this(source, settings, clock, LakebaseEvents.NONE);
 	}
 
-	public CredentialCache(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock,
-			LakebaseEvents events) {
+	public CredentialCache(Supplier<CredentialSource> source, Settings settings, Clock clock, LakebaseEvents events) {
 		this.clock = clock;
-		this.timeout = properties.getTimeout();
+		this.timeout = settings.timeout();
 		this.executor = HeldCredential.credentialThread();
-		this.held = new HeldCredential(clock, properties.getRefreshWindow(), this.executor, this.lock);
-		this.minter = new CredentialMinter(source, properties, clock, events, this.executor, this.lock, this.held,
+		this.held = new HeldCredential(clock, settings.refreshWindow(), this.executor, this.lock);
+		this.minter = new CredentialMinter(source, settings, clock, events, this.executor, this.lock, this.held,
 				this::retryAfterBackOff);
 	}
 
@@ -133,7 +131,7 @@ public final class CredentialCache implements DisposableBean {
 			}
 			Throwable error = this.minter.lastError();
 			if (!this.minter.inFlight() && error != null && !this.minter.backOffOver(this.clock.instant())) {
-				throw CredentialUnavailableException.after(error, this.minter.describeTarget());
+				throw unavailable(error);
 			}
 			refresh = this.minter.start();
 		}
@@ -142,7 +140,7 @@ public final class CredentialCache implements DisposableBean {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw CredentialUnavailableException.after(cause, this.minter.describeTarget());
+			throw unavailable(cause);
 		}
 		catch (CancellationException ex) {
 			throw CredentialUnavailableException.closed(this.minter.describeTarget());
@@ -154,6 +152,11 @@ public final class CredentialCache implements DisposableBean {
 			Thread.currentThread().interrupt();
 			throw CredentialUnavailableException.interrupted(target(), ex);
 		}
+	}
+
+	private CredentialUnavailableException unavailable(Throwable cause) {
+		return CredentialUnavailableException.after(cause, this.minter.describeTarget(), this.minter.describe(cause),
+				this.minter.action(cause));
 	}
 
 	/**
@@ -277,6 +280,20 @@ public final class CredentialCache implements DisposableBean {
 		if (waited != null) {
 			waited.cancel(false);
 		}
+	}
+
+	/**
+	 * How the cache refreshes and waits.
+	 *
+	 * @param refreshWindow how long before expiry a credential is refreshed in the
+	 * background (at most half its lifetime)
+	 * @param timeout how long a login waits for a mint
+	 * @param retryInitialDelay the first delay after a failed mint
+	 * @param retryMaxDelay the longest delay between failed mints
+	 */
+	public record Settings(Duration refreshWindow, Duration timeout, Duration retryInitialDelay,
+			Duration retryMaxDelay) {
+
 	}
 
 }

@@ -25,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
-import dev.lakebase.spring.workspace.WorkspaceErrors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -67,12 +65,12 @@ final class CredentialMinter {
 
 	private final MintBackOff backOff;
 
-	CredentialMinter(Supplier<CredentialSource> source, LakebaseProperties.Credentials properties, Clock clock,
+	CredentialMinter(Supplier<CredentialSource> source, CredentialCache.Settings settings, Clock clock,
 			LakebaseEvents events, ScheduledExecutorService executor, Object lock, HeldCredential held,
 			Runnable retryAfterBackOff) {
 		this.source = SingletonSupplier.of(source);
 		this.clock = clock;
-		this.backOff = new MintBackOff(properties.getRetryInitialDelay(), properties.getRetryMaxDelay());
+		this.backOff = new MintBackOff(settings.retryInitialDelay(), settings.retryMaxDelay());
 		this.events = events;
 		this.executor = executor;
 		this.lock = lock;
@@ -147,6 +145,28 @@ final class CredentialMinter {
 		return this.source.get().refreshable();
 	}
 
+	/**
+	 * Describe a failed mint as its source does, or by its message when there is no
+	 * source (its set-up failed).
+	 */
+	String describe(Throwable failure) {
+		try {
+			return this.source.get().describe(failure);
+		}
+		catch (RuntimeException ex) {
+			return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+		}
+	}
+
+	String action(Throwable failure) {
+		try {
+			return this.source.get().action(failure);
+		}
+		catch (RuntimeException ex) {
+			return "Check the Lakebase and Databricks workspace configuration, then restart the application.";
+		}
+	}
+
 	String describeTarget() {
 		try {
 			return target();
@@ -206,13 +226,13 @@ final class CredentialMinter {
 			}
 			MintedCredential usable = this.held.usable();
 			if (usable != null) {
-				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": "
-						+ WorkspaceErrors.describe(ex) + ". The current credential stays in use until "
-						+ usable.expiresAt() + "; retrying in " + delay + " ms.");
+				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": " + describe(ex)
+						+ ". The current credential stays in use until " + usable.expiresAt() + "; retrying in " + delay
+						+ " ms.");
 			}
 			else {
-				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": "
-						+ WorkspaceErrors.describe(ex) + ". Retrying in " + delay + " ms.");
+				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": " + describe(ex)
+						+ ". Retrying in " + delay + " ms.");
 			}
 			this.executor.schedule(this.retryAfterBackOff, delay, TimeUnit.MILLISECONDS);
 		}

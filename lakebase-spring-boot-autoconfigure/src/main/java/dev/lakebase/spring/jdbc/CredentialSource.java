@@ -49,6 +49,24 @@ public interface CredentialSource {
 	}
 
 	/**
+	 * Describe a failed mint in words that name the cause, never a secret.
+	 * @param failure what {@link #mint()} threw
+	 * @return the description
+	 */
+	default String describe(Throwable failure) {
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+	}
+
+	/**
+	 * Say what fixes a failed mint.
+	 * @param failure what {@link #mint()} threw
+	 * @return the action
+	 */
+	default String action(Throwable failure) {
+		return "Check that " + target() + " can be reached, then restart the application.";
+	}
+
+	/**
 	 * Return the kind of source, as a metric tag.
 	 * @return {@code autoscaling}, {@code provisioned} or {@code native}
 	 */

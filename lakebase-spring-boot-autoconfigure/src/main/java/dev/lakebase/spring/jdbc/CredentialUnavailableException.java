@@ -19,8 +19,7 @@ package dev.lakebase.spring.jdbc;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.time.Duration;
 
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
-import dev.lakebase.spring.workspace.WorkspaceErrors;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,13 +43,16 @@ final class CredentialUnavailableException extends SQLInvalidAuthorizationSpecEx
 	 * cause in words and the action that fixes it.
 	 * @param cause why the last attempt failed
 	 * @param target what credentials are minted for, for the message
+	 * @param description the cause in words
+	 * @param action what fixes it
 	 * @return the failure
 	 */
-	static CredentialUnavailableException after(Throwable cause, String target) {
+	static CredentialUnavailableException after(Throwable cause, String target, String description, String action) {
 		LakebaseConfigurationException configuration = (cause instanceof LakebaseConfigurationException known) ? known
-				: new LakebaseConfigurationException("No valid Lakebase database credential for " + target
-						+ ": the last attempt to obtain one failed with " + sentence(WorkspaceErrors.describe(cause)),
-						WorkspaceErrors.action(cause), cause);
+				: new LakebaseConfigurationException(
+						"No valid Lakebase database credential for " + target
+								+ ": the last attempt to obtain one failed with " + sentence(description),
+						action, cause);
 		return new CredentialUnavailableException(configuration.getMessage() + " " + configuration.getAction(),
 				configuration);
 	}

@@ -30,8 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
-import dev.lakebase.spring.workspace.ConnectionValidation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -66,19 +64,18 @@ public final class WakeRetry {
 
 	private final LakebaseEvents events;
 
-	public WakeRetry(LakebaseProperties.Wake properties, Supplier<String> endpoint, LakebaseEvents events) {
-		ConnectionValidation.wake(properties);
+	public WakeRetry(Settings settings, Supplier<String> endpoint, LakebaseEvents events) {
 		this.events = events;
-		this.budget = properties.getBudget();
+		this.budget = settings.budget();
 		this.endpoint = endpoint;
-		Duration initialDelay = properties.getInitialDelay();
+		Duration initialDelay = settings.initialDelay();
 		RetryPolicy policy = RetryPolicy.builder()
 			.predicate(WakeRetry::isWakeFailure)
 			.maxRetries(Integer.MAX_VALUE)
 			.delay(initialDelay)
 			.jitter(initialDelay.dividedBy(2))
 			.multiplier(2.0)
-			.maxDelay(properties.getMaxDelay())
+			.maxDelay(settings.maxDelay())
 			.timeout(this.budget)
 			.build();
 		this.retryTemplate = new RetryTemplate(policy);
@@ -203,6 +200,17 @@ public final class WakeRetry {
 	interface Connector {
 
 		Connection connect() throws SQLException;
+
+	}
+
+	/**
+	 * How long and how often a connect is retried while the compute wakes.
+	 *
+	 * @param budget how long in all, from the first failed attempt
+	 * @param initialDelay the first delay, which doubles after each retry
+	 * @param maxDelay the longest delay between attempts
+	 */
+	public record Settings(Duration budget, Duration initialDelay, Duration maxDelay) {
 
 	}
 

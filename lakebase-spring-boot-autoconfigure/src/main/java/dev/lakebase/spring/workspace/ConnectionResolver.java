@@ -21,8 +21,7 @@ import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.postgres.Endpoint;
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.workspace.ResolvedConnection.Target;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,35 +42,32 @@ public final class ConnectionResolver {
 
 	private static final Log logger = LogFactory.getLog(ConnectionResolver.class);
 
-	private final LakebaseProperties properties;
+	private final Settings settings;
 
 	private final Environment environment;
 
 	private final WorkspaceLookups lookups;
 
-	public ConnectionResolver(LakebaseProperties properties, Environment environment,
-			Supplier<WorkspaceClient> workspace) {
-		this.properties = properties;
+	public ConnectionResolver(Settings settings, Environment environment, Supplier<WorkspaceClient> workspace) {
+		this.settings = settings;
 		this.environment = environment;
 		this.lookups = new WorkspaceLookups(workspace);
 	}
 
 	public ResolvedConnection resolve() {
-		ConnectionValidation.credentials(this.properties.getCredentials());
-		ConnectionValue hostValue = value(this.properties.getHost(), "lakebase.host", "PGHOST");
-		ConnectionValue endpointValue = value(this.properties.getEndpoint(), "lakebase.endpoint", "LAKEBASE_ENDPOINT");
-		ConnectionValue instanceValue = ConnectionValue.of(this.properties.getInstanceName(), "lakebase.instance-name",
+		ConnectionValue hostValue = value(this.settings.host(), "lakebase.host", "PGHOST");
+		ConnectionValue endpointValue = value(this.settings.endpoint(), "lakebase.endpoint", "LAKEBASE_ENDPOINT");
+		ConnectionValue instanceValue = ConnectionValue.of(this.settings.instanceName(), "lakebase.instance-name",
 				this.environment, "LAKEBASE_INSTANCE_NAME");
-		ConnectionValue passwordValue = value(this.properties.getPassword(), "lakebase.password", "PGPASSWORD");
-		ConnectionValue userValue = value(this.properties.getUsername(), "lakebase.username", "PGUSER");
+		ConnectionValue passwordValue = value(this.settings.password(), "lakebase.password", "PGPASSWORD");
+		ConnectionValue userValue = value(this.settings.username(), "lakebase.username", "PGUSER");
 		String host = ConnectionValidation.host(hostValue);
 		String endpoint = ConnectionValidation.endpointPath(endpointValue);
 		String instance = ConnectionValidation.resourceId(instanceValue, "a Provisioned instance name");
-		EndpointParts parts = EndpointParts.of(this.properties);
-		int port = ConnectionValidation.port(value(stringOrNull(this.properties.getPort()), "lakebase.port", "PGPORT"));
-		String database = value(this.properties.getDatabase(), "lakebase.database", "PGDATABASE")
-			.orElse(DEFAULT_DATABASE);
-		String applicationName = value(this.properties.getApplicationName(), "lakebase.application-name", "PGAPPNAME")
+		EndpointParts parts = EndpointParts.of(this.settings);
+		int port = ConnectionValidation.port(value(stringOrNull(this.settings.port()), "lakebase.port", "PGPORT"));
+		String database = value(this.settings.database(), "lakebase.database", "PGDATABASE").orElse(DEFAULT_DATABASE);
+		String applicationName = value(this.settings.applicationName(), "lakebase.application-name", "PGAPPNAME")
 			.value();
 		if (endpoint != null && instance != null) {
 			throw bothTargets(endpointValue.source(), instanceValue.source());
@@ -132,10 +128,10 @@ public final class ConnectionResolver {
 		String username = (user != null) ? user : currentUserName();
 		// Every branch above either found a host or failed
 		String resolvedHost = Objects.requireNonNull(host, "host");
-		String sslMode = ConnectionValidation
-			.sslMode(value(this.properties.getSslMode(), "lakebase.ssl-mode", "PGSSLMODE"), resolvedHost);
+		String sslMode = ConnectionValidation.sslMode(value(this.settings.sslMode(), "lakebase.ssl-mode", "PGSSLMODE"),
+				resolvedHost);
 		String sslRootCert = ConnectionValidation
-			.file(value(this.properties.getSslRootCert(), "lakebase.ssl-root-cert", "PGSSLROOTCERT"));
+			.file(value(this.settings.sslRootCert(), "lakebase.ssl-root-cert", "PGSSLROOTCERT"));
 		ResolvedConnection connection = new ResolvedConnection(resolvedHost, port, database, username, sslMode,
 				sslRootCert, applicationName, target);
 		logger.info("Lakebase DataSource connects to " + connection);
@@ -150,10 +146,9 @@ public final class ConnectionResolver {
 	 * @return the read-only connection
 	 */
 	public ResolvedConnection resolveReadOnly(ResolvedConnection primary) {
-		LakebaseProperties.ReadOnly readOnly = this.properties.getReadOnly();
-		ConnectionValue endpointValue = ConnectionValue.ofProperty(readOnly.getEndpoint(),
+		ConnectionValue endpointValue = ConnectionValue.ofProperty(this.settings.readOnlyEndpoint(),
 				"lakebase.read-only.endpoint");
-		ConnectionValue hostValue = ConnectionValue.ofProperty(readOnly.getHost(), "lakebase.read-only.host");
+		ConnectionValue hostValue = ConnectionValue.ofProperty(this.settings.readOnlyHost(), "lakebase.read-only.host");
 		String endpoint = ConnectionValidation.endpointPath(endpointValue);
 		String host = ConnectionValidation.host(hostValue);
 		if (endpoint == null && host == null) {
@@ -220,6 +215,35 @@ public final class ConnectionResolver {
 		String name = this.lookups.currentUserName();
 		logger.info("Lakebase user name not configured; using the workspace identity " + name);
 		return name;
+	}
+
+	/**
+	 * The connection values as configured ({@code lakebase.*}), each {@code null} when
+	 * unset: the resolver falls back to the variables Databricks Apps inject, then to the
+	 * workspace.
+	 *
+	 * @param host the host
+	 * @param port the port
+	 * @param database the database
+	 * @param username the Postgres user name
+	 * @param password a native Postgres password
+	 * @param sslMode the SSL mode
+	 * @param sslRootCert the PEM file of root certificates
+	 * @param applicationName the application name
+	 * @param endpoint an Autoscaling endpoint's resource path
+	 * @param instanceName a Provisioned instance's name
+	 * @param project the project of the endpoint, by parts
+	 * @param branch the branch of the endpoint, by parts
+	 * @param endpointId the endpoint id, by parts
+	 * @param readOnlyEndpoint a read-only endpoint's resource path
+	 * @param readOnlyHost a read-only endpoint's host
+	 */
+	public record Settings(@Nullable String host, @Nullable Integer port, @Nullable String database,
+			@Nullable String username, @Nullable String password, @Nullable String sslMode,
+			@Nullable String sslRootCert, @Nullable String applicationName, @Nullable String endpoint,
+			@Nullable String instanceName, @Nullable String project, @Nullable String branch,
+			@Nullable String endpointId, @Nullable String readOnlyEndpoint, @Nullable String readOnlyHost) {
+
 	}
 
 }

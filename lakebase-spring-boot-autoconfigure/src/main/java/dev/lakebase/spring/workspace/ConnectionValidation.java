@@ -21,8 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,45 +118,6 @@ public final class ConnectionValidation {
 
 	static String notBlank(ConnectionValue value, String fallback) {
 		return value.orElse(fallback);
-	}
-
-	static void credentials(LakebaseProperties.Credentials credentials) {
-		java.time.Duration ttl = credentials.getTtl();
-		if (ttl != null && (ttl.getSeconds() < 300 || ttl.getSeconds() > 3600)) {
-			throw new LakebaseConfigurationException(
-					"Invalid Lakebase configuration: lakebase.credentials.ttl is '" + ttl + "'.",
-					"Set lakebase.credentials.ttl between 300s and 3600s, or remove it to use the service's one hour.");
-		}
-		positive(credentials.getRefreshWindow(), "lakebase.credentials.refresh-window");
-		positive(credentials.getTimeout(), "lakebase.credentials.timeout");
-		positive(credentials.getRetryInitialDelay(), "lakebase.credentials.retry-initial-delay");
-		positive(credentials.getRetryMaxDelay(), "lakebase.credentials.retry-max-delay");
-	}
-
-	public static void wake(LakebaseProperties.Wake wake) {
-		java.time.Duration budget = wake.getBudget();
-		if (budget == null || budget.isZero() || budget.isNegative()) {
-			throw new LakebaseConfigurationException(
-					"Invalid Lakebase configuration: lakebase.wake.budget is '" + budget + "'.",
-					"Set lakebase.wake.budget to a positive duration below the pool's connection timeout, for "
-							+ "example 25s, or set lakebase.wake.enabled=false to connect without waiting for a wake.");
-		}
-		positive(wake.getInitialDelay(), "lakebase.wake.initial-delay");
-		positive(wake.getMaxDelay(), "lakebase.wake.max-delay");
-		if (wake.getMaxDelay().compareTo(wake.getInitialDelay()) < 0) {
-			throw new LakebaseConfigurationException(
-					"Invalid Lakebase configuration: lakebase.wake.max-delay (" + wake.getMaxDelay()
-							+ ") is shorter than lakebase.wake.initial-delay (" + wake.getInitialDelay() + ").",
-					"Set lakebase.wake.max-delay to at least lakebase.wake.initial-delay.");
-		}
-	}
-
-	private static void positive(java.time.Duration duration, String property) {
-		if (duration == null || duration.isZero() || duration.isNegative()) {
-			throw new LakebaseConfigurationException(
-					"Invalid Lakebase configuration: " + property + " is '" + duration + "'.",
-					"Set " + property + " to a positive duration, for example 30s.");
-		}
 	}
 
 	static boolean isLoopback(String host) {

@@ -18,7 +18,7 @@ package dev.lakebase.spring.workspace;
 
 import java.util.function.Function;
 
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;

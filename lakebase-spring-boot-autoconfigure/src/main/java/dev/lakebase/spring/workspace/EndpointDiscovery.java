@@ -28,7 +28,7 @@ import com.databricks.sdk.service.postgres.ListBranchesRequest;
 import com.databricks.sdk.service.postgres.ListEndpointsRequest;
 import com.databricks.sdk.service.postgres.ListProjectsRequest;
 import com.databricks.sdk.service.postgres.Project;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -19,8 +19,7 @@ package dev.lakebase.spring.workspace;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,10 +46,10 @@ final class EndpointParts {
 		this.endpointId = endpointId;
 	}
 
-	static EndpointParts of(LakebaseProperties properties) {
-		return new EndpointParts(id(properties.getProject(), "lakebase.project", "a project id"),
-				id(properties.getBranch(), "lakebase.branch", "a branch id"),
-				id(properties.getEndpointId(), "lakebase.endpoint-id", "an endpoint id"));
+	static EndpointParts of(ConnectionResolver.Settings settings) {
+		return new EndpointParts(id(settings.project(), "lakebase.project", "a project id"),
+				id(settings.branch(), "lakebase.branch", "a branch id"),
+				id(settings.endpointId(), "lakebase.endpoint-id", "an endpoint id"));
 	}
 
 	private static @Nullable String id(@Nullable String value, String property, String what) {

@@ -182,9 +182,9 @@ public record ResolvedConnection(String host, int port, String database, String 
 	 * @param configured the pool's data source properties
 	 * ({@code spring.datasource.hikari.data-source-properties})
 	 * @return the properties
-	 * @throws dev.lakebase.spring.diagnostics.LakebaseConfigurationException if the
-	 * pool's SSL mode is not valid, or weaker than {@code require} for a host that is not
-	 * a loopback address
+	 * @throws dev.lakebase.spring.LakebaseConfigurationException if the pool's SSL mode
+	 * is not valid, or weaker than {@code require} for a host that is not a loopback
+	 * address
 	 */
 	public Properties driverProperties(Properties configured) {
 		Properties properties = new Properties();

@@ -24,7 +24,6 @@ import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.database.DatabaseAPI;
 import com.databricks.sdk.service.iam.CurrentUserAPI;
 import com.databricks.sdk.service.postgres.PostgresAPI;
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
@@ -42,10 +41,6 @@ import org.springframework.core.env.Environment;
 public final class WorkspaceClientFactory {
 
 	private WorkspaceClientFactory() {
-	}
-
-	public static WorkspaceClient create(LakebaseProperties.Databricks properties, Environment environment) {
-		return create(Settings.of(properties, environment));
 	}
 
 	public static WorkspaceClient create(Settings settings) {
@@ -114,18 +109,28 @@ public final class WorkspaceClientFactory {
 			this.values = values;
 		}
 
-		public static Settings of(LakebaseProperties.Databricks properties, Environment environment) {
-			return new Settings(new String[] {
-					value(properties.getHost(), "lakebase.databricks.host", environment, "DATABRICKS_HOST"),
-					value(properties.getClientId(), "lakebase.databricks.client-id", environment,
-							"DATABRICKS_CLIENT_ID"),
-					value(properties.getClientSecret(), "lakebase.databricks.client-secret", environment,
-							"DATABRICKS_CLIENT_SECRET"),
-					value(properties.getToken(), "lakebase.databricks.token", environment, "DATABRICKS_TOKEN"),
-					value(properties.getProfile(), "lakebase.databricks.profile", environment,
-							"DATABRICKS_CONFIG_PROFILE"),
-					value(properties.getConfigFile(), "lakebase.databricks.config-file", environment,
-							"DATABRICKS_CONFIG_FILE") });
+		/**
+		 * Return the settings: each configured value ({@code lakebase.databricks.*}),
+		 * else the SDK's variable as the environment holds it (so a {@code .env} file
+		 * counts).
+		 * @param host the workspace URL
+		 * @param clientId the OAuth client id
+		 * @param clientSecret the OAuth client secret
+		 * @param token a personal access token
+		 * @param profile a Databricks CLI profile
+		 * @param configFile the Databricks CLI configuration file
+		 * @param environment where the SDK's variables are read
+		 * @return the settings
+		 */
+		public static Settings of(@Nullable String host, @Nullable String clientId, @Nullable String clientSecret,
+				@Nullable String token, @Nullable String profile, @Nullable String configFile,
+				Environment environment) {
+			return new Settings(new String[] { value(host, "lakebase.databricks.host", environment, "DATABRICKS_HOST"),
+					value(clientId, "lakebase.databricks.client-id", environment, "DATABRICKS_CLIENT_ID"),
+					value(clientSecret, "lakebase.databricks.client-secret", environment, "DATABRICKS_CLIENT_SECRET"),
+					value(token, "lakebase.databricks.token", environment, "DATABRICKS_TOKEN"),
+					value(profile, "lakebase.databricks.profile", environment, "DATABRICKS_CONFIG_PROFILE"),
+					value(configFile, "lakebase.databricks.config-file", environment, "DATABRICKS_CONFIG_FILE") });
 		}
 
 		@Override

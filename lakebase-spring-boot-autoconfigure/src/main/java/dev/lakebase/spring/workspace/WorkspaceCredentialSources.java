@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.database.GenerateDatabaseCredentialRequest;
@@ -40,9 +41,9 @@ public final class WorkspaceCredentialSources {
 	private WorkspaceCredentialSources() {
 	}
 
-	public static CredentialSource autoscaling(WorkspaceClient workspace, String endpoint,
+	public static CredentialSource autoscaling(Supplier<WorkspaceClient> workspace, String endpoint,
 			java.time.@Nullable Duration ttl, Clock clock) {
-		return new CredentialSource() {
+		return new WorkspaceSource() {
 
 			@Override
 			public MintedCredential mint() {
@@ -52,7 +53,7 @@ public final class WorkspaceCredentialSources {
 					request.setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(ttl.toSeconds()).build());
 				}
 				Instant now = clock.instant();
-				DatabaseCredential credential = workspace.postgres().generateDatabaseCredential(request);
+				DatabaseCredential credential = workspace.get().postgres().generateDatabaseCredential(request);
 				Instant expiresAt = Instant.ofEpochSecond(credential.getExpireTime().getSeconds(),
 						credential.getExpireTime().getNanos());
 				return new MintedCredential(credential.getToken(), expiresAt, now);
@@ -71,13 +72,14 @@ public final class WorkspaceCredentialSources {
 		};
 	}
 
-	public static CredentialSource provisioned(WorkspaceClient workspace, String instance, Clock clock) {
-		return new CredentialSource() {
+	public static CredentialSource provisioned(Supplier<WorkspaceClient> workspace, String instance, Clock clock) {
+		return new WorkspaceSource() {
 
 			@Override
 			public MintedCredential mint() {
 				Instant now = clock.instant();
-				var credential = workspace.database()
+				var credential = workspace.get()
+					.database()
 					.generateDatabaseCredential(
 							new GenerateDatabaseCredentialRequest().setInstanceNames(java.util.List.of(instance))
 								.setRequestId(UUID.randomUUID().toString()));
@@ -96,6 +98,25 @@ public final class WorkspaceCredentialSources {
 			}
 
 		};
+	}
+
+	/**
+	 * A source that mints through the workspace, whose failures it puts into words. The
+	 * client is set up at the first mint, so that a failure to set it up (no workspace
+	 * authentication) is a failed mint, described as one.
+	 */
+	private abstract static class WorkspaceSource implements CredentialSource {
+
+		@Override
+		public String describe(Throwable failure) {
+			return WorkspaceErrors.describe(failure);
+		}
+
+		@Override
+		public String action(Throwable failure) {
+			return WorkspaceErrors.action(failure);
+		}
+
 	}
 
 }

@@ -18,7 +18,7 @@ package dev.lakebase.spring.workspace;
 
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.DatabricksException;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**

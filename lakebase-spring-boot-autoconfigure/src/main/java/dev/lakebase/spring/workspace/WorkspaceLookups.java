@@ -24,7 +24,7 @@ import com.databricks.sdk.service.database.GetDatabaseInstanceRequest;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 
 /**
  * The workspace calls that resolving a connection makes: an endpoint, an instance's host,

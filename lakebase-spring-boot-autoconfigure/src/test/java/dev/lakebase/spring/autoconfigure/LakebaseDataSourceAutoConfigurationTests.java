@@ -19,7 +19,7 @@ package dev.lakebase.spring.autoconfigure;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
 import dev.lakebase.spring.workspace.ResolvedConnection;

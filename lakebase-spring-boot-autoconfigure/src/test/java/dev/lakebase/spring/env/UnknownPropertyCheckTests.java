@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import dev.lakebase.spring.autoconfigure.LakebaseTestSupport;
-import dev.lakebase.spring.diagnostics.LakebaseConfigurationException;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -35,7 +35,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.zaxxer.hikari.util.Credentials;
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +59,9 @@ class CredentialCacheTests {
 		this.credentials.destroy();
 	}
 
-	private static LakebaseProperties.Credentials settings() {
-		LakebaseProperties.Credentials settings = new LakebaseProperties.Credentials();
-		settings.setRefreshWindow(Duration.ofMinutes(5));
-		settings.setRetryInitialDelay(Duration.ofMillis(50));
-		settings.setRetryMaxDelay(Duration.ofMillis(200));
-		settings.setTimeout(Duration.ofSeconds(5));
-		return settings;
+	private static CredentialCache.Settings settings() {
+		return new CredentialCache.Settings(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMillis(50),
+				Duration.ofMillis(200));
 	}
 
 	@Test
@@ -129,8 +124,8 @@ class CredentialCacheTests {
 
 	@Test
 	void closingFailsALoginThatWaitsForAMintAtOnceSayingSo() throws Exception {
-		LakebaseProperties.Credentials settings = settings();
-		settings.setTimeout(Duration.ofMinutes(2));
+		CredentialCache.Settings settings = new CredentialCache.Settings(Duration.ofMinutes(5), Duration.ofMinutes(2),
+				Duration.ofMillis(50), Duration.ofMillis(200));
 		CredentialCache credentials = new CredentialCache(() -> this.source, settings, this.clock);
 		CountDownLatch hang = new CountDownLatch(1);
 		this.source.hang = hang;
@@ -181,11 +176,9 @@ class CredentialCacheTests {
 		assertThat(this.source.attempts.get()).isEqualTo(attempts);
 	}
 
-	private static LakebaseProperties.Credentials slowRetries() {
-		LakebaseProperties.Credentials settings = settings();
-		settings.setRetryInitialDelay(Duration.ofMinutes(1));
-		settings.setRetryMaxDelay(Duration.ofMinutes(2));
-		return settings;
+	private static CredentialCache.Settings slowRetries() {
+		return new CredentialCache.Settings(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(1),
+				Duration.ofMinutes(2));
 	}
 
 	@Test
@@ -204,8 +197,8 @@ class CredentialCacheTests {
 	@Test
 	void onTheSystemClockATimerEndsFreshnessAtTheRefreshPoint() throws Exception {
 		CountingSource systemSource = new CountingSource(Clock.systemUTC(), Duration.ofSeconds(8));
-		LakebaseProperties.Credentials settings = settings();
-		settings.setRefreshWindow(Duration.ofSeconds(4));
+		CredentialCache.Settings settings = new CredentialCache.Settings(Duration.ofSeconds(4), Duration.ofSeconds(5),
+				Duration.ofMillis(50), Duration.ofMillis(200));
 		CredentialCache timed = new CredentialCache(() -> systemSource, settings, Clock.systemUTC());
 		try {
 			String first = timed.token();

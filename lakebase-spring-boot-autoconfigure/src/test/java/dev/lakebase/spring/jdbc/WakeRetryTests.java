@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,10 +87,8 @@ class WakeRetryTests {
 		}
 	}
 
-	private static LakebaseProperties.Wake wake(Duration budget) {
-		LakebaseProperties.Wake wake = new LakebaseProperties.Wake();
-		wake.setBudget(budget);
-		return wake;
+	private static WakeRetry.Settings wake(Duration budget) {
+		return new WakeRetry.Settings(budget, Duration.ofMillis(25), Duration.ofMillis(50));
 	}
 
 }

@@ -20,7 +20,6 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.UserAgent;
 import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class WorkspaceClientFactoryTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		MockEnvironment environment = new MockEnvironment();
 		emulator.environment().forEach(environment::setProperty);
-		WorkspaceClient workspace = WorkspaceClientFactory.create(new LakebaseProperties.Databricks(), environment);
+		WorkspaceClient workspace = WorkspaceClientFactory.create(unset(environment));
 		assertThat(workspace.config().getHost()).isEqualTo(emulator.workspace().url());
 		assertThat(workspace.config().getClientId()).isEqualTo(emulator.environment().get("DATABRICKS_CLIENT_ID"));
 		String path = emulator.endpoint().path();
@@ -62,7 +61,7 @@ class WorkspaceClientFactoryTests {
 		String entry = "lakebase-spring-boot-starter/" + ConnectorUserAgent.VERSION;
 		assertThat(ConnectorUserAgent.VERSION).as("the build's version").matches("\\d+\\.\\d+\\.\\d+.*");
 		for (int i = 0; i < 3; i++) {
-			WorkspaceClient workspace = WorkspaceClientFactory.create(new LakebaseProperties.Databricks(), environment);
+			WorkspaceClient workspace = WorkspaceClientFactory.create(unset(environment));
 			workspace.currentUser().me(new MeRequest());
 		}
 		WorkspaceClientFactory.applications(new WorkspaceClient(true));
@@ -75,10 +74,13 @@ class WorkspaceClientFactoryTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		MockEnvironment environment = new MockEnvironment().withProperty("DATABRICKS_HOST", "http://127.0.0.1:9")
 			.withProperty("DATABRICKS_TOKEN", "dapi-not-used");
-		LakebaseProperties.Databricks properties = new LakebaseProperties.Databricks();
-		properties.setHost(emulator.workspace().url());
-		assertThat(WorkspaceClientFactory.create(properties, environment).config().getHost())
-			.isEqualTo(emulator.workspace().url());
+		WorkspaceClientFactory.Settings settings = WorkspaceClientFactory.Settings.of(emulator.workspace().url(), null,
+				null, null, null, null, environment);
+		assertThat(WorkspaceClientFactory.create(settings).config().getHost()).isEqualTo(emulator.workspace().url());
+	}
+
+	private static WorkspaceClientFactory.Settings unset(MockEnvironment environment) {
+		return WorkspaceClientFactory.Settings.of(null, null, null, null, null, null, environment);
 	}
 
 }

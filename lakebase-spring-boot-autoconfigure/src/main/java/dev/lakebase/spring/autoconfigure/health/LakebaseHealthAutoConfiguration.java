@@ -63,16 +63,17 @@ public final class LakebaseHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "lakebaseHealthIndicator")
 	HealthIndicator lakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, CredentialCache credentials,
 			DataSource dataSource, LakebaseProperties properties) throws java.sql.SQLException {
-		return new LakebaseHealthIndicator(connectionDetails, credentials, dataSource.unwrap(HikariDataSource.class),
-				properties.getHealth());
+		return new LakebaseHealthIndicator(connectionDetails::connection, connectionDetails::computeState,
+				properties.getHealth().getComputeStateTtl(), credentials, dataSource.unwrap(HikariDataSource.class));
 	}
 
 	@Bean
 	@ConditionalOnBean(LakebaseReadOnlyPool.class)
 	@ConditionalOnMissingBean(name = "lakebaseReadOnlyHealthIndicator")
 	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseProperties properties) {
-		return new LakebaseHealthIndicator(readOnlyPool.details(), readOnlyPool.credentials(),
-				readOnlyPool.dataSource(), properties.getHealth());
+		LakebaseConnectionDetails details = readOnlyPool.details();
+		return new LakebaseHealthIndicator(details::connection, details::computeState,
+				properties.getHealth().getComputeStateTtl(), readOnlyPool.credentials(), readOnlyPool.dataSource());
 	}
 
 	@Bean

@@ -15,10 +15,11 @@
  */
 
 /**
- * Start-up failure reporting: {@link LakebaseConfigurationException}, which names the
- * cause and the fix, and the failure analyzer that turns it into Spring Boot's report.
+ * What every part of the starter shares: {@link LakebaseConfigurationException}, a
+ * configuration problem with its cause and its fix, which Spring Boot's failure report
+ * shows.
  */
 @NullMarked
-package dev.lakebase.spring.diagnostics;
+package dev.lakebase.spring;
 
 import org.jspecify.annotations.NullMarked;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.diagnostics;
+package dev.lakebase.spring;
 
 import org.jspecify.annotations.Nullable;
 

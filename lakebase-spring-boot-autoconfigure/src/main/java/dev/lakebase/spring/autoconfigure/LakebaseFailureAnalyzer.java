@@ -14,14 +14,14 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.diagnostics;
+package dev.lakebase.spring.autoconfigure;
 
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.jdbc.WakeRetry;
 import org.jspecify.annotations.Nullable;
 

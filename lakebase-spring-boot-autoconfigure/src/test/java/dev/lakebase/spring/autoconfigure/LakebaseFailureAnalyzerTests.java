@@ -14,9 +14,8 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.diagnostics;
+package dev.lakebase.spring.autoconfigure;
 
-import dev.lakebase.spring.autoconfigure.LakebaseTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.env.StandardEnvironment;
