@@ -126,13 +126,20 @@ final class PairedBenchmark {
 		Properties timed = new Properties();
 		timed.putAll(same);
 		timed.setProperty("loginTimeout", Integer.toString(starterConnects.getLoginTimeout()));
+		// The driver with the server version the starter tells it but without the login
+		// timeout: what the starter's login would cost if it bounded the login without
+		// handing it to another thread
+		Properties untimed = new Properties();
+		untimed.putAll(same);
+		untimed.setProperty("assumeMinServerVersion", "16");
 		List<Operation> variants = List.of(() -> {
 			try (Connection connection = starterConnects.getConnection()) {
 				return !connection.isClosed();
 			}
 		}, driverLogin(driver, url, plain), driverLogin(driver, url, plain),
 				driverLogin(driver, fixture.starterPool.getJdbcUrl(), same),
-				driverLogin(driver, fixture.starterPool.getJdbcUrl(), timed));
+				driverLogin(driver, fixture.starterPool.getJdbcUrl(), timed),
+				driverLogin(driver, fixture.starterPool.getJdbcUrl(), untimed));
 		interleave(variants, iterations / 10);
 		long[][] nanos = interleave(variants, iterations);
 		return List.of(new PairedLatencies("login", nanos[0], nanos[1]),
@@ -142,7 +149,9 @@ final class PairedBenchmark {
 				new PairedLatencies(
 						"login, driver with the starter's URL, user, token and login timeout of "
 								+ starterConnects.getLoginTimeout() + " s (a new thread per login)",
-						nanos[0], nanos[4]));
+						nanos[0], nanos[4]),
+				new PairedLatencies("login, not the starter: the driver with the server version but no login timeout, "
+						+ "vs the driver with the starter's details URL", nanos[5], nanos[3]));
 	}
 
 	/**
