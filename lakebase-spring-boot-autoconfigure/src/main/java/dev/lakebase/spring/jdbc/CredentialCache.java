@@ -129,6 +129,11 @@ public final class CredentialCache implements DisposableBean {
 			if (this.closed) {
 				throw CredentialUnavailableException.closed(this.minter.describeTarget());
 			}
+			// A mint may have ended since the look without the lock
+			MintedCredential held = this.held.usable();
+			if (held != null) {
+				return held.token();
+			}
 			Throwable error = this.minter.lastError();
 			if (!this.minter.inFlight() && error != null && !this.minter.backOffOver(this.clock.instant())) {
 				throw unavailable(error);

@@ -246,6 +246,47 @@ class CredentialCacheTests {
 	}
 
 	@Test
+	void aLoginThatFindsNoCredentialJustAsAMintEndsTakesThatOneAndStartsNoOther() throws Exception {
+		assertThat(this.credentials.token()).isEqualTo("token-1");
+		this.clock.advance(Duration.ofMinutes(61));
+		CountDownLatch hang = new CountDownLatch(1);
+		this.source.hang = hang;
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<String> waiting = other.submit(this.credentials::token);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (this.source.attempts.get() < 2 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			// This login finds token-1 expired; the mint in flight ends before it goes on
+			this.clock.onNextRead(Thread.currentThread(), () -> {
+				hang.countDown();
+				awaitCurrent(this.credentials, "token-2");
+			});
+			assertThat(this.credentials.token()).isEqualTo("token-2");
+			assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("token-2");
+			this.credentials.awaitBackgroundWork(Duration.ofSeconds(10));
+			assertThat(this.source.attempts.get()).as("mints").isEqualTo(2);
+		}
+		finally {
+			hang.countDown();
+			other.shutdownNow();
+		}
+	}
+
+	private static void awaitCurrent(CredentialCache credentials, String token) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline) {
+			MintedCredential current = credentials.current();
+			if (current != null && current.token().equals(token)) {
+				return;
+			}
+			Thread.onSpinWait();
+		}
+		throw new AssertionError("no " + token + " within 10 s");
+	}
+
+	@Test
 	void failedRefreshKeepsValidTokenAndRetriesWithBackoff() throws Exception {
 		String first = this.credentials.token();
 		this.source.failures.set(2);
@@ -418,12 +459,31 @@ class CredentialCacheTests {
 
 		private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
 
+		private final AtomicReference<@Nullable Runnable> nextRead = new AtomicReference<>();
+
+		private volatile @Nullable Thread reader;
+
 		void advance(Duration duration) {
 			this.now.updateAndGet((instant) -> instant.plus(duration));
 		}
 
+		/**
+		 * Run something when the given thread next reads the clock, before the read
+		 * returns: what another thread does between two steps of that thread.
+		 */
+		void onNextRead(Thread thread, Runnable action) {
+			this.nextRead.set(action);
+			this.reader = thread;
+		}
+
 		@Override
 		public Instant instant() {
+			if (Thread.currentThread() == this.reader) {
+				Runnable action = this.nextRead.getAndSet(null);
+				if (action != null) {
+					action.run();
+				}
+			}
 			return this.now.get();
 		}
 
