@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.Credentials;
+import dev.lakebase.spring.jdbc.LakebaseTlsSocketFactory;
 
 /**
  * Benchmarks 1 and 2 once more, as paired comparisons: the starter and the plain
@@ -132,6 +133,11 @@ final class PairedBenchmark {
 		Properties untimed = new Properties();
 		untimed.putAll(same);
 		untimed.setProperty("assumeMinServerVersion", "16");
+		// The same with the TLS context the starter shares between logins instead of the
+		// driver's own factory, which builds one per login: what session resumption saves
+		Properties shared = new Properties();
+		shared.putAll(untimed);
+		shared.setProperty("sslfactory", LakebaseTlsSocketFactory.class.getName());
 		List<Operation> variants = List.of(() -> {
 			try (Connection connection = starterConnects.getConnection()) {
 				return !connection.isClosed();
@@ -139,7 +145,8 @@ final class PairedBenchmark {
 		}, driverLogin(driver, url, plain), driverLogin(driver, url, plain),
 				driverLogin(driver, fixture.starterPool.getJdbcUrl(), same),
 				driverLogin(driver, fixture.starterPool.getJdbcUrl(), timed),
-				driverLogin(driver, fixture.starterPool.getJdbcUrl(), untimed));
+				driverLogin(driver, fixture.starterPool.getJdbcUrl(), untimed),
+				driverLogin(driver, fixture.starterPool.getJdbcUrl(), shared));
 		interleave(variants, iterations / 10);
 		long[][] nanos = interleave(variants, iterations);
 		return List.of(new PairedLatencies("login", nanos[0], nanos[1]),
@@ -151,7 +158,10 @@ final class PairedBenchmark {
 								+ starterConnects.getLoginTimeout() + " s (a new thread per login)",
 						nanos[0], nanos[4]),
 				new PairedLatencies("login, not the starter: the driver with the server version but no login timeout, "
-						+ "vs the driver with the starter's details URL", nanos[5], nanos[3]));
+						+ "vs the driver with the starter's details URL", nanos[5], nanos[3]),
+				new PairedLatencies("login, not the starter: the driver with the server version, no login timeout and "
+						+ "the starter's shared TLS context, vs the same with the driver's TLS context per login",
+						nanos[6], nanos[5]));
 	}
 
 	/**

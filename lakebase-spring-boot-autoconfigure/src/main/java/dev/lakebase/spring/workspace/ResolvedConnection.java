@@ -20,9 +20,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Properties;
 
 import com.databricks.sdk.service.postgres.Endpoint;
+import dev.lakebase.spring.jdbc.LakebaseTlsSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +52,13 @@ public record ResolvedConnection(String host, int port, String database, String 
 	static final String ASSUME_MIN_SERVER_VERSION = "16";
 
 	private static final String JVM_TRUST_STORE_FACTORY = "org.postgresql.ssl.DefaultJavaSSLFactory";
+
+	/**
+	 * The driver properties of a client certificate, which only the driver's own TLS
+	 * factory presents.
+	 */
+	private static final List<String> CLIENT_CERTIFICATE = List.of("sslcert", "sslkey", "sslpassword",
+			"sslpasswordcallback");
 
 	private static final String HIKARI_SSL_MODE = "spring.datasource.hikari.data-source-properties.sslmode";
 
@@ -178,7 +187,9 @@ public record ResolvedConnection(String host, int port, String database, String 
 	 * application name of this connection, the server version Lakebase runs (so that the
 	 * application name goes in the startup packet), then the pool's own data source
 	 * properties, which win. A verifying SSL mode without a root certificate validates
-	 * against the JVM's trust store.
+	 * against the JVM's trust store; a mode that encrypts without verifying uses
+	 * {@link LakebaseTlsSocketFactory}, whose one TLS context every login shares, unless
+	 * the pool's properties name a TLS factory or a client certificate.
 	 * @param configured the pool's data source properties
 	 * ({@code spring.datasource.hikari.data-source-properties})
 	 * @return the properties
@@ -201,9 +212,16 @@ public record ResolvedConnection(String host, int port, String database, String 
 		if (!this.sslMode.equals(mode)) {
 			ConnectionValidation.sslMode(new ConnectionValue(mode, HIKARI_SSL_MODE), this.host);
 		}
-		if (mode.startsWith("verify-") && !properties.containsKey("sslrootcert")
-				&& !properties.containsKey("sslfactory")) {
-			properties.setProperty("sslfactory", JVM_TRUST_STORE_FACTORY);
+		if (properties.containsKey("sslfactory")) {
+			return properties;
+		}
+		if (mode.startsWith("verify-")) {
+			if (!properties.containsKey("sslrootcert")) {
+				properties.setProperty("sslfactory", JVM_TRUST_STORE_FACTORY);
+			}
+		}
+		else if (!mode.equals("disable") && CLIENT_CERTIFICATE.stream().noneMatch(properties::containsKey)) {
+			properties.setProperty("sslfactory", LakebaseTlsSocketFactory.class.getName());
 		}
 		return properties;
 	}

@@ -135,6 +135,37 @@ class TlsIntegrationTests {
 		});
 	}
 
+	@Test
+	void loginsShareOneTlsContextSoThatTheyResumeTheSessionOfAnEarlierOne() {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		runner().run((context) -> {
+			javax.sql.DataSource login = context.getBean(HikariDataSource.class).getDataSource();
+			login.getConnection().close();
+			long handshakes = endpoint.counters().tlsHandshakes();
+			long resumed = endpoint.counters().resumedTlsSessions();
+			for (int i = 0; i < 3; i++) {
+				login.getConnection().close();
+			}
+			assertThat(endpoint.counters().tlsHandshakes() - handshakes).isEqualTo(3);
+			assertThat(endpoint.counters().resumedTlsSessions() - resumed).as("resumed TLS sessions").isEqualTo(3);
+		});
+	}
+
+	@Test
+	void theDriversOwnFactoryResumesNoSessionAndAClientCertificateKeepsIt() throws Exception {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		runner("spring.datasource.hikari.data-source-properties.sslkey=" + directory.resolve("absent.pk8"))
+			.run((context) -> {
+				javax.sql.DataSource login = context.getBean(HikariDataSource.class).getDataSource();
+				login.getConnection().close();
+				long resumed = endpoint.counters().resumedTlsSessions();
+				for (int i = 0; i < 3; i++) {
+					login.getConnection().close();
+				}
+				assertThat(endpoint.counters().resumedTlsSessions() - resumed).as("resumed TLS sessions").isZero();
+			});
+	}
+
 	private static ApplicationContextRunner runner(String... properties) {
 		Map<String, String> environment = new LinkedHashMap<>(lakebase.emulator().environment());
 		return LakebaseTestSupport.runner()

@@ -27,6 +27,10 @@ public final class EndpointCounters {
 
 	private final AtomicLong connectionsAccepted = new AtomicLong();
 
+	private final AtomicLong tlsHandshakes = new AtomicLong();
+
+	private final AtomicLong resumedTlsSessions = new AtomicLong();
+
 	private final AtomicLong logins = new AtomicLong();
 
 	private final AtomicLong failedLogins = new AtomicLong();
@@ -52,6 +56,23 @@ public final class EndpointCounters {
 	 */
 	public Map<String, String> lastLoginStartupParameters() {
 		return this.lastStartupParameters;
+	}
+
+	/**
+	 * Return how many TLS handshakes clients completed with the front.
+	 * @return the number of TLS handshakes
+	 */
+	public long tlsHandshakes() {
+		return this.tlsHandshakes.get();
+	}
+
+	/**
+	 * Return how many of the {@link #tlsHandshakes() TLS handshakes} resumed an earlier
+	 * session instead of a full handshake (no certificate sent or checked).
+	 * @return the number of resumed TLS sessions
+	 */
+	public long resumedTlsSessions() {
+		return this.resumedTlsSessions.get();
 	}
 
 	/**
@@ -114,6 +135,13 @@ public final class EndpointCounters {
 
 	void connectionAccepted() {
 		this.connectionsAccepted.incrementAndGet();
+	}
+
+	void tlsHandshake(boolean resumed) {
+		this.tlsHandshakes.incrementAndGet();
+		if (resumed) {
+			this.resumedTlsSessions.incrementAndGet();
+		}
 	}
 
 	void loginSucceeded(Map<String, String> startupParameters) {

@@ -148,6 +148,11 @@ final class EndpointLifecycle implements FrontEndpoint {
 	}
 
 	@Override
+	public void tlsHandshake(boolean resumed) {
+		this.endpoint.counters().tlsHandshake(resumed);
+	}
+
+	@Override
 	public void login(boolean succeeded, Map<String, String> startupParameters) {
 		if (succeeded) {
 			this.endpoint.counters().loginSucceeded(startupParameters);

@@ -99,7 +99,10 @@ final class FrontConnection implements Runnable, Closeable {
 					.getSocketFactory()
 					.createSocket(this.client, null, true);
 				ssl.setUseClientMode(false);
+				long handshakeStarted = System.currentTimeMillis();
 				ssl.startHandshake();
+				// A resumed session keeps the time the session it resumes was created
+				endpoint.tlsHandshake(ssl.getSession().getCreationTime() < handshakeStarted);
 				this.client = ssl;
 				in = new DataInputStream(new BufferedInputStream(ssl.getInputStream()));
 				out = new BufferedOutputStream(ssl.getOutputStream());

@@ -67,6 +67,12 @@ public interface FrontEndpoint {
 	void connectionAccepted();
 
 	/**
+	 * A client completed a TLS handshake.
+	 * @param resumed whether it resumed an earlier TLS session
+	 */
+	void tlsHandshake(boolean resumed);
+
+	/**
 	 * A login succeeded or failed.
 	 * @param succeeded whether it succeeded
 	 * @param startupParameters what the client's startup packet carried
