@@ -38,7 +38,7 @@ class PackageArrowsTests {
 	@Test
 	void noPackageCycle() {
 		assertThat(MAIN.contain(LakebaseConfigurationException.class)).isTrue();
-		slices().matching("dev.lakebase.spring.(**)").should().beFreeOfCycles().check(MAIN);
+		slices().matching("dev.lakebase.(**)").should().beFreeOfCycles().check(MAIN);
 	}
 
 	@Test

@@ -21,8 +21,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
 
-import dev.lakebase.spring.test.workspace.EmulatorDirectory;
-
 /**
  * The identities of the emulator's workspace: the default service principal and user, and
  * those a test adds, with or without a Postgres role; and native Postgres roles that have

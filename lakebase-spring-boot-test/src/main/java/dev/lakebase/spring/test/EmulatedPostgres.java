@@ -29,10 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import dev.lakebase.spring.test.postgres.DatabaseCopy;
-import dev.lakebase.spring.test.postgres.EmbeddedPostgresServer;
-import dev.lakebase.spring.test.postgres.PostgresFront;
-import dev.lakebase.spring.test.workspace.EmulatorDirectory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -18,8 +18,6 @@ package dev.lakebase.spring.test;
 
 import java.time.Duration;
 
-import dev.lakebase.spring.test.workspace.DatabaseTokens;
-
 /**
  * The database credentials the emulator's workspace mints: their lifetime, revocation,
  * and how many were minted.

@@ -28,10 +28,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.lakebase.spring.test.workspace.BranchHost;
-import dev.lakebase.spring.test.workspace.EmulatorDirectory;
-import dev.lakebase.spring.test.workspace.FakeWorkspace;
-import dev.lakebase.spring.test.workspace.InjectedFault;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -21,8 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import dev.lakebase.spring.test.workspace.BranchHost;
-import dev.lakebase.spring.test.workspace.EmulatorDirectory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

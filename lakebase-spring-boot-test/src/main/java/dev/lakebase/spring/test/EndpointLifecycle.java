@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.lakebase.spring.test.postgres.FrontEndpoint;
-import dev.lakebase.spring.test.postgres.PostgresFront;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lakebase.spring.test.postgres.EmbeddedPostgresServer;
-
 /**
  * Connections that hold PostgreSQL's connection slots, from
  * {@link EmulatedPostgres#exhaustConnections}; closing releases them.

@@ -21,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
-import dev.lakebase.spring.test.workspace.AppEnvironment;
-import dev.lakebase.spring.test.workspace.DatabaseTokens;
-import dev.lakebase.spring.test.workspace.EmulatorDirectory;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -17,9 +17,9 @@
 /**
  * A local Lakebase for tests and development, the emulator's API:
  * {@link LakebaseEmulator} and its endpoints, identities, tokens, workspace (with fault
- * injection) and PostgreSQL. What runs behind it is in the {@code postgres} and
- * {@code workspace} packages, which are not an API; the JUnit extension is in
- * {@code junit}.
+ * injection) and PostgreSQL. What runs behind it (the fake workspace, the endpoints' TLS
+ * fronts, the embedded PostgreSQL) is package-private here; the Spring support is in
+ * {@code context}, the JUnit extension in {@code junit}.
  */
 @NullMarked
 package dev.lakebase.spring.test;

@@ -14,12 +14,27 @@
  * limitations under the License.
  */
 
-/**
- * The emulator's PostgreSQL side, not an API: the embedded PostgreSQL 17 server and, in
- * front of it, each endpoint's TLS front that checks logins as Lakebase does and wakes a
- * suspended compute. Its types are public only for {@code dev.lakebase.spring.test}.
- */
-@NullMarked
-package dev.lakebase.spring.test.postgres;
+package dev.lakebase.spring.test;
 
-import org.jspecify.annotations.NullMarked;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one faulty workspace call gets.
+ *
+ * @param status the HTTP status to answer, or 0 for a hang
+ * @param hang how long a hang lasts before the call is answered 503
+ * @author Lakebase Spring Boot contributors
+ */
+record InjectedFault(int status, @Nullable Duration hang) {
+
+	/**
+	 * Return whether the call hangs before it is answered.
+	 * @return whether this is a hang
+	 */
+	public boolean isHang() {
+		return this.status == 0;
+	}
+
+}

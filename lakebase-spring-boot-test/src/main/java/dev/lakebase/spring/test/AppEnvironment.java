@@ -14,14 +14,10 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import dev.lakebase.spring.test.EmulatedEndpoint;
-import dev.lakebase.spring.test.EmulatedIdentity;
-import dev.lakebase.spring.test.LakebaseEmulator;
 
 /**
  * What Databricks Apps hand an app that has a Lakebase database as its resource, as
@@ -29,7 +25,7 @@ import dev.lakebase.spring.test.LakebaseEmulator;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class AppEnvironment {
+final class AppEnvironment {
 
 	private AppEnvironment() {
 	}

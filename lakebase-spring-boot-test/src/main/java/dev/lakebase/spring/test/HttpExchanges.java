@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import dev.lakebase.spring.test.LakebaseEmulator;
 
 /**
  * The JDK's HTTP server under the fake workspace: starting it, reading requests and

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.lakebase.spring.test.EmulatedEndpoint;
-import dev.lakebase.spring.test.LakebaseEmulator;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -24,8 +24,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.lakebase.spring.test.EmulatedEndpoint;
-import dev.lakebase.spring.test.EmulatedIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**

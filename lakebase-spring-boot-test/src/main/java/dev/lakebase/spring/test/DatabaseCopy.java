@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.postgres;
+package dev.lakebase.spring.test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +28,7 @@ import java.sql.Statement;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class DatabaseCopy {
+final class DatabaseCopy {
 
 	private static final String OBJECT_IN_USE = "55006";
 

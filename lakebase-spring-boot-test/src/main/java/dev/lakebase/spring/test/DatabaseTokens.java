@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.lakebase.spring.test.EmulatedIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class DatabaseTokens {
+final class DatabaseTokens {
 
 	/**
 	 * Outcome of a token check at login.

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test.postgres;
+package dev.lakebase.spring.test;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -39,8 +39,6 @@ import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 
-import dev.lakebase.spring.test.LakebaseEmulator;
-import dev.lakebase.spring.test.WakeMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class PostgresFront implements Closeable {
+final class PostgresFront implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PostgresFront.class);
 

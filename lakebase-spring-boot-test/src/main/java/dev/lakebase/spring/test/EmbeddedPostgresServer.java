@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test.postgres;
+package dev.lakebase.spring.test;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +30,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import dev.lakebase.spring.test.LakebaseEmulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -40,7 +39,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class EmbeddedPostgresServer implements Closeable {
+final class EmbeddedPostgresServer implements Closeable {
 
 	static final String SUPERUSER = "postgres";
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.lakebase.spring.test.EmulatedIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**

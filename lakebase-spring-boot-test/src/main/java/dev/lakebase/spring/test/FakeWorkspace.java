@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,12 +30,8 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lakebase.spring.test.EmulatedEndpoint;
-import dev.lakebase.spring.test.EmulatedIdentity;
-import dev.lakebase.spring.test.LakebaseEmulator;
 
 import dev.lakebase.spring.test.EmulatedWorkspace.Target;
-import dev.lakebase.spring.test.EmulatedWorkspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class FakeWorkspace implements Closeable {
+final class FakeWorkspace implements Closeable {
 
 	private static final Logger logger = LoggerFactory.getLogger(FakeWorkspace.class);
 

@@ -14,12 +14,10 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.util.List;
-
-import dev.lakebase.spring.test.EmulatedEndpoint;
 
 /**
  * What creates and deletes the branches the workspace API is asked for: a branch's
@@ -27,7 +25,7 @@ import dev.lakebase.spring.test.EmulatedEndpoint;
  *
  * @author Lakebase Spring Boot contributors
  */
-public interface BranchHost {
+interface BranchHost {
 
 	/**
 	 * Create a branch whose database is a copy of its source branch's as it is now, with

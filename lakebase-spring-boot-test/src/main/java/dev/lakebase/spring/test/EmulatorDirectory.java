@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import dev.lakebase.spring.test.EmulatedEndpoint;
-import dev.lakebase.spring.test.EmulatedIdentity;
-import dev.lakebase.spring.test.EmulatedWorkspace;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class EmulatorDirectory {
+final class EmulatorDirectory {
 
 	private final List<EmulatedIdentity> identities = new CopyOnWriteArrayList<>();
 

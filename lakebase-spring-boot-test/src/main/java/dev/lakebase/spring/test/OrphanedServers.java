@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.postgres;
+package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,11 +14,9 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.postgres;
+package dev.lakebase.spring.test;
 
 import java.util.Map;
-
-import dev.lakebase.spring.test.WakeMode;
 
 /**
  * What a {@link PostgresFront} needs of the endpoint it fronts: its settings, the wake it
@@ -26,7 +24,7 @@ import dev.lakebase.spring.test.WakeMode;
  *
  * @author Lakebase Spring Boot contributors
  */
-public interface FrontEndpoint {
+interface FrontEndpoint {
 
 	/**
 	 * Return the endpoint's path or instance name, for logs.

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,9 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.lakebase.spring.test.EmulatedEndpoint;
-import dev.lakebase.spring.test.EndpointState;
-import dev.lakebase.spring.test.LakebaseEmulator;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -14,13 +14,22 @@
  * limitations under the License.
  */
 
-/**
- * The emulator's fake Databricks workspace, not an API: the HTTP server the unmodified
- * Databricks SDK talks to (OAuth, the database credential APIs, the resource lookups),
- * the tokens it mints and the directory of identities and endpoints it reads. Its types
- * are public only for {@code dev.lakebase.spring.test}.
- */
-@NullMarked
-package dev.lakebase.spring.test.workspace;
+package dev.lakebase.spring.test;
 
-import org.jspecify.annotations.NullMarked;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A branch created through the workspace API: where it came from, when, and when it
+ * expires.
+ *
+ * @param name the resource name, {@code projects/P/branches/B}
+ * @param sourceBranch the resource name of the branch it was copied from
+ * @param createTime when it was created
+ * @param expireTime when it is deleted by itself, or {@code null} for never
+ * @author Lakebase Spring Boot contributors
+ */
+record BranchRecord(String name, String sourceBranch, Instant createTime, @Nullable Instant expireTime) {
+
+}
