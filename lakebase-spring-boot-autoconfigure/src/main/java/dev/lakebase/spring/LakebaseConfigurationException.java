@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * {@link LakebaseFailureAnalyzer} reports.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public class LakebaseConfigurationException extends RuntimeException {
 

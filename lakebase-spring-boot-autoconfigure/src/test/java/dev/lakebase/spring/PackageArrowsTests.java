@@ -16,7 +16,14 @@
 
 package dev.lakebase.spring;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -28,7 +35,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The packages of the starter's main code depend on each other one way: no cycle, and the
- * runtime packages know nothing of the auto-configuration.
+ * runtime packages ({@code jdbc}, {@code health}, {@code metrics}) know nothing of the
+ * auto-configuration. Every public type is API, with {@code @since}; no package calls
+ * itself "not an API".
  */
 class PackageArrowsTests {
 
@@ -42,10 +51,33 @@ class PackageArrowsTests {
 	}
 
 	@Test
+	void everyPublicTypeOfTheStarterAndTheEmulatorIsDocumentedApi() throws IOException {
+		Pattern publicType = Pattern.compile(
+				"^public (?:final |abstract |sealed )*(?:class|interface|record|enum|@interface) ", Pattern.MULTILINE);
+		List<String> undocumented = new ArrayList<>();
+		for (Path sources : List.of(Path.of("src", "main", "java"),
+				Path.of("..", "lakebase-spring-boot-test", "src", "main", "java"))) {
+			try (Stream<Path> files = Files.walk(sources)) {
+				for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+					String source = Files.readString(file);
+					Matcher type = publicType.matcher(source);
+					if (file.endsWith("package-info.java")) {
+						assertThat(source).as(file.toString()).doesNotContainIgnoringCase("not an API");
+					}
+					else if (type.find() && !source.substring(0, type.start()).contains("@since")) {
+						undocumented.add(file.getFileName().toString());
+					}
+				}
+			}
+		}
+		assertThat(undocumented).as("public types without @since").isEmpty();
+	}
+
+	@Test
 	void runtimePackagesDoNotReachUpIntoTheAutoConfiguration() {
 		noClasses().that()
-			.resideInAnyPackage("dev.lakebase.spring.jdbc..", "dev.lakebase.spring.workspace..",
-					"dev.lakebase.spring.health..", "dev.lakebase.spring.metrics..", "dev.lakebase.spring.env..")
+			.resideInAnyPackage("dev.lakebase.spring.jdbc..", "dev.lakebase.spring.health..",
+					"dev.lakebase.spring.metrics..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.lakebase.spring.autoconfigure..")

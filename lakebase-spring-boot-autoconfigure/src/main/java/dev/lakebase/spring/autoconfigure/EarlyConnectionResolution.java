@@ -21,10 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
-import dev.lakebase.spring.env.DatabricksSdkPreparer;
-import dev.lakebase.spring.workspace.ConnectionResolver;
-import dev.lakebase.spring.workspace.ResolvedConnection;
-import dev.lakebase.spring.workspace.WorkspaceClientFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -46,7 +42,7 @@ import org.springframework.util.function.SingletonSupplier;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class EarlyConnectionResolution implements BeanFactoryPostProcessor, EnvironmentAware {
+final class EarlyConnectionResolution implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	@SuppressWarnings("NullAway.Init")
 	private Environment environment;

@@ -53,6 +53,7 @@ import org.springframework.util.StringUtils;
  * {@code lakebase.enabled=false}.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "lakebase.enabled", matchIfMissing = true)

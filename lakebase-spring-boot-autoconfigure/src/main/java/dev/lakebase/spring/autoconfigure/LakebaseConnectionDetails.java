@@ -29,9 +29,6 @@ import com.databricks.sdk.service.database.GetDatabaseInstanceRequest;
 import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import dev.lakebase.spring.jdbc.CredentialSource;
-import dev.lakebase.spring.workspace.ConnectionResolver;
-import dev.lakebase.spring.workspace.ResolvedConnection;
-import dev.lakebase.spring.workspace.WorkspaceCredentialSources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +42,7 @@ import org.springframework.util.function.SingletonSupplier;
  * pool asks for the current one through its credentials provider.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 
@@ -98,7 +96,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	 * reports none
 	 * @throws RuntimeException the SDK's error when the lookup fails
 	 */
-	public @Nullable String computeState() {
+	@Nullable String computeState() {
 		ResolvedConnection.Target target = connection().target();
 		return switch (target.kind()) {
 			case AUTOSCALING_ENDPOINT -> {
@@ -145,7 +143,7 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 		return this.workspace;
 	}
 
-	public ResolvedConnection connection() {
+	ResolvedConnection connection() {
 		return this.connection.get();
 	}
 

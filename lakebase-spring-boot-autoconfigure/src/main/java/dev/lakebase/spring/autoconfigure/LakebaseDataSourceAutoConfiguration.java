@@ -26,8 +26,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseEvents;
 import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
-import dev.lakebase.spring.workspace.ConnectionResolver;
-import dev.lakebase.spring.workspace.WorkspaceClientFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -64,6 +62,7 @@ import org.springframework.util.function.SingletonSupplier;
  * {@code @ServiceConnection}).
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class,
 		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")

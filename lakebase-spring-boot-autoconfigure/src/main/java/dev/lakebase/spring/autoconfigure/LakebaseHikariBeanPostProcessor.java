@@ -23,7 +23,6 @@ import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseEvents;
 import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
 import dev.lakebase.spring.jdbc.WakeRetry;
-import dev.lakebase.spring.workspace.ResolvedConnection;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,7 +42,7 @@ import org.springframework.core.env.Environment;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, PriorityOrdered {
+final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, PriorityOrdered {
 
 	public static final String DEFAULT_POOL_NAME = "lakebase";
 

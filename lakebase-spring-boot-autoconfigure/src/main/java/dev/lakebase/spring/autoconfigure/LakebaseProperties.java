@@ -21,8 +21,6 @@ import java.time.Duration;
 import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.WakeRetry;
-import dev.lakebase.spring.workspace.ConnectionResolver;
-import dev.lakebase.spring.workspace.WorkspaceClientFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,6 +34,7 @@ import org.springframework.core.env.Environment;
  * {@code PGAPPNAME}, {@code LAKEBASE_ENDPOINT}, {@code PGPASSWORD}).
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @ConfigurationProperties("lakebase")
 public class LakebaseProperties {

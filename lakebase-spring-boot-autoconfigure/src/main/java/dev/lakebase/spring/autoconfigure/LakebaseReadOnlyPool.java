@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseEvents;
-import dev.lakebase.spring.workspace.ConnectionResolver;
-import dev.lakebase.spring.workspace.ResolvedConnection;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -39,7 +37,7 @@ import org.springframework.core.env.Environment;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class LakebaseReadOnlyPool implements DisposableBean {
+final class LakebaseReadOnlyPool implements DisposableBean {
 
 	static final String POOL_NAME = "lakebase-read-only";
 

@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Bean;
  * {@code spring.datasource.hikari.password}.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

@@ -19,7 +19,6 @@ package dev.lakebase.spring.autoconfigure;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakebase.spring.workspace.ResolvedConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -16,8 +16,13 @@
 
 /**
  * Auto-configuration of a Spring Boot application's {@code DataSource} for Databricks
- * Lakebase Postgres: the auto-configurations, {@link LakebaseProperties}, the
- * {@link LakebaseConnectionDetails} and the pool defaults for scale to zero.
+ * Lakebase Postgres. Its API is the auto-configurations, {@link LakebaseProperties} and
+ * {@link LakebaseConnectionDetails}. Package-private beside them: what runs before the
+ * context (the {@code .env} file, the Databricks Apps defaults, the check of
+ * {@code lakebase.*} names, the early start of the Databricks SDK), everything that calls
+ * the Databricks SDK (the workspace client, the resolution of the connection, endpoint
+ * discovery, the credential sources), the pool defaults for scale to zero and the failure
+ * analysis.
  */
 @NullMarked
 package dev.lakebase.spring.autoconfigure;

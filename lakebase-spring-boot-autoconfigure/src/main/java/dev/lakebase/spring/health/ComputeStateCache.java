@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import dev.lakebase.spring.workspace.WorkspaceErrors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -91,7 +90,8 @@ final class ComputeStateCache {
 			reading = new Reading(this.lookup.get(), null, Instant.now());
 		}
 		catch (RuntimeException ex) {
-			reading = new Reading(null, WorkspaceErrors.describe(ex), Instant.now());
+			reading = new Reading(null, (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName(),
+					Instant.now());
 		}
 		synchronized (this.lock) {
 			this.last = reading;

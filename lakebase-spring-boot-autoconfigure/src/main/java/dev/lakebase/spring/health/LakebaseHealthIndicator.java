@@ -26,8 +26,6 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
 import dev.lakebase.spring.jdbc.MintedCredential;
-import dev.lakebase.spring.workspace.ResolvedConnection;
-import dev.lakebase.spring.workspace.WorkspaceErrors;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -41,10 +39,11 @@ import org.springframework.boot.health.contributor.Health;
  * workspace: the compute state is the last reading, refreshed in the background.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 
-	private final Supplier<ResolvedConnection> connection;
+	private final Supplier<Connection> connection;
 
 	private final CredentialCache credentials;
 
@@ -54,14 +53,15 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 
 	/**
 	 * Create an indicator of one Lakebase pool.
-	 * @param connection where the pool connects
-	 * @param computeState a lookup of the compute's state in the workspace API
+	 * @param connection where the pool connects, once that is known
+	 * @param computeState a lookup of the compute's state in the workspace API; the
+	 * message of what it throws is reported as the lookup's error
 	 * @param computeStateTtl how long a reading of the compute state is reused; zero
 	 * turns the lookup off
 	 * @param credentials the pool's credentials
 	 * @param dataSource the pool
 	 */
-	public LakebaseHealthIndicator(Supplier<ResolvedConnection> connection, Supplier<String> computeState,
+	public LakebaseHealthIndicator(Supplier<Connection> connection, Supplier<String> computeState,
 			Duration computeStateTtl, CredentialCache credentials, HikariDataSource dataSource) {
 		super("Lakebase health check failed");
 		this.connection = connection;
@@ -72,9 +72,9 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		ResolvedConnection connection = this.connection.get();
-		builder.withDetail("target", connection.target().describe()).withDetail("host", connection.host());
-		if (connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD && this.computeState.enabled()) {
+		Connection connection = this.connection.get();
+		builder.withDetail("target", connection.target()).withDetail("host", connection.host());
+		if (connection.hasCompute() && this.computeState.enabled()) {
 			addComputeState(builder);
 		}
 		MintedCredential current = this.credentials.current();
@@ -88,7 +88,7 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 		}
 		builder.withDetail("mints", this.credentials.mintCount());
 		if (lastError != null) {
-			builder.withDetail("lastError", WorkspaceErrors.describe(lastError));
+			builder.withDetail("lastError", this.credentials.describe(lastError));
 		}
 		HikariPoolMXBean pool = this.dataSource.getHikariPoolMXBean();
 		if (pool != null) {
@@ -129,6 +129,20 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 		if (reading.error() != null) {
 			builder.withDetail("computeStateError", reading.error());
 		}
+	}
+
+	/**
+	 * Where a Lakebase pool connects, as its health reports it.
+	 *
+	 * @param target what the credentials are minted for, such as
+	 * {@code endpoint projects/p/branches/b/endpoints/e}
+	 * @param host the host the pool connects to
+	 * @param hasCompute whether the workspace reports a compute state for the target (not
+	 * with a native Postgres password)
+	 * @since 0.1.0
+	 */
+	public record Connection(String target, String host, boolean hasCompute) {
+
 	}
 
 }

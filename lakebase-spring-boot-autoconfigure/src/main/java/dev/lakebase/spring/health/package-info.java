@@ -15,8 +15,8 @@
  */
 
 /**
- * The Lakebase health indicator and the cache of the compute's state it reads. Public
- * only for the health auto-configuration; not an API.
+ * The health of a Lakebase pool, from what the pool already knows and without a
+ * connection: {@link dev.lakebase.spring.health.LakebaseHealthIndicator}.
  */
 @NullMarked
 package dev.lakebase.spring.health;

@@ -41,6 +41,7 @@ import org.springframework.beans.factory.DisposableBean;
  * the still-valid credential and is retried with exponential backoff.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class CredentialCache implements DisposableBean {
 
@@ -245,6 +246,16 @@ public final class CredentialCache implements DisposableBean {
 
 	public @Nullable Throwable lastError() {
 		return this.minter.lastError();
+	}
+
+	/**
+	 * Describe a failed mint as the credential source does: for a workspace error, its
+	 * HTTP status, error code and message.
+	 * @param failure what a mint failed with, such as {@link #lastError()}
+	 * @return the description
+	 */
+	public String describe(Throwable failure) {
+		return this.minter.describe(failure);
 	}
 
 	public @Nullable Instant lastRefresh() {

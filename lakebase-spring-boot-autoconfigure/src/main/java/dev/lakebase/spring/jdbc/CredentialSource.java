@@ -24,6 +24,7 @@ import java.time.Instant;
  * {@code WorkspaceCredentialSources}), or a native Postgres password that never expires.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public interface CredentialSource {
 

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * each attempt; all of them share one set of threads.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseConnectExecutor implements Executor {
 

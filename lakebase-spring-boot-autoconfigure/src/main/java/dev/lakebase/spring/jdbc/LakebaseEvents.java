@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  * does.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public interface LakebaseEvents {
 

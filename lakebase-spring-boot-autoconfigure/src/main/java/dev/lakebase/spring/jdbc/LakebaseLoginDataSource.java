@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * unless the driver's {@code connectExecutor} is configured.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseLoginDataSource implements DataSource {
 

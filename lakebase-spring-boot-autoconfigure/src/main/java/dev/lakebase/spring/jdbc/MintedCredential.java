@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param expiresAt when the token stops being accepted at login
  * @param mintedAt when the token was obtained
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public record MintedCredential(String token, Instant expiresAt, Instant mintedAt) {
 

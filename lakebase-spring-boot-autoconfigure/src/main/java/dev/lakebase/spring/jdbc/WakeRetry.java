@@ -45,6 +45,7 @@ import org.springframework.core.retry.Retryable;
  * failures, unknown hosts, TLS errors and bad configuration are never retried.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class WakeRetry {
 

@@ -15,11 +15,17 @@
  */
 
 /**
- * The JDBC side of a Lakebase DataSource, with no Databricks SDK type: the credential
- * cache and its refresh, the login HikariCP opens physical connections with, and the
- * retry while a suspended compute wakes. Its types are public only so that the
- * auto-configuration and the workspace, health and metrics packages can use them; they
- * are not an API.
+ * How a Lakebase pool logs in, with no Databricks SDK type: the
+ * {@link dev.lakebase.spring.jdbc.CredentialCache} of short-lived database credentials
+ * that a {@link dev.lakebase.spring.jdbc.CredentialSource} mints,
+ * {@link dev.lakebase.spring.jdbc.LakebaseLoginDataSource}, the {@code DataSource}
+ * HikariCP opens physical connections with, the
+ * {@link dev.lakebase.spring.jdbc.WakeRetry} while a suspended compute wakes, the
+ * {@link dev.lakebase.spring.jdbc.LakebaseEvents} a pool reports, and the two classes the
+ * PostgreSQL driver is given by name
+ * ({@link dev.lakebase.spring.jdbc.LakebaseTlsSocketFactory},
+ * {@link dev.lakebase.spring.jdbc.LakebaseConnectExecutor}). The auto-configuration
+ * assembles them; an application may assemble a pool of its own from them.
  */
 @NullMarked
 package dev.lakebase.spring.jdbc;

@@ -44,6 +44,7 @@ import org.springframework.util.function.SingletonSupplier;
  * {@value #MAX_PENDING} recordings) and recorded when the registry is bound.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class MicrometerLakebaseEvents implements LakebaseEvents, MeterBinder {
 

@@ -15,8 +15,8 @@
  */
 
 /**
- * The Micrometer binding of the events a Lakebase DataSource reports. Public only for the
- * metrics auto-configuration; not an API.
+ * The Micrometer meters of the events a Lakebase pool reports:
+ * {@link dev.lakebase.spring.metrics.MicrometerLakebaseEvents}.
  */
 @NullMarked
 package dev.lakebase.spring.metrics;

@@ -25,10 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakebase.spring.autoconfigure.health.LakebaseHealthAutoConfiguration;
 import dev.lakebase.spring.autoconfigure.jpa.Note;
 import dev.lakebase.spring.autoconfigure.jpa.NoteRepository;
-import dev.lakebase.spring.autoconfigure.metrics.LakebaseMetricsAutoConfiguration;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;

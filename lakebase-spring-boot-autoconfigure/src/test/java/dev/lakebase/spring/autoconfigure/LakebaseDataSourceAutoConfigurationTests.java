@@ -22,7 +22,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
-import dev.lakebase.spring.workspace.ResolvedConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

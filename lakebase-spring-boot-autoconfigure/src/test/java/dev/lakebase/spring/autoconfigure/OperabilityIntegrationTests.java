@@ -24,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakebase.spring.autoconfigure.health.LakebaseHealthAutoConfiguration;
-import dev.lakebase.spring.autoconfigure.metrics.LakebaseMetricsAutoConfiguration;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseEvents;
 import dev.lakebase.spring.test.EmulatedEndpoint;

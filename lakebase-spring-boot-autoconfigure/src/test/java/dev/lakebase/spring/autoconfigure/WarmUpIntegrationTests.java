@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import dev.lakebase.spring.env.DatabricksSdkPreparer;
 import dev.lakebase.spring.jdbc.LakebaseConnectExecutor;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;

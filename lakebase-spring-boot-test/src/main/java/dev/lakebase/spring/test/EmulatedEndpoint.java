@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #setAutoSuspendAfter(Duration) an idle time}) and wakes on the next connect.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EmulatedEndpoint {
 

@@ -27,6 +27,7 @@ import java.util.UUID;
  * no workspace identity.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EmulatedIdentities {
 

@@ -24,6 +24,7 @@ import java.util.Objects;
  * Postgres role named by the e-mail address).
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EmulatedIdentity {
 

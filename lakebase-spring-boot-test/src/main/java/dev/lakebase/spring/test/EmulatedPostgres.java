@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * (take its connection slots, restart it, connect past the fronts).
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EmulatedPostgres {
 

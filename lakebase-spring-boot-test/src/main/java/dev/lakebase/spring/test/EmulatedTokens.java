@@ -23,6 +23,7 @@ import java.time.Duration;
  * and how many were minted.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EmulatedTokens {
 

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * time window, on all calls or on one group).
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EmulatedWorkspace {
 

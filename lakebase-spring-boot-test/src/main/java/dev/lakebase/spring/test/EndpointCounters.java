@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What an emulated endpoint has seen since the emulator started.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EndpointCounters {
 

@@ -20,6 +20,7 @@ package dev.lakebase.spring.test;
  * {@code status.current_state}.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public enum EndpointState {
 

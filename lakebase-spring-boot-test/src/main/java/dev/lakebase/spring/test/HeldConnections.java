@@ -27,6 +27,7 @@ import java.util.List;
  * {@link EmulatedPostgres#exhaustConnections}; closing releases them.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class HeldConnections implements AutoCloseable {
 

@@ -36,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseEmulator implements AutoCloseable {
 

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * Settings of a {@link LakebaseEmulator}, from {@link LakebaseEmulator#builder()}.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseEmulatorBuilder {
 

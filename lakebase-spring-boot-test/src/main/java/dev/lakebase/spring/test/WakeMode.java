@@ -19,6 +19,7 @@ package dev.lakebase.spring.test;
  * How a suspended emulated endpoint answers connects while its compute wakes.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public enum WakeMode {
 

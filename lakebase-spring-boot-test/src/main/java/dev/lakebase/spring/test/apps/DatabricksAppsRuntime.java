@@ -45,6 +45,7 @@ import java.util.stream.Stream;
  * Needs {@code python3} with the {@code venv} module on this machine's {@code PATH}.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class DatabricksAppsRuntime implements AutoCloseable {
 

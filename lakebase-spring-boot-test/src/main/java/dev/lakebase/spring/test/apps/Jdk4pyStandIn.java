@@ -46,6 +46,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64} where present, else from the running JDK.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class Jdk4pyStandIn {
 

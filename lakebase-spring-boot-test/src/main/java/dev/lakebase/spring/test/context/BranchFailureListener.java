@@ -26,7 +26,7 @@ import org.springframework.util.ClassUtils;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class BranchFailureListener implements TestExecutionListener {
+final class BranchFailureListener implements TestExecutionListener {
 
 	private static final boolean SDK_PRESENT = ClassUtils.isPresent("com.databricks.sdk.WorkspaceClient",
 			BranchFailureListener.class.getClassLoader());

@@ -39,6 +39,7 @@ import org.apache.commons.logging.LogFactory;
  * name is logged then).
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class EphemeralBranch implements AutoCloseable {
 

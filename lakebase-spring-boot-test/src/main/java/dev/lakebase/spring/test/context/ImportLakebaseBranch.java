@@ -42,6 +42,7 @@ import org.springframework.context.annotation.Import;
  * class, the branch is created in the emulator.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -57,6 +57,7 @@ import org.springframework.context.annotation.Import;
  * emulator.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

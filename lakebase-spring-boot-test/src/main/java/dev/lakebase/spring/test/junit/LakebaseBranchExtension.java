@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </pre>
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseBranchExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 

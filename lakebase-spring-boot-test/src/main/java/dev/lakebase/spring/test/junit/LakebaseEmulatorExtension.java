@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code @Nested} classes share the emulator of the class that declares the extension.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public final class LakebaseEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 

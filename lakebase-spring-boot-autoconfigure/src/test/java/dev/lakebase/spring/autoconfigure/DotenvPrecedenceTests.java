@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.env;
+package dev.lakebase.spring.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;

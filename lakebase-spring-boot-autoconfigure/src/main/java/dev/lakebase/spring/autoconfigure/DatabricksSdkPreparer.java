@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.env;
+package dev.lakebase.spring.autoconfigure;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -56,7 +56,7 @@ import org.springframework.util.StringUtils;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class DatabricksSdkPreparer implements SpringApplicationRunListener, Ordered {
+final class DatabricksSdkPreparer implements SpringApplicationRunListener, Ordered {
 
 	public static final String BEAN_NAME = "lakebaseSdkWarmUp";
 

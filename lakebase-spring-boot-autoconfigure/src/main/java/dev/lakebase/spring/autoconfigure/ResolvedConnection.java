@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * @param target what the password comes from
  * @author Lakebase Spring Boot contributors
  */
-public record ResolvedConnection(String host, int port, String database, String username, String sslMode,
+record ResolvedConnection(String host, int port, String database, String username, String sslMode,
 		@Nullable String sslRootCert, @Nullable String applicationName, Target target) {
 
 	/**

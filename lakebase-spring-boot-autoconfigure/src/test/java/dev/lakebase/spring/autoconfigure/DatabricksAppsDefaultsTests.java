@@ -14,12 +14,11 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.env;
+package dev.lakebase.spring.autoconfigure;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.lakebase.spring.autoconfigure.LakebaseTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -103,7 +102,7 @@ class DatabricksAppsDefaultsTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@PropertySource("classpath:dev/lakebase/spring/env/apps-user.properties")
+	@PropertySource("classpath:dev/lakebase/spring/autoconfigure/apps-user.properties")
 	static class UserPropertySource {
 
 	}

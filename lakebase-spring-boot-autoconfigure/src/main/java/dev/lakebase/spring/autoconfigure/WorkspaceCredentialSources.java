@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class WorkspaceCredentialSources {
+final class WorkspaceCredentialSources {
 
 	private WorkspaceCredentialSources() {
 	}

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class ConnectionValidation {
+final class ConnectionValidation {
 
 	private static final String ID = "[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?";
 

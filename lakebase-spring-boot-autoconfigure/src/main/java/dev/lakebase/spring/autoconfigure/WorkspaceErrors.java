@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.DatabricksException;
@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class WorkspaceErrors {
+final class WorkspaceErrors {
 
 	static final String AUTH_ACTION = "Check the workspace authentication: on Databricks Apps DATABRICKS_HOST, DATABRICKS_CLIENT_ID "
 			+ "and DATABRICKS_CLIENT_SECRET are injected; locally set DATABRICKS_HOST with DATABRICKS_TOKEN, or a Databricks CLI "

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.postgres.Endpoint;
 import dev.lakebase.spring.LakebaseConfigurationException;
-import dev.lakebase.spring.workspace.ResolvedConnection.Target;
+import dev.lakebase.spring.autoconfigure.ResolvedConnection.Target;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ import org.springframework.core.env.Environment;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class ConnectionResolver {
+final class ConnectionResolver {
 
 	static final String DEFAULT_DATABASE = "databricks_postgres";
 

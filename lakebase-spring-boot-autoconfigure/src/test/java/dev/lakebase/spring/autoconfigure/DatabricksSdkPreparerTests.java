@@ -14,10 +14,21 @@
  * limitations under the License.
  */
 
-/**
- * Auto-configuration of the Lakebase Micrometer metrics.
- */
-@NullMarked
-package dev.lakebase.spring.autoconfigure.metrics;
+package dev.lakebase.spring.autoconfigure;
 
-import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * The warm-up's samples still match the SDK's model, so that a newer SDK does not turn
+ * the warm-up into a silent failure at its first step.
+ */
+class DatabricksSdkPreparerTests {
+
+	@Test
+	void theSdkTakesEveryStepOfTheWarmUp() {
+		assertThatNoException().isThrownBy(DatabricksSdkPreparer::prepare);
+	}
+
+}

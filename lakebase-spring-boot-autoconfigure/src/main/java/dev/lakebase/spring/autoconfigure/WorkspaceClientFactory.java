@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import java.util.Arrays;
 
@@ -38,7 +38,7 @@ import org.springframework.core.env.Environment;
  *
  * @author Lakebase Spring Boot contributors
  */
-public final class WorkspaceClientFactory {
+final class WorkspaceClientFactory {
 
 	private WorkspaceClientFactory() {
 	}

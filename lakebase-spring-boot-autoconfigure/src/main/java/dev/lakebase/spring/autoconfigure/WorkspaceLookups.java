@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import java.util.function.Supplier;
 

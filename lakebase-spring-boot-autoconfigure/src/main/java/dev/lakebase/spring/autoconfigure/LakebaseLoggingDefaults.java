@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.env;
+package dev.lakebase.spring.autoconfigure;
 
 import java.util.Map;
 

@@ -14,15 +14,11 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.autoconfigure.health;
+package dev.lakebase.spring.autoconfigure;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
-import dev.lakebase.spring.autoconfigure.LakebaseDataSourceAutoConfiguration;
-import dev.lakebase.spring.autoconfigure.LakebaseProperties;
-import dev.lakebase.spring.autoconfigure.LakebaseReadOnlyPool;
 import dev.lakebase.spring.health.LakebaseHealthIndicator;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import org.apache.commons.logging.Log;
@@ -52,6 +48,7 @@ import org.springframework.core.env.Environment;
  * unless {@code management.health.db.enabled} is set explicitly.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -63,17 +60,30 @@ public final class LakebaseHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "lakebaseHealthIndicator")
 	HealthIndicator lakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, CredentialCache credentials,
 			DataSource dataSource, LakebaseProperties properties) throws java.sql.SQLException {
-		return new LakebaseHealthIndicator(connectionDetails::connection, connectionDetails::computeState,
-				properties.getHealth().getComputeStateTtl(), credentials, dataSource.unwrap(HikariDataSource.class));
+		return indicator(connectionDetails, properties, credentials, dataSource.unwrap(HikariDataSource.class));
 	}
 
 	@Bean
 	@ConditionalOnBean(LakebaseReadOnlyPool.class)
 	@ConditionalOnMissingBean(name = "lakebaseReadOnlyHealthIndicator")
 	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseProperties properties) {
-		LakebaseConnectionDetails details = readOnlyPool.details();
-		return new LakebaseHealthIndicator(details::connection, details::computeState,
-				properties.getHealth().getComputeStateTtl(), readOnlyPool.credentials(), readOnlyPool.dataSource());
+		return indicator(readOnlyPool.details(), properties, readOnlyPool.credentials(), readOnlyPool.dataSource());
+	}
+
+	private static LakebaseHealthIndicator indicator(LakebaseConnectionDetails details, LakebaseProperties properties,
+			CredentialCache credentials, HikariDataSource dataSource) {
+		return new LakebaseHealthIndicator(() -> {
+			ResolvedConnection connection = details.connection();
+			return new LakebaseHealthIndicator.Connection(connection.target().describe(), connection.host(),
+					connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD);
+		}, () -> {
+			try {
+				return details.computeState();
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException(WorkspaceErrors.describe(ex), ex);
+			}
+		}, properties.getHealth().getComputeStateTtl(), credentials, dataSource);
 	}
 
 	@Bean

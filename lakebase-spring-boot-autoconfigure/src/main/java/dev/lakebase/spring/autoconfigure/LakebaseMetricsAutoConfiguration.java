@@ -14,11 +14,8 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.autoconfigure.metrics;
+package dev.lakebase.spring.autoconfigure;
 
-import dev.lakebase.spring.autoconfigure.LakebaseDataSourceAutoConfiguration;
-import dev.lakebase.spring.autoconfigure.LakebaseHikariBeanPostProcessor;
-import dev.lakebase.spring.autoconfigure.LakebaseReadOnlyPool;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.metrics.MicrometerLakebaseEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +38,7 @@ import org.springframework.core.env.Environment;
  * {@link MeterBinder}s.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(after = LakebaseDataSourceAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.env;
+package dev.lakebase.spring.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
-import dev.lakebase.spring.autoconfigure.LakebaseTestSupport;
 import dev.lakebase.spring.LakebaseConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

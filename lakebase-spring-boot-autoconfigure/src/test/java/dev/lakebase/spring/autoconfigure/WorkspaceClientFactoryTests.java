@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.lakebase.spring.workspace;
+package dev.lakebase.spring.autoconfigure;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.UserAgent;
