@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The property table of the project README lists exactly the properties of the generated
- * configuration metadata, each with its default.
+ * The property table of docs/configuration-properties.md lists exactly the properties of
+ * the generated configuration metadata, each with its default.
  */
 class ReadmePropertiesTests {
 
@@ -51,11 +51,11 @@ class ReadmePropertiesTests {
 		}
 		assertThat(expected).hasSizeGreaterThan(30);
 		Map<String, String> documented = new LinkedHashMap<>();
-		Matcher row = ROW.matcher(Files.readString(Path.of("../README.md")));
+		Matcher row = ROW.matcher(Files.readString(Path.of("../docs/configuration-properties.md")));
 		while (row.find()) {
 			documented.put(row.group(1), row.group(2).trim());
 		}
-		assertThat(documented).as("README property table (name to default)").isEqualTo(expected);
+		assertThat(documented).as("docs/configuration-properties.md (name to default)").isEqualTo(expected);
 	}
 
 }

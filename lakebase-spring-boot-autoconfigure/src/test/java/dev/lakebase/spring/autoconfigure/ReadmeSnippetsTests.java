@@ -34,10 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's "Use it in your own app" shows what the consumer project that
- * {@code ./mvnw verify} builds and runs holds: its dependencies and its test, so that the
- * snippets cannot drift from code that works; {@code docs/architecture.md} names only
- * types that exist.
+ * The README, "Getting started" and "Testing and branches" show what the consumer project
+ * that {@code ./mvnw verify} builds and runs holds: its dependencies and its tests, so
+ * that the snippets cannot drift from code that works; {@code docs/architecture.md} names
+ * only types that exist.
  */
 class ReadmeSnippetsTests {
 
@@ -52,8 +52,23 @@ class ReadmeSnippetsTests {
 	@ValueSource(strings = { "LakebaseEmulatorConfiguration", "NotesApplicationTests", "TestNotesApplication",
 			"BranchPerRunConfiguration" })
 	void theSourcesShownAreTheConsumerProjectsSources(String name) throws IOException {
-		String source = Files.readString(CONSUMER.resolve("src/test/java/com/example/notes/" + name + ".java"));
-		assertThat(section()).contains("```java\n" + source + "```");
+		String source = consumerSource(name);
+		assertThat(section("docs/testing-and-branches.md", "Test with the emulator"))
+			.contains("```java\n" + source + "```");
+	}
+
+	@Test
+	void everySourceTheReadmeShowsIsOneOfTheConsumerProjects() throws IOException {
+		Matcher shown = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL)
+			.matcher(Files.readString(Path.of("../README.md")));
+		int blocks = 0;
+		while (shown.find()) {
+			blocks++;
+			Matcher type = Pattern.compile("\\bclass (\\w+)").matcher(shown.group(1));
+			assertThat(type.find()).as("a class in the README's block " + blocks).isTrue();
+			assertThat(shown.group(1)).isEqualTo(consumerSource(type.group(1)));
+		}
+		assertThat(blocks).as("Java blocks in the README").isPositive();
 	}
 
 	@Test
@@ -62,7 +77,8 @@ class ReadmeSnippetsTests {
 		Matcher dependencies = Pattern.compile("<dependencies>(.*?)</dependencies>", Pattern.DOTALL).matcher(pom);
 		assertThat(dependencies.find()).isTrue();
 		String expected = dependencies.group(1).replace("@project.version@", projectVersion());
-		Matcher shown = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL).matcher(section());
+		Matcher shown = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL)
+			.matcher(section("docs/getting-started.md", "Add it"));
 		assertThat(shown.find()).as("an xml block in the section").isTrue();
 		assertThat(withoutWhitespace(shown.group(1))).isEqualTo(withoutWhitespace(expected));
 	}
@@ -93,12 +109,16 @@ class ReadmeSnippetsTests {
 			.containsExactlyInAnyOrder(NAMED_FROM_ELSEWHERE);
 	}
 
-	private static String section() throws IOException {
-		String readme = Files.readString(Path.of("../README.md"));
-		int start = readme.indexOf("\n## Use it in your own app\n");
-		assertThat(start).as("the section in the README").isNotNegative();
-		int end = readme.indexOf("\n## ", start + 1);
-		return readme.substring(start, end);
+	private static String consumerSource(String name) throws IOException {
+		return Files.readString(CONSUMER.resolve("src/test/java/com/example/notes/" + name + ".java"));
+	}
+
+	private static String section(String page, String heading) throws IOException {
+		String text = Files.readString(Path.of("..", page));
+		int start = text.indexOf("\n## " + heading + "\n");
+		assertThat(start).as("the section " + heading + " of " + page).isNotNegative();
+		int end = text.indexOf("\n## ", start + 1);
+		return text.substring(start, (end > 0) ? end : text.length());
 	}
 
 	private static String projectVersion() throws IOException {
