@@ -16,6 +16,8 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -32,6 +34,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -54,23 +58,47 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(LakebaseConnectionDetails.class)
 @ConditionalOnEnabledHealthIndicator("lakebase")
+@EnableConfigurationProperties(LakebaseHealthProperties.class)
 public final class LakebaseHealthAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(LakebaseHealthAutoConfiguration.class);
+
+	private static final String COMPUTE_STATE_TTL = "management.health.lakebase.compute-state-ttl";
 
 	@Bean
 	@ConditionalOnMissingBean(name = "lakebaseHealthIndicator")
 	HealthIndicator lakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, CredentialCache credentials,
-			DataSource dataSource, LakebaseProperties properties) throws java.sql.SQLException {
-		return indicator(connectionDetails, properties, credentials, dataSource.unwrap(HikariDataSource.class));
+			DataSource dataSource, LakebaseProperties properties, LakebaseHealthProperties health,
+			Environment environment) throws java.sql.SQLException {
+		return indicator(connectionDetails, computeStateTtl(properties, health, environment), credentials,
+				dataSource.unwrap(HikariDataSource.class));
 	}
 
 	@Bean
 	@ConditionalOnBean(LakebaseReadOnlyPool.class)
 	@ConditionalOnMissingBean(name = "lakebaseReadOnlyHealthIndicator")
-	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseProperties properties) {
-		return indicator(readOnlyPool.details(), properties, readOnlyPool.credentials(), readOnlyPool.dataSource());
+	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseProperties properties,
+			LakebaseHealthProperties health, Environment environment) {
+		return indicator(readOnlyPool.details(), computeStateTtl(properties, health, environment),
+				readOnlyPool.credentials(), readOnlyPool.dataSource());
 	}
 
-	private static LakebaseHealthIndicator indicator(LakebaseConnectionDetails details, LakebaseProperties properties,
+	/**
+	 * The compute-state TTL: {@code management.health.lakebase.compute-state-ttl}, or the
+	 * deprecated {@code lakebase.health.compute-state-ttl} when only that is set.
+	 */
+	@SuppressWarnings("deprecation")
+	private static Duration computeStateTtl(LakebaseProperties properties, LakebaseHealthProperties health,
+			Environment environment) {
+		Duration deprecated = properties.getHealth().getComputeStateTtl();
+		if (deprecated == null || Binder.get(environment).bind(COMPUTE_STATE_TTL, Duration.class).isBound()) {
+			return health.getComputeStateTtl();
+		}
+		logger.warn("lakebase.health.compute-state-ttl is deprecated; set " + COMPUTE_STATE_TTL + " instead");
+		return deprecated;
+	}
+
+	private static LakebaseHealthIndicator indicator(LakebaseConnectionDetails details, Duration computeStateTtl,
 			CredentialCache credentials, HikariDataSource dataSource) {
 		return new LakebaseHealthIndicator(() -> {
 			ResolvedConnection connection = details.connection();
@@ -83,7 +111,7 @@ public final class LakebaseHealthAutoConfiguration {
 			catch (RuntimeException ex) {
 				throw new IllegalStateException(WorkspaceErrors.describe(ex), ex);
 			}
-		}, properties.getHealth().getComputeStateTtl(), credentials, dataSource);
+		}, computeStateTtl, credentials, dataSource);
 	}
 
 	@Bean

@@ -607,21 +607,24 @@ public class LakebaseProperties {
 
 		/**
 		 * How long the health indicator reuses the compute state it read from the
-		 * workspace API (the endpoint's current_state or the instance's state). Reading
-		 * it does not wake the compute. Zero turns the lookup off.
+		 * workspace API.
 		 */
-		private Duration computeStateTtl = Duration.ofSeconds(30);
+		private @Nullable Duration computeStateTtl;
 
 		/**
 		 * No longer used: a health check never waits for the workspace API.
 		 */
 		private Duration computeStateTimeout = Duration.ofSeconds(2);
 
-		public Duration getComputeStateTtl() {
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "management.health.lakebase.compute-state-ttl",
+				reason = "Health settings live under management.health.lakebase, beside Spring Boot's own")
+		public @Nullable Duration getComputeStateTtl() {
 			return this.computeStateTtl;
 		}
 
-		public void setComputeStateTtl(Duration computeStateTtl) {
+		@Deprecated(since = "0.1.0")
+		public void setComputeStateTtl(@Nullable Duration computeStateTtl) {
 			this.computeStateTtl = computeStateTtl;
 		}
 

@@ -106,7 +106,7 @@ class OperabilityIntegrationTests {
 	@Test
 	void healthReportsComputeStateFromWorkspaceWithoutWakingIt() {
 		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
-		runner("lakebase.health.compute-state-ttl=100ms").run((context) -> {
+		runner("management.health.lakebase.compute-state-ttl=100ms").run((context) -> {
 			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
 			context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
 			assertThat(awaitComputeState(health, "ACTIVE").getDetails()).containsKey("computeStateReadAt");
@@ -125,7 +125,7 @@ class OperabilityIntegrationTests {
 	void aHealthCheckNeverWaitsForTheWorkspace() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		// Even the deprecated timeout, once how long a check waited, makes none wait
-		runner("lakebase.health.compute-state-ttl=100ms", "lakebase.health.compute-state-timeout=60s")
+		runner("management.health.lakebase.compute-state-ttl=100ms", "lakebase.health.compute-state-timeout=60s")
 			.run((context) -> {
 				HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
 				context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class);
@@ -153,10 +153,23 @@ class OperabilityIntegrationTests {
 
 	@Test
 	void computeStateLookupCanBeTurnedOff() {
+		runner("management.health.lakebase.compute-state-ttl=0").run((context) -> {
+			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+			assertThat(health.health(true).getDetails()).doesNotContainKey("computeState");
+		});
+	}
+
+	@Test
+	void theDeprecatedComputeStateTtlStillWorksUnlessTheNewOneIsSet() {
 		runner("lakebase.health.compute-state-ttl=0").run((context) -> {
 			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
 			assertThat(health.health(true).getDetails()).doesNotContainKey("computeState");
 		});
+		runner("lakebase.health.compute-state-ttl=0", "management.health.lakebase.compute-state-ttl=30s")
+			.run((context) -> {
+				HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
+				assertThat(health.health(true).getDetails()).containsKey("computeState");
+			});
 	}
 
 	@Test

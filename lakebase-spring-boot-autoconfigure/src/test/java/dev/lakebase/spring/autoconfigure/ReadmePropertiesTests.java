@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmePropertiesTests {
 
-	private static final Pattern ROW = Pattern.compile("^\\| `(lakebase\\.[^`]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
+	private static final Pattern ROW = Pattern
+		.compile("^\\| `((?:management\\.health\\.)?lakebase\\.[^`]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
 
 	@Test
 	void readmeTableMatchesConfigurationMetadata() throws IOException {
