@@ -44,8 +44,15 @@ import org.springframework.util.function.SingletonSupplier;
  */
 final class EarlyConnectionResolution implements BeanFactoryPostProcessor, EnvironmentAware {
 
+	/**
+	 * The name of the starter's own connection details bean.
+	 */
+	static final String DETAILS_BEAN = "lakebaseConnectionDetails";
+
 	@SuppressWarnings("NullAway.Init")
 	private Environment environment;
+
+	private volatile @Nullable LakebaseWorkspace workspace;
 
 	private volatile @Nullable LakebaseConnectionDetails connectionDetails;
 
@@ -60,18 +67,36 @@ final class EarlyConnectionResolution implements BeanFactoryPostProcessor, Envir
 				|| beanFactory.getBeanNamesForType(WorkspaceClient.class, true, false).length > 0) {
 			return;
 		}
+		for (String name : beanFactory.getBeanNamesForType(LakebaseConnectionDetails.class, true, false)) {
+			if (!DETAILS_BEAN.equals(name)) {
+				// The application's own details: nothing to work out
+				return;
+			}
+		}
 		LakebaseProperties properties = Binder.get(this.environment).bindOrCreate("lakebase", LakebaseProperties.class);
 		WorkspaceClientFactory.Settings settings = properties.getDatabricks().settings(this.environment);
-		Supplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> WorkspaceClientFactory.create(settings));
+		LakebaseWorkspace workspace = new LakebaseWorkspace(
+				SingletonSupplier.of(() -> WorkspaceClientFactory.create(settings)));
 		CompletableFuture<ResolvedConnection> connection = DatabricksSdkPreparer.inBackground("lakebase-warm-up",
-				() -> new ConnectionResolver(properties.connectionSettings(), this.environment, workspace).resolve());
-		LakebaseConnectionDetails details = new LakebaseConnectionDetails(joining(connection), workspace);
+				() -> new ConnectionResolver(properties.connectionSettings(), this.environment, workspace.client())
+					.resolve());
 		if (properties.getPool().isScaleToZero()) {
 			// Read right after the endpoint is found, on the warm-up thread (or here, if
 			// it has already finished)
-			connection.thenRun(() -> details.suspendTimeout(properties.getPool().getDefaultSuspendTimeout()));
+			connection.thenAccept((resolved) -> workspace.suspendTimeout(resolved.target(),
+					properties.getPool().getDefaultSuspendTimeout()));
 		}
-		this.connectionDetails = details;
+		this.workspace = workspace;
+		this.connectionDetails = new PropertiesLakebaseConnectionDetails(joining(connection));
+	}
+
+	/**
+	 * Return the workspace the warm-up works the connection out with, or {@code null} if
+	 * it did not start.
+	 * @return the workspace
+	 */
+	@Nullable LakebaseWorkspace workspace() {
+		return this.workspace;
 	}
 
 	/**

@@ -16,163 +16,100 @@
 
 package dev.lakebase.spring.autoconfigure;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.service.database.DatabaseInstance;
-import com.databricks.sdk.service.database.GetDatabaseInstanceRequest;
-import com.databricks.sdk.service.postgres.Endpoint;
-import com.databricks.sdk.service.postgres.GetEndpointRequest;
-import dev.lakebase.spring.jdbc.CredentialSource;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
- * {@link JdbcConnectionDetails} of the Lakebase endpoint, worked out once, on first use,
- * by {@link ConnectionResolver}. The password is {@code null} for OAuth credentials: the
- * pool asks for the current one through its credentials provider.
+ * Details of the Lakebase endpoint a Spring Boot application connects to: where it is,
+ * and what its credentials are minted for. By default the starter works them out from
+ * {@code lakebase.*} properties, the {@code PG*} variables Databricks Apps inject, and
+ * the workspace; a bean of this type supplies them instead, and is used as is (no
+ * workspace lookup of the host or the endpoint). The credentials are minted through the
+ * Databricks SDK for the {@link #getEndpoint() endpoint} or the {@link #getInstanceName()
+ * instance}, with the application's {@code WorkspaceClient} bean or else the workspace
+ * settings ({@code lakebase.databricks.*}, {@code DATABRICKS_*}); a {@link #getPassword()
+ * password} is a native Postgres password, used as is with no workspace call.
  *
  * @author Lakebase Spring Boot contributors
  * @since 0.1.0
  */
-public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
-
-	private static final Log logger = LogFactory.getLog(LakebaseConnectionDetails.class);
-
-	private final Supplier<ResolvedConnection> connection;
-
-	private final Supplier<WorkspaceClient> workspace;
-
-	private final SingletonSupplier<Optional<Duration>> reportedSuspendTimeout = SingletonSupplier
-		.of(this::readSuspendTimeout);
-
-	LakebaseConnectionDetails(Supplier<ResolvedConnection> connection, Supplier<WorkspaceClient> workspace) {
-		this.connection = SingletonSupplier.of(connection);
-		this.workspace = workspace;
-	}
-
-	/**
-	 * Return the endpoint's suspend timeout as the workspace reports it, read once.
-	 * @param fallback the value for Provisioned instances, native passwords, or a failed
-	 * lookup
-	 * @return the suspend timeout
-	 */
-	Duration suspendTimeout(Duration fallback) {
-		return this.reportedSuspendTimeout.obtain().orElse(fallback);
-	}
-
-	private Optional<Duration> readSuspendTimeout() {
-		ResolvedConnection.Target target = connection().target();
-		if (target.kind() != ResolvedConnection.Kind.AUTOSCALING_ENDPOINT) {
-			return Optional.empty();
-		}
-		if (target.suspendTimeout() != null) {
-			return Optional.of(target.suspendTimeout());
-		}
-		try {
-			return Optional.ofNullable(ResolvedConnection.Target.suspendTimeout(endpoint(target.resource())));
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not read the suspend timeout of " + target.name()
-					+ "; the pool assumes lakebase.pool.default-suspend-timeout", ex);
-			return Optional.empty();
-		}
-	}
-
-	/**
-	 * Return the state of the compute as the workspace reports it: the endpoint's
-	 * {@code status.current_state} (Autoscaling) or the instance's {@code state}
-	 * (Provisioned). Asking the workspace neither wakes the compute nor keeps it awake.
-	 * @return the state, or {@code null} with a native password or when the workspace
-	 * reports none
-	 * @throws RuntimeException the SDK's error when the lookup fails
-	 */
-	@Nullable String computeState() {
-		ResolvedConnection.Target target = connection().target();
-		return switch (target.kind()) {
-			case AUTOSCALING_ENDPOINT -> {
-				Endpoint endpoint = endpoint(target.resource());
-				yield (endpoint.getStatus() != null && endpoint.getStatus().getCurrentState() != null)
-						? endpoint.getStatus().getCurrentState().name() : null;
-			}
-			case PROVISIONED_INSTANCE -> {
-				DatabaseInstance instance = this.workspace.get()
-					.database()
-					.getDatabaseInstance(new GetDatabaseInstanceRequest().setName(target.resource()));
-				yield (instance.getState() != null) ? instance.getState().name() : null;
-			}
-			case NATIVE_PASSWORD -> null;
-		};
-	}
-
-	private Endpoint endpoint(String path) {
-		return this.workspace.get().postgres().getEndpoint(new GetEndpointRequest().setName(path));
-	}
-
-	CredentialSource credentialSource(LakebaseProperties.Credentials properties, Clock clock) {
-		ResolvedConnection.Target target = connection().target();
-		return switch (target.kind()) {
-			case AUTOSCALING_ENDPOINT ->
-				WorkspaceCredentialSources.autoscaling(this.workspace, target.resource(), properties.getTtl(), clock);
-			case PROVISIONED_INSTANCE ->
-				WorkspaceCredentialSources.provisioned(this.workspace, target.resource(), clock);
-			case NATIVE_PASSWORD -> CredentialSource.nativePassword(Objects.requireNonNull(target.password()), clock);
-		};
-	}
-
-	/**
-	 * Return connection details derived from these, for example those of the read-only
-	 * endpoint, worked out once, on first use.
-	 * @param derivation how to derive the connection from this one
-	 * @return the derived details
-	 */
-	LakebaseConnectionDetails derive(Function<ResolvedConnection, ResolvedConnection> derivation) {
-		return new LakebaseConnectionDetails(() -> derivation.apply(connection()), this.workspace);
-	}
-
-	Supplier<WorkspaceClient> workspace() {
-		return this.workspace;
-	}
-
-	ResolvedConnection connection() {
-		return this.connection.get();
-	}
-
-	@Override
-	public String getJdbcUrl() {
-		return connection().jdbcUrl();
-	}
-
-	@Override
-	public String getUsername() {
-		return connection().username();
-	}
-
-	@Override
-	public @Nullable String getPassword() {
-		return connection().target().password();
-	}
-
-	@Override
-	public String getDriverClassName() {
-		return "org.postgresql.Driver";
-	}
+public interface LakebaseConnectionDetails extends JdbcConnectionDetails {
 
 	/**
 	 * Return the host the DataSource connects to.
 	 * @return the host
 	 */
-	public String getHost() {
-		return connection().host();
+	String getHost();
+
+	/**
+	 * Return the port.
+	 * @return the port, 5432 by default
+	 */
+	default int getPort() {
+		return 5432;
+	}
+
+	/**
+	 * Return the database.
+	 * @return the database, {@code databricks_postgres} by default
+	 */
+	default String getDatabase() {
+		return "databricks_postgres";
+	}
+
+	/**
+	 * Return the resource path of the Autoscaling endpoint credentials are minted for,
+	 * {@code projects/{project}/branches/{branch}/endpoints/{endpoint}}.
+	 * @return the endpoint path, or {@code null} for a Provisioned instance or a native
+	 * password
+	 */
+	default @Nullable String getEndpoint() {
+		return null;
+	}
+
+	/**
+	 * Return the name of the Provisioned instance credentials are minted for.
+	 * @return the instance name, or {@code null} for an Autoscaling endpoint or a native
+	 * password
+	 */
+	default @Nullable String getInstanceName() {
+		return null;
+	}
+
+	/**
+	 * Return the native Postgres password, used as is instead of minted credentials.
+	 * @return the password, or {@code null} for credentials minted through the workspace
+	 */
+	@Override
+	default @Nullable String getPassword() {
+		return null;
+	}
+
+	/**
+	 * Return the pgjdbc SSL mode; an {@code sslmode} among
+	 * {@code spring.datasource.hikari.data-source-properties} wins.
+	 * @return the SSL mode, {@code require} by default
+	 */
+	default String getSslMode() {
+		return "require";
+	}
+
+	/**
+	 * Return the PEM file of root certificates that {@code verify-ca} and
+	 * {@code verify-full} check the server against.
+	 * @return the path, or {@code null} for the JVM's trust store
+	 */
+	default @Nullable String getSslRootCert() {
+		return null;
+	}
+
+	/**
+	 * Return the application name reported to Postgres.
+	 * @return the application name, or {@code null}
+	 */
+	default @Nullable String getApplicationName() {
+		return null;
 	}
 
 	/**
@@ -180,13 +117,21 @@ public final class LakebaseConnectionDetails implements JdbcConnectionDetails {
 	 * {@code null} with a native password.
 	 * @return the endpoint path or instance name
 	 */
-	public @Nullable String getCredentialTarget() {
-		return connection().target().name();
+	default @Nullable String getCredentialTarget() {
+		if (getPassword() != null) {
+			return null;
+		}
+		return (getEndpoint() != null) ? getEndpoint() : getInstanceName();
 	}
 
 	@Override
-	public String toString() {
-		return "LakebaseConnectionDetails";
+	default String getJdbcUrl() {
+		return ResolvedConnection.of(this).jdbcUrl();
+	}
+
+	@Override
+	default String getDriverClassName() {
+		return "org.postgresql.Driver";
 	}
 
 }

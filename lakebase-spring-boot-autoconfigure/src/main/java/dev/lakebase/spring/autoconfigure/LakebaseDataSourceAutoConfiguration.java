@@ -69,7 +69,8 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnClass({ HikariDataSource.class, WorkspaceClient.class, org.postgresql.Driver.class,
 		JdbcConnectionDetails.class })
 @ConditionalOnBooleanProperty(name = "lakebase.enabled", matchIfMissing = true)
-@ConditionalOnMissingBean({ DataSource.class, JdbcConnectionDetails.class })
+@ConditionalOnMissingBean(value = { DataSource.class, JdbcConnectionDetails.class },
+		ignored = LakebaseConnectionDetails.class)
 @Conditional(LakebaseDataSourceAutoConfiguration.NoDataSourceUrlCondition.class)
 @EnableConfigurationProperties(LakebaseProperties.class)
 @ImportRuntimeHints(LakebaseRuntimeHints.class)
@@ -82,37 +83,50 @@ public final class LakebaseDataSourceAutoConfiguration {
 	}
 
 	@Bean
-	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
+	LakebaseWorkspace lakebaseWorkspace(LakebaseProperties properties, Environment environment,
 			ObjectProvider<WorkspaceClient> workspaceClient, ObjectProvider<EarlyConnectionResolution> warmUp) {
 		EarlyConnectionResolution started = warmUp.getIfAvailable();
-		if (started != null && started.connectionDetails() != null && workspaceClient.getIfUnique() == null) {
-			return started.connectionDetails();
+		if (started != null && started.workspace() != null && workspaceClient.getIfUnique() == null) {
+			return started.workspace();
 		}
-		SingletonSupplier<WorkspaceClient> workspace = SingletonSupplier.of(() -> {
+		return new LakebaseWorkspace(SingletonSupplier.of(() -> {
 			WorkspaceClient own = workspaceClient.getIfUnique();
 			return (own != null) ? WorkspaceClientFactory.applications(own)
 					: WorkspaceClientFactory.create(properties.getDatabricks().settings(environment));
-		});
-		return new LakebaseConnectionDetails(
-				() -> new ConnectionResolver(properties.connectionSettings(), environment, workspace).resolve(),
-				workspace);
+		}));
 	}
 
 	@Bean
-	CredentialCache lakebaseCredentials(LakebaseConnectionDetails connectionDetails, LakebaseProperties properties,
-			ObjectProvider<LakebaseEvents> events) {
+	@ConditionalOnMissingBean
+	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
+			LakebaseWorkspace workspace, ObjectProvider<EarlyConnectionResolution> warmUp) {
+		EarlyConnectionResolution started = warmUp.getIfAvailable();
+		if (started != null && started.workspace() == workspace && started.connectionDetails() != null) {
+			return started.connectionDetails();
+		}
+		return new PropertiesLakebaseConnectionDetails(
+				() -> new ConnectionResolver(properties.connectionSettings(), environment, workspace.client())
+					.resolve());
+	}
+
+	@Bean
+	CredentialCache lakebaseCredentials(LakebaseConnectionDetails connectionDetails, LakebaseWorkspace workspace,
+			LakebaseProperties properties, ObjectProvider<LakebaseEvents> events) {
 		Clock clock = Clock.systemUTC();
-		return new CredentialCache(() -> connectionDetails.credentialSource(properties.getCredentials(), clock),
+		return new CredentialCache(
+				() -> workspace.credentialSource(ResolvedConnection.of(connectionDetails).target(),
+						properties.getCredentials(), clock),
 				properties.getCredentials().settings(), clock, events.getIfAvailable(() -> LakebaseEvents.NONE));
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static LakebaseHikariBeanPostProcessor lakebaseHikariBeanPostProcessor(
-			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<CredentialCache> credentials,
-			ObjectProvider<LakebaseProperties> properties, Environment environment,
-			ObjectProvider<LakebaseEvents> events) {
-		return new LakebaseHikariBeanPostProcessor(connectionDetails, credentials, properties, environment, events);
+			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<LakebaseWorkspace> workspace,
+			ObjectProvider<CredentialCache> credentials, ObjectProvider<LakebaseProperties> properties,
+			Environment environment, ObjectProvider<LakebaseEvents> events) {
+		return new LakebaseHikariBeanPostProcessor(connectionDetails, workspace, credentials, properties, environment,
+				events);
 	}
 
 	/**
@@ -126,8 +140,9 @@ public final class LakebaseDataSourceAutoConfiguration {
 
 		@Bean
 		LakebaseReadOnlyPool lakebaseReadOnlyPool(LakebaseConnectionDetails connectionDetails,
-				LakebaseProperties properties, Environment environment, ObjectProvider<LakebaseEvents> events) {
-			return new LakebaseReadOnlyPool(connectionDetails, properties, environment,
+				LakebaseWorkspace workspace, LakebaseProperties properties, Environment environment,
+				ObjectProvider<LakebaseEvents> events) {
+			return new LakebaseReadOnlyPool(connectionDetails, workspace, properties, environment,
 					events.getIfAvailable(() -> LakebaseEvents.NONE));
 		}
 

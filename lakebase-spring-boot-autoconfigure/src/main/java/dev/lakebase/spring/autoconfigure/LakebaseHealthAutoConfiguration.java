@@ -68,18 +68,18 @@ public final class LakebaseHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "lakebaseHealthIndicator")
 	HealthIndicator lakebaseHealthIndicator(LakebaseConnectionDetails connectionDetails, CredentialCache credentials,
-			DataSource dataSource, LakebaseProperties properties, LakebaseHealthProperties health,
-			Environment environment) throws java.sql.SQLException {
-		return indicator(connectionDetails, computeStateTtl(properties, health, environment), credentials,
+			DataSource dataSource, LakebaseWorkspace workspace, LakebaseProperties properties,
+			LakebaseHealthProperties health, Environment environment) throws java.sql.SQLException {
+		return indicator(connectionDetails, workspace, computeStateTtl(properties, health, environment), credentials,
 				dataSource.unwrap(HikariDataSource.class));
 	}
 
 	@Bean
 	@ConditionalOnBean(LakebaseReadOnlyPool.class)
 	@ConditionalOnMissingBean(name = "lakebaseReadOnlyHealthIndicator")
-	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseProperties properties,
-			LakebaseHealthProperties health, Environment environment) {
-		return indicator(readOnlyPool.details(), computeStateTtl(properties, health, environment),
+	HealthIndicator lakebaseReadOnlyHealthIndicator(LakebaseReadOnlyPool readOnlyPool, LakebaseWorkspace workspace,
+			LakebaseProperties properties, LakebaseHealthProperties health, Environment environment) {
+		return indicator(readOnlyPool.details(), workspace, computeStateTtl(properties, health, environment),
 				readOnlyPool.credentials(), readOnlyPool.dataSource());
 	}
 
@@ -98,15 +98,15 @@ public final class LakebaseHealthAutoConfiguration {
 		return deprecated;
 	}
 
-	private static LakebaseHealthIndicator indicator(LakebaseConnectionDetails details, Duration computeStateTtl,
-			CredentialCache credentials, HikariDataSource dataSource) {
+	private static LakebaseHealthIndicator indicator(LakebaseConnectionDetails details, LakebaseWorkspace workspace,
+			Duration computeStateTtl, CredentialCache credentials, HikariDataSource dataSource) {
 		return new LakebaseHealthIndicator(() -> {
-			ResolvedConnection connection = details.connection();
+			ResolvedConnection connection = ResolvedConnection.of(details);
 			return new LakebaseHealthIndicator.Connection(connection.target().describe(), connection.host(),
 					connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD);
 		}, () -> {
 			try {
-				return details.computeState();
+				return workspace.computeState(ResolvedConnection.of(details).target());
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalStateException(WorkspaceErrors.describe(ex), ex);

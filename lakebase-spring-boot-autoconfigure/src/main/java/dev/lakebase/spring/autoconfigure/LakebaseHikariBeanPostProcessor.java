@@ -48,6 +48,8 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 
 	private final ObjectProvider<JdbcConnectionDetails> connectionDetails;
 
+	private final ObjectProvider<LakebaseWorkspace> workspace;
+
 	private final ObjectProvider<CredentialCache> credentials;
 
 	private final ObjectProvider<LakebaseProperties> properties;
@@ -57,10 +59,12 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 	private final ObjectProvider<LakebaseEvents> events;
 
 	LakebaseHikariBeanPostProcessor(ObjectProvider<JdbcConnectionDetails> connectionDetails,
-			ObjectProvider<CredentialCache> credentials, ObjectProvider<LakebaseProperties> properties,
-			Environment environment, ObjectProvider<LakebaseEvents> events) {
+			ObjectProvider<LakebaseWorkspace> workspace, ObjectProvider<CredentialCache> credentials,
+			ObjectProvider<LakebaseProperties> properties, Environment environment,
+			ObjectProvider<LakebaseEvents> events) {
 		this.events = events;
 		this.connectionDetails = connectionDetails;
+		this.workspace = workspace;
 		this.credentials = credentials;
 		this.properties = properties;
 		this.environment = environment;
@@ -70,7 +74,8 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource dataSource && "dataSource".equals(beanName)
 				&& this.connectionDetails.getIfUnique() instanceof LakebaseConnectionDetails details) {
-			configure(dataSource, details, this.credentials.getObject(), this.properties.getObject(), this.environment,
+			configure(dataSource, ResolvedConnection.of(details), this.workspace.getObject(),
+					this.credentials.getObject(), this.properties.getObject(), this.environment,
 					this.events.getIfAvailable(() -> LakebaseEvents.NONE), DEFAULT_POOL_NAME);
 		}
 		return bean;
@@ -88,16 +93,17 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 	/**
 	 * Make a Hikari pool a Lakebase pool.
 	 * @param dataSource the pool, not started yet
-	 * @param details where it connects
+	 * @param connection where it connects
+	 * @param workspace the workspace, for the endpoint's suspend timeout
 	 * @param credentials its credentials
 	 * @param properties the Lakebase properties
 	 * @param environment the environment, for spring.datasource.hikari.* values
 	 * @param events what the pool reports to
 	 * @param defaultPoolName the pool name unless one is set
 	 */
-	static void configure(HikariDataSource dataSource, LakebaseConnectionDetails details, CredentialCache credentials,
-			LakebaseProperties properties, Environment environment, LakebaseEvents events, String defaultPoolName) {
-		ResolvedConnection connection = details.connection();
+	static void configure(HikariDataSource dataSource, ResolvedConnection connection, LakebaseWorkspace workspace,
+			CredentialCache credentials, LakebaseProperties properties, Environment environment, LakebaseEvents events,
+			String defaultPoolName) {
 		String username = connection.username();
 		@Nullable WakeRetry wakeRetry = properties.getWake().isEnabled() ? new WakeRetry(properties.getWake().settings(),
 				() -> connection.target().describe() + " (" + connection.host() + ":" + connection.port() + ")", events)
@@ -113,7 +119,8 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 		credentials.prefetch();
 		if (properties.getPool().isScaleToZero()) {
 			Duration fallback = properties.getPool().getDefaultSuspendTimeout();
-			ScaleToZeroPoolDefaults.apply(dataSource, Binder.get(environment), details.suspendTimeout(fallback));
+			ScaleToZeroPoolDefaults.apply(dataSource, Binder.get(environment),
+					workspace.suspendTimeout(connection.target(), fallback));
 		}
 	}
 

@@ -47,21 +47,22 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 
 	private final HikariDataSource dataSource;
 
-	LakebaseReadOnlyPool(LakebaseConnectionDetails primary, LakebaseProperties properties, Environment environment,
-			LakebaseEvents events) {
+	LakebaseReadOnlyPool(LakebaseConnectionDetails primary, LakebaseWorkspace workspace, LakebaseProperties properties,
+			Environment environment, LakebaseEvents events) {
 		ConnectionResolver resolver = new ConnectionResolver(properties.connectionSettings(), environment,
-				primary.workspace());
-		this.details = primary.derive(resolver::resolveReadOnly);
+				workspace.client());
+		this.details = PropertiesLakebaseConnectionDetails.derive(primary, resolver::resolveReadOnly);
 		AtomicReference<CredentialCache> credentials = new AtomicReference<>();
 		String configuredName = environment.getProperty("spring.datasource.hikari.pool-name");
 		String poolName = (configuredName != null && !configuredName.isBlank()) ? configuredName + "-read-only"
 				: POOL_NAME;
 		LakebaseEvents poolEvents = events.forPool(poolName, credentials::get);
 		Clock clock = Clock.systemUTC();
-		this.credentials = new CredentialCache(() -> this.details.credentialSource(properties.getCredentials(), clock),
+		this.credentials = new CredentialCache(() -> workspace
+			.credentialSource(ResolvedConnection.of(this.details).target(), properties.getCredentials(), clock),
 				properties.getCredentials().settings(), clock, poolEvents);
 		credentials.set(this.credentials);
-		ResolvedConnection connection = this.details.connection();
+		ResolvedConnection connection = ResolvedConnection.of(this.details);
 		this.dataSource = new HikariDataSource();
 		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(this.dataSource));
 		this.dataSource.setPoolName(poolName);
@@ -69,7 +70,7 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 		this.dataSource.setUsername(connection.username());
 		this.dataSource.setDriverClassName("org.postgresql.Driver");
 		this.dataSource.setReadOnly(true);
-		LakebaseHikariBeanPostProcessor.configure(this.dataSource, this.details, this.credentials, properties,
+		LakebaseHikariBeanPostProcessor.configure(this.dataSource, connection, workspace, this.credentials, properties,
 				environment, poolEvents, POOL_NAME);
 	}
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Properties;
 
 import com.databricks.sdk.service.postgres.Endpoint;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.jdbc.LakebaseTlsSocketFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -156,6 +157,50 @@ record ResolvedConnection(String host, int port, String database, String usernam
 
 		AUTOSCALING_ENDPOINT, PROVISIONED_INSTANCE, NATIVE_PASSWORD
 
+	}
+
+	/**
+	 * Return the connection of connection details: as the starter worked them out, or as
+	 * a bean of the application gives them.
+	 * @param details the details
+	 * @return the connection
+	 * @throws LakebaseConfigurationException when the details name no credential target
+	 * or an SSL mode that is not valid for their host
+	 */
+	static ResolvedConnection of(LakebaseConnectionDetails details) {
+		if (details instanceof PropertiesLakebaseConnectionDetails worked) {
+			return worked.connection();
+		}
+		String password = details.getPassword();
+		Target target;
+		if (password != null) {
+			target = Target.nativePassword(password);
+		}
+		else if (details.getEndpoint() != null) {
+			target = Target.endpoint(details.getEndpoint());
+		}
+		else if (details.getInstanceName() != null) {
+			target = Target.instance(details.getInstanceName());
+		}
+		else {
+			throw new LakebaseConfigurationException(
+					"The LakebaseConnectionDetails bean of type " + details.getClass().getName()
+							+ " names no endpoint, instance or password.",
+					"Return the endpoint path from getEndpoint(), the instance name from getInstanceName(), or a "
+							+ "native Postgres password from getPassword().");
+		}
+		String username = details.getUsername();
+		if (username == null || username.isBlank()) {
+			throw new LakebaseConfigurationException(
+					"The LakebaseConnectionDetails bean of type " + details.getClass().getName()
+							+ " names no Postgres user.",
+					"Return the Postgres role from getUsername(): a service principal's client id or a user's "
+							+ "e-mail address.");
+		}
+		String sslMode = ConnectionValidation.sslMode(
+				new ConnectionValue(details.getSslMode(), "LakebaseConnectionDetails.getSslMode()"), details.getHost());
+		return new ResolvedConnection(details.getHost(), details.getPort(), details.getDatabase(), username, sslMode,
+				details.getSslRootCert(), details.getApplicationName(), target);
 	}
 
 	/**

@@ -278,7 +278,7 @@ class LakebaseDataSourceAutoConfigurationTests {
 	@Test
 	void passwordNeverAppearsInConnectionDetailsOrLogs(CapturedOutput output) {
 		this.runner.withPropertyValues(NATIVE).run((context) -> {
-			ResolvedConnection connection = context.getBean(LakebaseConnectionDetails.class).connection();
+			ResolvedConnection connection = ResolvedConnection.of(context.getBean(LakebaseConnectionDetails.class));
 			assertThat(connection.target().password()).as("the password is held").isEqualTo("env-password");
 			assertThat(connection.toString()).doesNotContain("env-password");
 			assertThat(connection.target().toString()).doesNotContain("env-password");
