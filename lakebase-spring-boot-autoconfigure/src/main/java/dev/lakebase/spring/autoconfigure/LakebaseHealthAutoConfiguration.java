@@ -26,10 +26,6 @@ import dev.lakebase.spring.jdbc.CredentialCache;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,22 +35,28 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.context.EnvironmentAware;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Role;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the {@code lakebase} health indicator. Boot's {@code db}
  * indicator runs a query on every health check, which would wake a suspended endpoint and
- * keep an idle one awake, so it is removed while the Lakebase DataSource is active,
- * unless {@code management.health.db.enabled} is set explicitly.
+ * keep an idle one awake, so while the Lakebase DataSource is active it backs off, by
+ * name, as it does for an application's own {@code dbHealthContributor}, unless
+ * {@code management.health.db.enabled} is set explicitly.
  *
  * @author Lakebase Spring Boot contributors
  * @since 0.1.0
  */
-@AutoConfiguration(after = { LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class })
+@AutoConfiguration(after = { LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class },
+		beforeName = "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration")
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(LakebaseConnectionDetails.class)
 @ConditionalOnEnabledHealthIndicator("lakebase")
@@ -64,6 +66,8 @@ public final class LakebaseHealthAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(LakebaseHealthAutoConfiguration.class);
 
 	private static final String COMPUTE_STATE_TTL = "management.health.lakebase.compute-state-ttl";
+
+	private static final String DB_CONTRIBUTOR = "dbHealthContributor";
 
 	@Bean
 	@ConditionalOnMissingBean(name = "lakebaseHealthIndicator")
@@ -114,52 +118,45 @@ public final class LakebaseHealthAutoConfiguration {
 		}, computeStateTtl, credentials, dataSource);
 	}
 
-	@Bean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static DbHealthContributorRemover lakebaseDbHealthContributorRemover() {
-		return new DbHealthContributorRemover();
+	/**
+	 * Takes the name of Boot's {@code db} contributor, which backs off when a bean of
+	 * that name exists, as for an application's own. Not a health contributor itself:
+	 * nothing reports as {@code db}.
+	 * @return the marker
+	 */
+	@Bean(DB_CONTRIBUTOR)
+	@ConditionalOnMissingBean(name = { "dbHealthIndicator", DB_CONTRIBUTOR })
+	@Conditional(NoDbHealthSetting.class)
+	static DbHealthReplaced lakebaseReplacesDbHealthContributor() {
+		logger.debug("Boot's 'db' health contributor backs off: its query would keep the Lakebase endpoint awake;"
+				+ " the 'lakebase' contributor reports without connecting");
+		return new DbHealthReplaced();
 	}
 
 	/**
-	 * Removes Boot's {@code db} health contributor, whose query would wake the endpoint.
+	 * What stands in the place of Boot's {@code db} health contributor.
 	 */
-	static final class DbHealthContributorRemover implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
-
-		private static final Log logger = LogFactory.getLog(DbHealthContributorRemover.class);
-
-		private static final String DB_CONTRIBUTOR = "dbHealthContributor";
-
-		private static final String BOOT_CONFIGURATION = "DataSourceHealthContributorAutoConfiguration";
-
-		@SuppressWarnings("NullAway.Init")
-		private Environment environment;
+	static final class DbHealthReplaced {
 
 		@Override
-		public void setEnvironment(Environment environment) {
-			this.environment = environment;
+		public String toString() {
+			return "Boot's db health contributor, replaced by the lakebase contributor";
 		}
+
+	}
+
+	/**
+	 * Matches unless {@code management.health.db.enabled} is set: set either way, Boot
+	 * decides.
+	 */
+	static final class NoDbHealthSetting extends SpringBootCondition {
 
 		@Override
-		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-			if (registry.containsBeanDefinition(DB_CONTRIBUTOR) && isBoots(registry.getBeanDefinition(DB_CONTRIBUTOR))
-					&& !this.environment.containsProperty("management.health.db.enabled")) {
-				registry.removeBeanDefinition(DB_CONTRIBUTOR);
-				logger.debug("Removed the 'db' health contributor: its query would keep the Lakebase endpoint awake;"
-						+ " the 'lakebase' contributor reports without connecting");
-			}
-		}
-
-		@Override
-		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		}
-
-		/**
-		 * Whether the definition is that of Boot's auto-configuration, not a bean of the
-		 * application's that happens to have the name.
-		 */
-		private static boolean isBoots(BeanDefinition definition) {
-			String factoryBean = definition.getFactoryBeanName();
-			return factoryBean != null && factoryBean.endsWith(BOOT_CONFIGURATION);
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("Lakebase db health replacement");
+			return context.getEnvironment().containsProperty("management.health.db.enabled")
+					? ConditionOutcome.noMatch(message.because("management.health.db.enabled is set"))
+					: ConditionOutcome.match(message.because("management.health.db.enabled is not set"));
 		}
 
 	}

@@ -27,8 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -92,6 +100,33 @@ class UnknownPropertyCheckTests {
 			.withMessageContaining("Unknown Lakebase configuration property lakebase.brnach (from systemProperties)")
 			.withMessageContaining("did you mean lakebase.branch?")
 			.withMessageNotContaining("databricks-app");
+	}
+
+	/**
+	 * Why the starter checks its keys itself: Spring Boot's own check (binding with
+	 * unknown fields not ignored) stops an application for a {@code lakebase.*} key of
+	 * its own, which the starter lets pass, and names no valid key for a misspelt one.
+	 */
+	@Test
+	void bootsUnknownFieldCheckWouldStopTheAppsOwnKeysAndSuggestsNothing() {
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> bindStrictly("lakebase.tenant.default-schema", "app"))
+			.havingRootCause()
+			.withMessageContaining("lakebase.tenant.default-schema");
+		try (ConfigurableApplicationContext context = run(Map.of(), "--lakebase.tenant.default-schema=app")) {
+			assertThat(context.getEnvironment().getProperty("lakebase.tenant.default-schema")).isEqualTo("app");
+		}
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> bindStrictly("lakebase.brnach", "feature-x"))
+			.satisfies((ex) -> assertThat(LakebaseTestSupport.messages(ex)).contains("lakebase.brnach")
+				.doesNotContain("lakebase.branch"));
+	}
+
+	private static void bindStrictly(String key, String value) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(key, value)));
+		new Binder(ConfigurationPropertySources.get(environment)).bind("lakebase",
+				Bindable.of(LakebaseProperties.class),
+				new NoUnboundElementsBindHandler(BindHandler.DEFAULT, new UnboundElementsSourceFilter()));
 	}
 
 	@Test
