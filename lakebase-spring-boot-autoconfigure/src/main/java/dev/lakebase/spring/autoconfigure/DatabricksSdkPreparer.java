@@ -37,7 +37,6 @@ import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.util.StringUtils;
 
 /**
  * Prepares the Databricks SDK's first use on a background thread as soon as a Spring Boot
@@ -61,11 +60,6 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 	public static final String BEAN_NAME = "lakebaseSdkWarmUp";
 
 	private static final Log logger = LogFactory.getLog(DatabricksSdkPreparer.class);
-
-	private static final String[] TARGETS = { "lakebase.endpoint", "lakebase.host", "lakebase.instance-name",
-			"lakebase.project", "PGHOST", "LAKEBASE_ENDPOINT", "LAKEBASE_INSTANCE_NAME", "LAKEBASE_PROJECT" };
-
-	private static final String[] NATIVE_PASSWORDS = { "lakebase.password", "PGPASSWORD" };
 
 	private static final String ENDPOINTS = """
 			{"endpoints": [{"name": "projects/p/branches/b/endpoints/e", "status": {"endpoint_type":
@@ -137,17 +131,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 				|| environment.containsProperty("spring.datasource.url")) {
 			return false;
 		}
-		for (String name : NATIVE_PASSWORDS) {
-			if (StringUtils.hasText(environment.getProperty(name))) {
-				return false;
-			}
-		}
-		for (String name : TARGETS) {
-			if (StringUtils.hasText(environment.getProperty(name))) {
-				return true;
-			}
-		}
-		return false;
+		return LakebaseTargets.mayNeedWorkspace(environment);
 	}
 
 	/**

@@ -40,7 +40,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -88,14 +87,10 @@ public final class LakebaseBackOffReportAutoConfiguration {
 	}
 
 	/**
-	 * Matches when the environment names a Lakebase connection: {@code LAKEBASE_ENDPOINT}
-	 * or a {@code lakebase.*} target, or {@code PGHOST} on Databricks Apps or beside
-	 * {@code DATABRICKS_HOST}.
+	 * Matches when the environment names a Lakebase connection
+	 * ({@link LakebaseTargets#named(Environment)}).
 	 */
 	static final class LakebaseValuesCondition extends SpringBootCondition {
-
-		private static final String[] TARGETS = { "lakebase.endpoint", "LAKEBASE_ENDPOINT", "lakebase.host",
-				"lakebase.project", "lakebase.instance-name" };
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -104,19 +99,7 @@ public final class LakebaseBackOffReportAutoConfiguration {
 		}
 
 		static @Nullable String found(Environment environment) {
-			for (String name : TARGETS) {
-				if (StringUtils.hasText(environment.getProperty(name))) {
-					return name + " is set";
-				}
-			}
-			if (StringUtils.hasText(environment.getProperty("PGHOST"))) {
-				for (String name : new String[] { "DATABRICKS_APP_NAME", "DATABRICKS_HOST" }) {
-					if (StringUtils.hasText(environment.getProperty(name))) {
-						return "PGHOST and " + name + " are set";
-					}
-				}
-			}
-			return null;
+			return LakebaseTargets.named(environment);
 		}
 
 	}

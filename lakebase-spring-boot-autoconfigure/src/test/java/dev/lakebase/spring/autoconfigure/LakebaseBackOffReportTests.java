@@ -65,6 +65,22 @@ class LakebaseBackOffReportTests {
 	}
 
 	@Test
+	void everyNameOfALakebaseTargetCounts(CapturedOutput output) {
+		String[] targets = { "lakebase.endpoint=projects/p/branches/b/endpoints/e",
+				"LAKEBASE_ENDPOINT=projects/p/branches/b/endpoints/e", "lakebase.host=ep-1.database.example.com",
+				"lakebase.project=p", "LAKEBASE_PROJECT=p", "lakebase.instance-name=inst",
+				"LAKEBASE_INSTANCE_NAME=inst" };
+		for (String target : targets) {
+			new ApplicationContextRunner().withConfiguration(LakebaseTestSupport.JDBC)
+				.withConfiguration(AutoConfigurations.of(LakebaseBackOffReportAutoConfiguration.class))
+				.withPropertyValues(target, "spring.datasource.url=jdbc:postgresql://x:5432/app")
+				.run((context) -> assertThat(context).hasNotFailed());
+			String name = target.substring(0, target.indexOf('='));
+			assertThat(output.getOut()).as(name).contains(NOT_USED + " although " + name + " is set");
+		}
+	}
+
+	@Test
 	void silentWhenTheLakebaseDataSourceIsUsedOrTurnedOffOrNothingPointsAtLakebase(CapturedOutput output) {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(LakebaseConnectionDetails.class));
 		this.runner.withPropertyValues("lakebase.enabled=false", "spring.datasource.url=jdbc:postgresql://x:5432/app")
