@@ -50,14 +50,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * configured ({@code PGHOST}, {@code LAKEBASE_ENDPOINT} and the like, without a native
  * password), the starter is on and {@code spring.datasource.url} is not set, and not
  * while the application is processed ahead of time; runs after logging is initialized
- * (after Boot's own run listener, which initializes it). The warm-up is registered with
- * the context as {@value #BEAN_NAME}.
+ * (after Boot's own run listener, which initializes it). The preparation is registered
+ * with the context as {@value #BEAN_NAME}.
  *
  * @author Lakebase Spring Boot contributors
  */
 final class DatabricksSdkPreparer implements SpringApplicationRunListener, Ordered {
 
-	public static final String BEAN_NAME = "lakebaseSdkWarmUp";
+	public static final String BEAN_NAME = "lakebaseSdkPreparation";
 
 	private static final Log logger = LogFactory.getLog(DatabricksSdkPreparer.class);
 
@@ -86,8 +86,8 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 			// reports it
 			return;
 		}
-		this.started = new Started(inBackground("lakebase-sdk-warm-up", () -> {
-			warmUp();
+		this.started = new Started(inBackground("lakebase-sdk-preparation", () -> {
+			prepareQuietly();
 			return null;
 		}));
 	}
@@ -103,7 +103,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 	/**
 	 * Load and initialize what the SDK's first use needs, without a request.
 	 */
-	static void warmUp() {
+	static void prepareQuietly() {
 		try {
 			prepare();
 		}
@@ -114,8 +114,8 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 	}
 
 	/**
-	 * The warm-up's work: the SDK's configuration, HTTP client (TLS, connection pool) and
-	 * JSON mapping, and a read of the responses the starter reads first.
+	 * The preparation's work: the SDK's configuration, HTTP client (TLS, connection pool)
+	 * and JSON mapping, and a read of the responses the starter reads first.
 	 * @throws Exception if the SDK did not take it
 	 */
 	static void prepare() throws Exception {
@@ -172,7 +172,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 	}
 
 	/**
-	 * The warm-up in progress, registered with the context it started for.
+	 * The preparation in progress, registered with the context it started for.
 	 */
 	public static final class Started {
 
@@ -183,7 +183,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 		}
 
 		/**
-		 * Wait until the warm-up has finished.
+		 * Wait until the preparation has finished.
 		 */
 		public void await() {
 			this.work.join();

@@ -77,11 +77,13 @@ final class EarlyConnectionResolution implements BeanFactoryPostProcessor, Envir
 		WorkspaceClientFactory.Settings settings = properties.getDatabricks().settings(this.environment);
 		LakebaseWorkspace workspace = new LakebaseWorkspace(
 				SingletonSupplier.of(() -> WorkspaceClientFactory.create(settings)));
-		CompletableFuture<ResolvedConnection> connection = DatabricksSdkPreparer.inBackground("lakebase-warm-up",
+		CompletableFuture<ResolvedConnection> connection = DatabricksSdkPreparer.inBackground(
+				"lakebase-connection-resolution",
 				() -> new ConnectionResolver(properties.connectionSettings(), this.environment, workspace.client())
 					.resolve());
 		if (properties.getPool().isScaleToZero()) {
-			// Read right after the endpoint is found, on the warm-up thread (or here, if
+			// Read right after the endpoint is found, on the resolution's thread (or
+			// here, if
 			// it has already finished)
 			connection.thenAccept((resolved) -> workspace.suspendTimeout(resolved.target(),
 					properties.getPool().getDefaultSuspendTimeout()));
@@ -91,8 +93,8 @@ final class EarlyConnectionResolution implements BeanFactoryPostProcessor, Envir
 	}
 
 	/**
-	 * Return the workspace the warm-up works the connection out with, or {@code null} if
-	 * it did not start.
+	 * Return the workspace the early resolution works the connection out with, or
+	 * {@code null} if it did not start.
 	 * @return the workspace
 	 */
 	@Nullable LakebaseWorkspace workspace() {
@@ -100,8 +102,8 @@ final class EarlyConnectionResolution implements BeanFactoryPostProcessor, Envir
 	}
 
 	/**
-	 * Return the connection details the warm-up works out, or {@code null} if it did not
-	 * start. Their failure is thrown as it was thrown on the warm-up thread.
+	 * Return the connection details the early resolution works out, or {@code null} if it
+	 * did not start. Their failure is thrown as it was thrown on the resolution's thread.
 	 * @return the connection details
 	 */
 	@Nullable LakebaseConnectionDetails connectionDetails() {

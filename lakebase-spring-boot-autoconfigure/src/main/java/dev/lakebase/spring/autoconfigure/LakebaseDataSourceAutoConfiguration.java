@@ -78,14 +78,15 @@ public final class LakebaseDataSourceAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static EarlyConnectionResolution lakebaseWarmUp() {
+	static EarlyConnectionResolution lakebaseEarlyConnectionResolution() {
 		return new EarlyConnectionResolution();
 	}
 
 	@Bean
 	LakebaseWorkspace lakebaseWorkspace(LakebaseProperties properties, Environment environment,
-			ObjectProvider<WorkspaceClient> workspaceClient, ObjectProvider<EarlyConnectionResolution> warmUp) {
-		EarlyConnectionResolution started = warmUp.getIfAvailable();
+			ObjectProvider<WorkspaceClient> workspaceClient,
+			ObjectProvider<EarlyConnectionResolution> earlyResolution) {
+		EarlyConnectionResolution started = earlyResolution.getIfAvailable();
 		if (started != null && started.workspace() != null && workspaceClient.getIfUnique() == null) {
 			return started.workspace();
 		}
@@ -99,8 +100,8 @@ public final class LakebaseDataSourceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LakebaseConnectionDetails lakebaseConnectionDetails(LakebaseProperties properties, Environment environment,
-			LakebaseWorkspace workspace, ObjectProvider<EarlyConnectionResolution> warmUp) {
-		EarlyConnectionResolution started = warmUp.getIfAvailable();
+			LakebaseWorkspace workspace, ObjectProvider<EarlyConnectionResolution> earlyResolution) {
+		EarlyConnectionResolution started = earlyResolution.getIfAvailable();
 		if (started != null && started.workspace() == workspace && started.connectionDetails() != null) {
 			return started.connectionDetails();
 		}

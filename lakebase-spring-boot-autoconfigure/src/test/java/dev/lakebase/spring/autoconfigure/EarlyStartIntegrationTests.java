@@ -60,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * steps aside or the application is processed ahead of time. One SDK client set-up reads
  * the workspace's host metadata once, which the emulator counts.
  */
-class WarmUpIntegrationTests {
+class EarlyStartIntegrationTests {
 
 	private static final String HOST_METADATA = "/.well-known/databricks-config";
 
@@ -86,7 +86,8 @@ class WarmUpIntegrationTests {
 		EmulatedIdentity other = emulator.identities().addServicePrincipal(true);
 		int before = emulator.workspace().requests(HOST_METADATA);
 		int defaultMints = emulator.tokens().mintCount(emulator.identities().servicePrincipal());
-		// An initializer that runs after the warm-up started switches to another service
+		// An initializer that runs after the early resolution started switches to another
+		// service
 		// principal
 		ApplicationContextInitializer<ConfigurableApplicationContext> switchIdentity = (context) -> context
 			.getEnvironment()
@@ -201,12 +202,13 @@ class WarmUpIntegrationTests {
 		new SpringApplicationAotProcessor(AotApp.class, settings, args).process();
 		assertThat(output.resolve("sources")).as("AOT processing generated the context").isNotEmptyDirectory();
 		try (Stream<Path> files = Files.walk(output.resolve("resources"))) {
-			assertThat(files.filter((file) -> file.toString().endsWith(".json")).map(WarmUpIntegrationTests::read))
+			assertThat(files.filter((file) -> file.toString().endsWith(".json")).map(EarlyStartIntegrationTests::read))
 				.as("native image metadata")
 				.anySatisfy((json) -> assertThat(json).contains(LakebaseConnectExecutor.class.getName())
 					.contains("com.databricks.sdk.service.postgres.EndpointStatus"));
 		}
-		// Without the check, the warm-ups call the workspace on their own threads within
+		// Without the check, the early starts call the workspace on their own threads
+		// within
 		// a second or so; give them far longer than that
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		while (System.nanoTime() < deadline && emulator.workspace().requests(HOST_METADATA) == metadata
@@ -251,7 +253,7 @@ class WarmUpIntegrationTests {
 			started.await();
 		}
 		else {
-			throw new AssertionError("The Databricks SDK warm-up did not start");
+			throw new AssertionError("The Databricks SDK preparation did not start");
 		}
 	}
 
