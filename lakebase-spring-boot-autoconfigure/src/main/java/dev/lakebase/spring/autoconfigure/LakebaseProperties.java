@@ -375,9 +375,10 @@ public class LakebaseProperties {
 		 * @param environment the environment
 		 * @return the settings
 		 */
-		public WorkspaceClientFactory.Settings settings(Environment environment) {
-			return WorkspaceClientFactory.Settings.of(this.host, this.clientId, this.clientSecret, this.token,
-					this.profile, this.configFile, environment);
+		WorkspaceClientFactory.Settings settings(Environment environment) {
+			return new WorkspaceClientFactory.Settings(this.host, this.clientId, this.clientSecret, this.token,
+					this.profile, this.configFile)
+				.orFrom(environment);
 		}
 
 	}
@@ -720,7 +721,7 @@ public class LakebaseProperties {
 	 * Return the connection values as configured, for the connection resolver.
 	 * @return the values
 	 */
-	public ConnectionResolver.Settings connectionSettings() {
+	ConnectionResolver.Settings connectionSettings() {
 		return new ConnectionResolver.Settings(this.host, this.port, this.database, this.username, this.password,
 				this.sslMode, this.sslRootCert, this.applicationName, this.endpoint, this.instanceName, this.project,
 				this.branch, this.endpointId, this.readOnly.getEndpoint(), this.readOnly.getHost());

@@ -16,8 +16,6 @@
 
 package dev.lakebase.spring.autoconfigure;
 
-import java.util.Arrays;
-
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.ApiClient;
 import com.databricks.sdk.core.DatabricksConfig;
@@ -46,12 +44,12 @@ final class WorkspaceClientFactory {
 	public static WorkspaceClient create(Settings settings) {
 		ConnectorUserAgent.identify();
 		DatabricksConfig config = new DatabricksConfig();
-		config.setHost(settings.values[0]);
-		config.setClientId(settings.values[1]);
-		config.setClientSecret(settings.values[2]);
-		config.setToken(settings.values[3]);
-		config.setProfile(settings.values[4]);
-		config.setConfigFile(settings.values[5]);
+		config.setHost(settings.host());
+		config.setClientId(settings.clientId());
+		config.setClientSecret(settings.clientSecret());
+		config.setToken(settings.token());
+		config.setProfile(settings.profile());
+		config.setConfigFile(settings.configFile());
 		return new LakebaseServices(config);
 	}
 
@@ -98,49 +96,42 @@ final class WorkspaceClientFactory {
 	}
 
 	/**
-	 * What the starter hands to the SDK: equal settings make equal clients. Holds
-	 * secrets, so it has no {@code toString} of its own.
+	 * What the starter hands to the SDK: equal settings make equal clients. Its
+	 * {@code toString} names which values are set, never a value.
+	 *
+	 * @param host the workspace URL
+	 * @param clientId the OAuth client id
+	 * @param clientSecret the OAuth client secret
+	 * @param token a personal access token
+	 * @param profile a Databricks CLI profile
+	 * @param configFile the Databricks CLI configuration file
 	 */
-	public static final class Settings {
-
-		private final String[] values;
-
-		private Settings(String[] values) {
-			this.values = values;
-		}
+	record Settings(@Nullable String host, @Nullable String clientId, @Nullable String clientSecret,
+			@Nullable String token, @Nullable String profile, @Nullable String configFile) {
 
 		/**
-		 * Return the settings: each configured value ({@code lakebase.databricks.*}),
-		 * else the SDK's variable as the environment holds it (so a {@code .env} file
-		 * counts).
-		 * @param host the workspace URL
-		 * @param clientId the OAuth client id
-		 * @param clientSecret the OAuth client secret
-		 * @param token a personal access token
-		 * @param profile a Databricks CLI profile
-		 * @param configFile the Databricks CLI configuration file
+		 * Return these settings completed from the environment: each value set here (from
+		 * {@code lakebase.databricks.*}), else the SDK's variable as the environment
+		 * holds it (so a {@code .env} file counts).
 		 * @param environment where the SDK's variables are read
 		 * @return the settings
 		 */
-		public static Settings of(@Nullable String host, @Nullable String clientId, @Nullable String clientSecret,
-				@Nullable String token, @Nullable String profile, @Nullable String configFile,
-				Environment environment) {
-			return new Settings(new String[] { value(host, "lakebase.databricks.host", environment, "DATABRICKS_HOST"),
-					value(clientId, "lakebase.databricks.client-id", environment, "DATABRICKS_CLIENT_ID"),
-					value(clientSecret, "lakebase.databricks.client-secret", environment, "DATABRICKS_CLIENT_SECRET"),
-					value(token, "lakebase.databricks.token", environment, "DATABRICKS_TOKEN"),
-					value(profile, "lakebase.databricks.profile", environment, "DATABRICKS_CONFIG_PROFILE"),
-					value(configFile, "lakebase.databricks.config-file", environment, "DATABRICKS_CONFIG_FILE") });
+		Settings orFrom(Environment environment) {
+			return new Settings(value(this.host, "lakebase.databricks.host", environment, "DATABRICKS_HOST"),
+					value(this.clientId, "lakebase.databricks.client-id", environment, "DATABRICKS_CLIENT_ID"),
+					value(this.clientSecret, "lakebase.databricks.client-secret", environment,
+							"DATABRICKS_CLIENT_SECRET"),
+					value(this.token, "lakebase.databricks.token", environment, "DATABRICKS_TOKEN"),
+					value(this.profile, "lakebase.databricks.profile", environment, "DATABRICKS_CONFIG_PROFILE"),
+					value(this.configFile, "lakebase.databricks.config-file", environment, "DATABRICKS_CONFIG_FILE"));
 		}
 
 		@Override
-		public boolean equals(Object other) {
-			return other instanceof Settings settings && Arrays.equals(this.values, settings.values);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(this.values);
+		public String toString() {
+			return "Settings[host=" + this.host + ", clientId=" + this.clientId + ", clientSecret="
+					+ ((this.clientSecret != null) ? "(set)" : null) + ", token="
+					+ ((this.token != null) ? "(set)" : null) + ", profile=" + this.profile + ", configFile="
+					+ this.configFile + "]";
 		}
 
 	}

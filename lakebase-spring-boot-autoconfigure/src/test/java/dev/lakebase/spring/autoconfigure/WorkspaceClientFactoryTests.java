@@ -74,13 +74,14 @@ class WorkspaceClientFactoryTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		MockEnvironment environment = new MockEnvironment().withProperty("DATABRICKS_HOST", "http://127.0.0.1:9")
 			.withProperty("DATABRICKS_TOKEN", "dapi-not-used");
-		WorkspaceClientFactory.Settings settings = WorkspaceClientFactory.Settings.of(emulator.workspace().url(), null,
-				null, null, null, null, environment);
+		WorkspaceClientFactory.Settings settings = new WorkspaceClientFactory.Settings(emulator.workspace().url(), null,
+				null, null, null, null)
+			.orFrom(environment);
 		assertThat(WorkspaceClientFactory.create(settings).config().getHost()).isEqualTo(emulator.workspace().url());
 	}
 
 	private static WorkspaceClientFactory.Settings unset(MockEnvironment environment) {
-		return WorkspaceClientFactory.Settings.of(null, null, null, null, null, null, environment);
+		return new WorkspaceClientFactory.Settings(null, null, null, null, null, null).orFrom(environment);
 	}
 
 }
