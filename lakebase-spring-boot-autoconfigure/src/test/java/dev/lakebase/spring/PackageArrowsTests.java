@@ -25,10 +25,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -43,6 +50,10 @@ class PackageArrowsTests {
 
 	/** This module's main classes, not those of the emulator that share the package. */
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
+
+	/** The main classes of this module and of the emulator's, whose API users see. */
+	private static final JavaClasses PUBLISHED = new ClassFileImporter().importPaths(Path.of("target", "classes"),
+			Path.of("..", "lakebase-spring-boot-test", "target", "classes"));
 
 	@Test
 	void noPackageCycle() {
@@ -71,6 +82,46 @@ class PackageArrowsTests {
 			}
 		}
 		assertThat(undocumented).as("public types without @since").isEmpty();
+	}
+
+	@Test
+	void theApiShowsNoPackagePrivateType() {
+		methods().that()
+			.arePublic()
+			.and()
+			.areDeclaredInClassesThat()
+			.arePublic()
+			.should(new ArchCondition<JavaMethod>("take and return only public types of the starter") {
+
+				@Override
+				public void check(JavaMethod method, ConditionEvents events) {
+					if (!isPublic(method.getOwner())) {
+						return;
+					}
+					List<JavaClass> types = new ArrayList<>(method.getRawParameterTypes());
+					types.add(method.getRawReturnType());
+					for (JavaClass type : types) {
+						if (type.getPackageName().startsWith("dev.lakebase") && !isPublic(type)) {
+							events.add(SimpleConditionEvent.violated(method,
+									method.getFullName() + " shows " + type.getName()));
+						}
+					}
+				}
+
+			})
+			.check(PUBLISHED);
+	}
+
+	/**
+	 * Whether a type is public and so is every class it is nested in.
+	 */
+	private static boolean isPublic(JavaClass type) {
+		for (JavaClass enclosing = type; enclosing != null; enclosing = enclosing.getEnclosingClass().orElse(null)) {
+			if (!enclosing.getModifiers().contains(JavaModifier.PUBLIC)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Test
