@@ -131,7 +131,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 				|| environment.containsProperty("spring.datasource.url")) {
 			return false;
 		}
-		return LakebaseTargets.mayNeedWorkspace(environment);
+		return LakebaseConfigured.mayNeedWorkspace(environment);
 	}
 
 	/**

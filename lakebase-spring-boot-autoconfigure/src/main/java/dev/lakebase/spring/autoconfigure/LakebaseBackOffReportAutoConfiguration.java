@@ -88,7 +88,7 @@ public final class LakebaseBackOffReportAutoConfiguration {
 
 	/**
 	 * Matches when the environment names a Lakebase connection
-	 * ({@link LakebaseTargets#named(Environment)}).
+	 * ({@link LakebaseConfigured#named(Environment)}).
 	 */
 	static final class LakebaseValuesCondition extends SpringBootCondition {
 
@@ -99,7 +99,7 @@ public final class LakebaseBackOffReportAutoConfiguration {
 		}
 
 		static @Nullable String found(Environment environment) {
-			return LakebaseTargets.named(environment);
+			return LakebaseConfigured.named(environment);
 		}
 
 	}

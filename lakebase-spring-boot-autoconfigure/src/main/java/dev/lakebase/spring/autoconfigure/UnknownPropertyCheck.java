@@ -73,7 +73,7 @@ class UnknownPropertyCheck implements EnvironmentPostProcessor, Ordered {
 	private static final String VARIABLE_PREFIX = "LAKEBASE_";
 
 	/** Variables the starter reads by these names rather than as properties. */
-	private static final Set<String> VARIABLES = Set.copyOf(LakebaseTargets.VARIABLES);
+	private static final Set<String> VARIABLES = Set.copyOf(LakebaseConfigured.VARIABLES);
 
 	/** The package whose configuration properties are the starter's. */
 	private static final String OWN_SOURCE = "dev.lakebase.spring.";

@@ -29,7 +29,7 @@ import org.springframework.util.StringUtils;
  *
  * @author Lakebase Spring Boot contributors
  */
-final class LakebaseTargets {
+final class LakebaseConfigured {
 
 	/**
 	 * The variables the starter reads by these names, not as relaxed properties.
@@ -44,7 +44,7 @@ final class LakebaseTargets {
 
 	private static final List<String> NATIVE_PASSWORDS = List.of("lakebase.password", "PGPASSWORD");
 
-	private LakebaseTargets() {
+	private LakebaseConfigured() {
 	}
 
 	/**
