@@ -23,39 +23,77 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.util.Credentials;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The credential cache between the credential source and the pool. A valid credential is
  * served from memory with no I/O and no lock. Inside the refresh window the current
  * credential is still served while one background refresh runs; only a missing or expired
- * credential makes a caller wait. At most one mint is in flight. A failed refresh keeps
- * the still-valid credential and is retried with exponential backoff.
+ * credential makes a caller wait. At most one mint is in flight: a mint asked for while
+ * one is in flight joins it. A failed mint keeps the still-valid credential and is
+ * retried with exponential backoff ({@link MintBackOff}), by itself, until a credential
+ * is had again.
+ * <p>
+ * Mints and timers run on the cache's single credential thread, one task at a time; state
+ * changes hold the cache's lock. On the system clock a timer marks the credential stale
+ * at its refresh point, so that the hot path reads one volatile field and not the clock.
  *
  * @author Lakebase Spring Boot contributors
  * @since 0.1.0
  */
 public final class CredentialCache implements DisposableBean {
 
+	private static final Log logger = LogFactory.getLog(CredentialCache.class);
+
+	private final Supplier<CredentialSource> source;
+
 	private final Clock clock;
 
 	private final Duration timeout;
+
+	private final Duration refreshWindow;
+
+	private final LakebaseEvents events;
 
 	private final ScheduledExecutorService executor;
 
 	private final Object lock = new Object();
 
-	private final HeldCredential held;
+	private final MintBackOff backOff;
 
-	private final CredentialMinter minter;
+	private final AtomicLong mints = new AtomicLong();
+
+	/**
+	 * Whether timers on the system clock may mark a credential fresh; not with another
+	 * clock, whose time the timers would not follow.
+	 */
+	private final boolean timedFreshness;
+
+	private volatile @Nullable CachedCredential current;
+
+	/**
+	 * The current credential while it is before its refresh point (a timer clears it
+	 * then), else {@code null}: the hot path's only volatile read.
+	 */
+	private volatile @Nullable CachedCredential fresh;
+
+	private volatile @Nullable CompletableFuture<MintedCredential> inFlight;
+
+	private volatile @Nullable Instant lastRefresh;
 
 	private boolean closed;
 
@@ -64,12 +102,20 @@ public final class CredentialCache implements DisposableBean {
 	}
 
 	public CredentialCache(Supplier<CredentialSource> source, Settings settings, Clock clock, LakebaseEvents events) {
+		this.source = SingletonSupplier.of(source);
 		this.clock = clock;
 		this.timeout = settings.timeout();
-		this.executor = HeldCredential.credentialThread();
-		this.held = new HeldCredential(clock, settings.refreshWindow(), this.executor, this.lock);
-		this.minter = new CredentialMinter(source, settings, clock, events, this.executor, this.lock, this.held,
-				this::retryAfterBackOff);
+		this.refreshWindow = settings.refreshWindow();
+		this.events = events;
+		this.backOff = new MintBackOff(settings.retryInitialDelay(), settings.retryMaxDelay());
+		this.timedFreshness = Clock.systemUTC().equals(clock);
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "lakebase-credentials");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		this.executor = executor;
 	}
 
 	/**
@@ -97,11 +143,11 @@ public final class CredentialCache implements DisposableBean {
 	}
 
 	private @Nullable CachedCredential usable() {
-		CachedCredential fresh = this.held.fresh();
+		CachedCredential fresh = this.fresh;
 		if (fresh != null) {
 			return fresh;
 		}
-		CachedCredential cached = this.held.current();
+		CachedCredential cached = this.current;
 		if (cached == null) {
 			return null;
 		}
@@ -109,7 +155,7 @@ public final class CredentialCache implements DisposableBean {
 		if (!now.isBefore(cached.usableUntil())) {
 			return null;
 		}
-		if (!now.isBefore(cached.refreshAt()) && this.minter.mayStart(now)) {
+		if (!now.isBefore(cached.refreshAt()) && mayStart(now)) {
 			refreshInBackground();
 		}
 		return cached;
@@ -128,18 +174,18 @@ public final class CredentialCache implements DisposableBean {
 		CompletableFuture<MintedCredential> refresh;
 		synchronized (this.lock) {
 			if (this.closed) {
-				throw CredentialUnavailableException.closed(this.minter.describeTarget());
+				throw CredentialUnavailableException.closed(describeTarget());
 			}
 			// A mint may have ended since the look without the lock
-			MintedCredential held = this.held.usable();
+			MintedCredential held = heldUsable();
 			if (held != null) {
 				return held.token();
 			}
-			Throwable error = this.minter.lastError();
-			if (!this.minter.inFlight() && error != null && !this.minter.backOffOver(this.clock.instant())) {
+			Throwable error = this.backOff.lastError();
+			if (this.inFlight == null && error != null && !this.backOff.over(this.clock.instant())) {
 				throw unavailable(error);
 			}
-			refresh = this.minter.start();
+			refresh = startMint();
 		}
 		try {
 			return refresh.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS).token();
@@ -149,7 +195,7 @@ public final class CredentialCache implements DisposableBean {
 			throw unavailable(cause);
 		}
 		catch (CancellationException ex) {
-			throw CredentialUnavailableException.closed(this.minter.describeTarget());
+			throw CredentialUnavailableException.closed(describeTarget());
 		}
 		catch (TimeoutException ex) {
 			throw CredentialUnavailableException.timedOut(this.timeout, target());
@@ -161,8 +207,7 @@ public final class CredentialCache implements DisposableBean {
 	}
 
 	private CredentialUnavailableException unavailable(Throwable cause) {
-		return CredentialUnavailableException.after(cause, this.minter.describeTarget(), this.minter.describe(cause),
-				this.minter.action(cause));
+		return CredentialUnavailableException.after(cause, describeTarget(), describe(cause), action(cause));
 	}
 
 	/**
@@ -172,8 +217,9 @@ public final class CredentialCache implements DisposableBean {
 	 */
 	public void prefetch() {
 		synchronized (this.lock) {
-			if (this.held.current() == null && this.minter.idleWithoutError()) {
-				this.minter.start();
+			if (this.current == null && this.inFlight == null && this.backOff.lastError() == null
+					&& !this.executor.isShutdown()) {
+				startMint();
 			}
 		}
 	}
@@ -198,11 +244,11 @@ public final class CredentialCache implements DisposableBean {
 	 */
 	public void retryInBackground() {
 		synchronized (this.lock) {
-			CachedCredential cached = this.held.current();
+			CachedCredential cached = this.current;
 			Instant now = this.clock.instant();
-			if ((cached == null || !now.isBefore(cached.usableUntil())) && this.minter.lastError() != null
-					&& this.minter.mayStart(now)) {
-				this.minter.start();
+			if ((cached == null || !now.isBefore(cached.usableUntil())) && this.backOff.lastError() != null
+					&& mayStart(now)) {
+				startMint();
 			}
 		}
 	}
@@ -214,8 +260,8 @@ public final class CredentialCache implements DisposableBean {
 	 */
 	private void retryAfterBackOff() {
 		synchronized (this.lock) {
-			if (!this.closed && !this.minter.inFlight() && this.minter.lastError() != null) {
-				this.minter.start();
+			if (!this.closed && this.inFlight == null && this.backOff.lastError() != null) {
+				startMint();
 			}
 		}
 	}
@@ -227,43 +273,71 @@ public final class CredentialCache implements DisposableBean {
 	 */
 	void invalidate(String refusedToken) {
 		synchronized (this.lock) {
-			this.held.drop(refusedToken);
+			CachedCredential cached = this.current;
+			if (cached != null && cached.credential().token().equals(refusedToken)) {
+				this.fresh = null;
+				this.current = null;
+			}
 		}
 	}
 
 	String target() {
-		return this.minter.target();
+		return this.source.get().target();
 	}
 
 	boolean refreshable() {
-		return this.minter.refreshable();
+		return this.source.get().refreshable();
 	}
 
 	public @Nullable MintedCredential current() {
-		CachedCredential cached = this.held.current();
+		CachedCredential cached = this.current;
 		return (cached != null) ? cached.credential() : null;
 	}
 
 	public @Nullable Throwable lastError() {
-		return this.minter.lastError();
+		return this.backOff.lastError();
 	}
 
 	/**
 	 * Describe a failed mint as the credential source does: for a workspace error, its
-	 * HTTP status, error code and message.
+	 * HTTP status, error code and message; by its message when there is no source (its
+	 * set-up failed).
 	 * @param failure what a mint failed with, such as {@link #lastError()}
 	 * @return the description
 	 */
 	public String describe(Throwable failure) {
-		return this.minter.describe(failure);
+		try {
+			return this.source.get().describe(failure);
+		}
+		catch (RuntimeException ex) {
+			return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+		}
+	}
+
+	private String action(Throwable failure) {
+		try {
+			return this.source.get().action(failure);
+		}
+		catch (RuntimeException ex) {
+			return "Check the Lakebase and Databricks workspace configuration, then restart the application.";
+		}
+	}
+
+	private String describeTarget() {
+		try {
+			return target();
+		}
+		catch (RuntimeException ex) {
+			return "Lakebase";
+		}
 	}
 
 	public @Nullable Instant lastRefresh() {
-		return this.minter.lastRefresh();
+		return this.lastRefresh;
 	}
 
 	public long mintCount() {
-		return this.minter.count();
+		return this.mints.get();
 	}
 
 	/**
@@ -272,11 +346,170 @@ public final class CredentialCache implements DisposableBean {
 	 */
 	private void refreshInBackground() {
 		synchronized (this.lock) {
-			CachedCredential cached = this.held.current();
+			CachedCredential cached = this.current;
 			Instant now = this.clock.instant();
-			if (cached != null && now.isBefore(cached.usableUntil()) && this.minter.backOffOver(now)) {
-				this.minter.start();
+			if (cached != null && now.isBefore(cached.usableUntil()) && this.backOff.over(now)) {
+				startMint();
 			}
+		}
+	}
+
+	/**
+	 * Whether a mint may start now: none is in flight and no back-off is running.
+	 */
+	private boolean mayStart(Instant now) {
+		return this.inFlight == null && this.backOff.over(now);
+	}
+
+	/**
+	 * Return the held credential if it can still be used to log in.
+	 */
+	private @Nullable MintedCredential heldUsable() {
+		CachedCredential cached = this.current;
+		return (cached != null && this.clock.instant().isBefore(cached.usableUntil())) ? cached.credential() : null;
+	}
+
+	/**
+	 * Start a mint unless one is in flight; call with the lock held.
+	 * @return the mint in flight, cancelled once the cache is closed
+	 */
+	private CompletableFuture<MintedCredential> startMint() {
+		CompletableFuture<MintedCredential> refresh = this.inFlight;
+		if (refresh == null && this.executor.isShutdown()) {
+			// Closed: nothing mints any more, and whoever asked learns it at once
+			CompletableFuture<MintedCredential> closed = new CompletableFuture<>();
+			closed.cancel(false);
+			return closed;
+		}
+		if (refresh == null) {
+			CompletableFuture<MintedCredential> started = new CompletableFuture<>();
+			this.inFlight = started;
+			this.executor.execute(() -> mint(started));
+			refresh = started;
+		}
+		return refresh;
+	}
+
+	private void mint(CompletableFuture<MintedCredential> result) {
+		long started = System.nanoTime();
+		MintedCredential credential;
+		try {
+			credential = this.source.get().mint();
+		}
+		catch (Throwable ex) {
+			// An Error too: the one mint in flight must end, or every later login waits
+			// for it until its timeout, for good.
+			failed(result, ex, started);
+			if (ex instanceof VirtualMachineError error) {
+				throw error;
+			}
+			return;
+		}
+		report(() -> this.events.credentialRefreshed(this.source.get().kind(),
+				Duration.ofNanos(System.nanoTime() - started), true));
+		try {
+			synchronized (this.lock) {
+				hold(credential);
+				this.lastRefresh = this.clock.instant();
+				this.backOff.succeeded();
+				this.inFlight = null;
+			}
+		}
+		catch (RuntimeException ex) {
+			failed(result, ex, started);
+			return;
+		}
+		this.mints.incrementAndGet();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Obtained a Lakebase credential for " + target() + ", valid until " + credential.expiresAt());
+		}
+		result.complete(credential);
+	}
+
+	/**
+	 * Hold a new credential and keep it {@link #fresh} until its refresh point; call with
+	 * the lock held.
+	 */
+	private void hold(MintedCredential credential) {
+		CachedCredential cached = CachedCredential.of(credential, this.refreshWindow);
+		this.fresh = null;
+		if (cached.neverExpires()) {
+			this.fresh = cached;
+		}
+		else if (this.timedFreshness && this.clock.instant().isBefore(cached.refreshAt())) {
+			long untilRefresh = Duration.between(this.clock.instant(), cached.refreshAt()).toNanos();
+			try {
+				this.executor.schedule(() -> stale(cached), untilRefresh, TimeUnit.NANOSECONDS);
+				this.fresh = cached;
+			}
+			catch (RejectedExecutionException ex) {
+				// Shut down: the clock decides
+			}
+		}
+		this.current = cached;
+	}
+
+	private void stale(CachedCredential cached) {
+		synchronized (this.lock) {
+			if (this.fresh == cached) {
+				this.fresh = null;
+			}
+		}
+	}
+
+	private void failed(CompletableFuture<MintedCredential> result, Throwable ex, long started) {
+		try {
+			report(() -> this.events.credentialRefreshed(sourceKind(), Duration.ofNanos(System.nanoTime() - started),
+					false));
+			if (this.executor.isShutdown()) {
+				return;
+			}
+			long delay;
+			synchronized (this.lock) {
+				delay = this.backOff.failed(ex, this.clock.instant());
+				this.inFlight = null;
+			}
+			MintedCredential usable = heldUsable();
+			if (usable != null) {
+				logger.warn("Could not refresh the Lakebase credential for " + describeTarget() + ": " + describe(ex)
+						+ ". The current credential stays in use until " + usable.expiresAt() + "; retrying in " + delay
+						+ " ms.");
+			}
+			else {
+				logger.warn("Could not obtain a Lakebase credential for " + describeTarget() + ": " + describe(ex)
+						+ ". Retrying in " + delay + " ms.");
+			}
+			this.executor.schedule(this::retryAfterBackOff, delay, TimeUnit.MILLISECONDS);
+		}
+		finally {
+			synchronized (this.lock) {
+				if (this.inFlight == result) {
+					this.inFlight = null;
+				}
+			}
+			result.completeExceptionally(ex);
+		}
+	}
+
+	/**
+	 * Reports to the events; a listener that fails (a closed meter registry, say) is
+	 * logged and never changes what the cache does.
+	 */
+	private void report(Runnable event) {
+		try {
+			event.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("A Lakebase event listener failed: " + ex);
+		}
+	}
+
+	private String sourceKind() {
+		try {
+			return this.source.get().kind();
+		}
+		catch (RuntimeException ex) {
+			return "unknown";
 		}
 	}
 
@@ -290,7 +523,7 @@ public final class CredentialCache implements DisposableBean {
 		CompletableFuture<MintedCredential> waited;
 		synchronized (this.lock) {
 			this.closed = true;
-			waited = this.minter.inFlightMint();
+			waited = this.inFlight;
 		}
 		this.executor.shutdownNow();
 		if (waited != null) {
