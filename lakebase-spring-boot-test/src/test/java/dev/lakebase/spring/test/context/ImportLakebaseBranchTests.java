@@ -17,9 +17,6 @@
 package dev.lakebase.spring.test.context;
 
 import java.lang.reflect.Proxy;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -133,18 +130,6 @@ class ImportLakebaseBranchTests {
 		assertThatThrownBy(() -> context(emulator, WithBranch.class)).hasStackTraceContaining("limit of 10 branches")
 			.hasStackTraceContaining("projects/emulator/branches/other-9")
 			.hasStackTraceContaining("delete the ones no run needs");
-	}
-
-	@Test
-	void namesABranchForTheGitHubRunOrTheTime() {
-		Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:15:30Z"), ZoneOffset.UTC);
-		assertThat(BranchNames.forRun("ci", Map.of("GITHUB_RUN_ID", "4711", "GITHUB_RUN_ATTEMPT", "2"), clock))
-			.matches("ci-gh4711-2-[0-9a-f]{4}");
-		assertThat(BranchNames.forRun("ci", Map.of(), clock)).matches("ci-20261203-101530-[0-9a-f]{4}");
-		assertThat(BranchNames.forRun("My_Tests", Map.of(), clock)).matches("my-tests-20261203-101530-[0-9a-f]{4}");
-		assertThat(BranchNames.forRun("9" + "x".repeat(80), Map.of(), clock)).hasSizeLessThanOrEqualTo(63)
-			.matches("run-9x+-[0-9a-f]{4}");
-		assertThat(BranchNames.forRun("ci", Map.of(), clock)).isNotEqualTo(BranchNames.forRun("ci", Map.of(), clock));
 	}
 
 	private static AnnotationConfigApplicationContext context(LakebaseEmulator emulator, Class<?> configuration) {
