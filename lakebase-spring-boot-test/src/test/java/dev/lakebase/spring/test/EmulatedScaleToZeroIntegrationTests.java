@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Suspend closes connections; the next connect wakes the compute after the configured
  * delay, held or refused.
  */
-class ScaleToZeroTests {
+class EmulatedScaleToZeroIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(

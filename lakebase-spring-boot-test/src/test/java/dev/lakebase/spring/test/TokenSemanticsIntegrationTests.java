@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Token semantics as on the real service: several valid tokens at once, expiry checked
  * only at login, identity bound.
  */
-class TokenSemanticsTests {
+class TokenSemanticsIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Starting, stopping and describing an emulator.
  */
-class LakebaseEmulatorLifecycleTests {
+class LakebaseEmulatorLifecycleIntegrationTests {
 
 	@Test
 	void startsOnlyDaemonThreadsSoThatAnApplicationThatReturnsFromMainEnds() {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * context, its connection becomes the context's {@code lakebase.*} properties ahead of
  * the others, and it closes with the context.
  */
-class ImportLakebaseEmulatorTests {
+class ImportLakebaseEmulatorIntegrationTests {
 
 	@Test
 	void startsAnEmulatorForTheContextAndClosesItWithTheContext() {

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * their parent, isolated from each other, deleted on request or when their TTL ends, and
  * the project's branch limit.
  */
-class BranchApiTests {
+class BranchApiIntegrationTests {
 
 	private static final String PROJECT = "projects/emulator";
 

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Faults injected into the workspace reach the SDK as its own errors, and the emulator
  * recovers after them.
  */
-class EmulatedWorkspaceTests {
+class EmulatedWorkspaceIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();

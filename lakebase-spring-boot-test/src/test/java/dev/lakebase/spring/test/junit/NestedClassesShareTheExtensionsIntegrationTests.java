@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the emulator or delete the branch that the next one uses.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
-class NestedClassesShareTheExtensionsTests {
+class NestedClassesShareTheExtensionsIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * {@link DatabricksAppsRuntime} on small deploy directories whose command is Python: what
  * the command sees is what the Apps runtime gives it.
  */
-class DatabricksAppsRuntimeTests {
+class DatabricksAppsRuntimeIntegrationTests {
 
 	private static final String PRINT_ENVIRONMENT = "import os, shutil; "
 			+ "print('CWD', os.getcwd()); print('JAVA', shutil.which('java')); "

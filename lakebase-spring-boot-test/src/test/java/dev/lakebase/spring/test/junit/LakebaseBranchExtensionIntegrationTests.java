@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * {@link LakebaseBranchExtension} against the emulator's workspace: a branch for the test
  * class, deleted after it, or kept when a test failed and it is to be kept.
  */
-class LakebaseBranchExtensionTests {
+class LakebaseBranchExtensionIntegrationTests {
 
 	@RegisterExtension
 	final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();
@@ -81,7 +81,7 @@ class LakebaseBranchExtensionTests {
 						return Optional.ofNullable(failure);
 					}
 					if (method.getName().equals("getUniqueId")) {
-						return "[engine:junit-jupiter]/[class:LakebaseBranchExtensionTests]";
+						return "[engine:junit-jupiter]/[class:LakebaseBranchExtensionIntegrationTests]";
 					}
 					throw new UnsupportedOperationException(method.getName());
 				});

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The unmodified Databricks SDK mints credentials from the emulator and pgjdbc logs in
  * with them.
  */
-class LakebaseEmulatorSdkTests {
+class LakebaseEmulatorSdkIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(

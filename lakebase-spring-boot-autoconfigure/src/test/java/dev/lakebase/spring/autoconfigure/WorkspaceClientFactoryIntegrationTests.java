@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The starter's SDK client: the settings as the SDK's configuration, and the services the
  * starter calls, on one API client, working against the emulated workspace.
  */
-class WorkspaceClientFactoryTests {
+class WorkspaceClientFactoryIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();

@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * closes unless a failed run keeps it, and the branch limit named with the branches to
  * delete.
  */
-class ImportLakebaseBranchTests {
+class ImportLakebaseBranchIntegrationTests {
 
 	@RegisterExtension
 	final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();

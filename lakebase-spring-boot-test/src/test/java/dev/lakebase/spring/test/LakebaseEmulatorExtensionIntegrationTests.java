@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The extension with its defaults hands a running emulator to test methods.
  */
 @ExtendWith(LakebaseEmulatorExtension.class)
-class LakebaseEmulatorExtensionTests {
+class LakebaseEmulatorExtensionIntegrationTests {
 
 	@Test
 	void injectsRunningEmulator(LakebaseEmulator emulator) throws Exception {
