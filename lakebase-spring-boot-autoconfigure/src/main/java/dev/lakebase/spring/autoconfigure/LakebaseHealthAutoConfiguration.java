@@ -58,7 +58,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = { LakebaseDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class },
 		beforeName = "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration")
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean(LakebaseConnectionDetails.class)
+@ConditionalOnBean({ LakebaseConnectionDetails.class, CredentialCache.class })
 @ConditionalOnEnabledHealthIndicator("lakebase")
 @EnableConfigurationProperties(LakebaseHealthProperties.class)
 public final class LakebaseHealthAutoConfiguration {

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.LakebaseConfigurationException;
+import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,20 @@ class ConnectionDetailsIntegrationTests {
 				.rootCause()
 				.isInstanceOf(LakebaseConfigurationException.class)
 				.hasMessageContaining("names no endpoint, instance or password"));
+	}
+
+	@Test
+	void ownDetailsBesideTheApplicationsOwnDataSourceLeaveTheStarterAside() {
+		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
+		LakebaseTestSupport.runner()
+			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class,
+					LakebaseMetricsAutoConfiguration.class))
+			.withUserConfiguration(LakebaseDataSourceAutoConfigurationTests.UserDataSource.class)
+			.withBean(LakebaseConnectionDetails.class,
+					() -> new Details(endpoint.host(), endpoint.port(), endpoint.path(), "someone", null))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CredentialCache.class)
+				.doesNotHaveBean("lakebaseHealthIndicator"));
 	}
 
 	private record Details(String host, int port, @Nullable String endpoint, String username,
