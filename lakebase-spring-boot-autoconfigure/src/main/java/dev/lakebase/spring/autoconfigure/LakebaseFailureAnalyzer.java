@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.lakebase.spring.LakebaseConfigurationException;
+import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.WakeRetry;
 import org.jspecify.annotations.Nullable;
 
@@ -205,9 +206,14 @@ final class LakebaseFailureAnalyzer implements FailureAnalyzer, Ordered {
 				failure);
 	}
 
+	/**
+	 * Whether the Lakebase DataSource was in use: its credential cache exists. Connection
+	 * details alone do not say so, as an application's own stay beside its own
+	 * DataSource.
+	 */
 	private boolean hasLakebaseDataSource() {
 		return this.beanFactory instanceof ListableBeanFactory beans
-				&& beans.getBeanNamesForType(LakebaseConnectionDetails.class, true, false).length > 0;
+				&& beans.getBeanNamesForType(CredentialCache.class, true, false).length > 0;
 	}
 
 	/**

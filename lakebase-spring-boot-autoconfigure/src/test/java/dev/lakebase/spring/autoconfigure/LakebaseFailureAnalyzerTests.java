@@ -16,7 +16,14 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.lakebase.spring.jdbc.CredentialCache;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import org.springframework.core.env.StandardEnvironment;
 
@@ -39,6 +46,34 @@ class LakebaseFailureAnalyzerTests {
 			assertThat(analysis.getDescription()).contains("PGPORT is '0'");
 			assertThat(analysis.getAction()).isEqualTo("Set PGPORT to a port number between 1 and 65535.");
 		});
+	}
+
+	@Test
+	void aLoginFailureIsNotLakebasesWhenTheStarterSteppedAsideForTheApplicationsDataSource() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("ownDetails", new LakebaseConnectionDetails() {
+
+			@Override
+			public String getHost() {
+				return "ep-1.database.example.com";
+			}
+
+			@Override
+			public String getUsername() {
+				return "someone";
+			}
+
+		});
+		SQLException refused = new SQLException("FATAL: password authentication failed for user \"someone\"", "28P01");
+		RuntimeException failure = new IllegalStateException("Failed to initialize the pool", refused);
+		assertThat(new LakebaseFailureAnalyzer(new StandardEnvironment(), beans).analyze(failure)).isNull();
+		beans.registerSingleton("lakebaseCredentials",
+				new CredentialCache(() -> null, new CredentialCache.Settings(Duration.ofMinutes(5),
+						Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC()));
+		assertThat(new LakebaseFailureAnalyzer(new StandardEnvironment(), beans).analyze(failure))
+			.as("with the Lakebase DataSource in use")
+			.isNotNull();
+		beans.destroySingletons();
 	}
 
 }
