@@ -40,6 +40,8 @@ final class ConnectionResolver {
 
 	static final String DEFAULT_DATABASE = "databricks_postgres";
 
+	static final int DEFAULT_PORT = 5432;
+
 	private static final Log logger = LogFactory.getLog(ConnectionResolver.class);
 
 	private final Settings settings;

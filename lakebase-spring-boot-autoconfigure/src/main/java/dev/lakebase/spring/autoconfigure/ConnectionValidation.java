@@ -76,7 +76,7 @@ final class ConnectionValidation {
 
 	static int port(ConnectionValue value) {
 		if (!value.isPresent()) {
-			return 5432;
+			return ConnectionResolver.DEFAULT_PORT;
 		}
 		try {
 			int port = Integer.parseInt(value.value());

@@ -47,7 +47,7 @@ public interface LakebaseConnectionDetails extends JdbcConnectionDetails {
 	 * @return the port, 5432 by default
 	 */
 	default int getPort() {
-		return 5432;
+		return ConnectionResolver.DEFAULT_PORT;
 	}
 
 	/**
@@ -55,7 +55,7 @@ public interface LakebaseConnectionDetails extends JdbcConnectionDetails {
 	 * @return the database, {@code databricks_postgres} by default
 	 */
 	default String getDatabase() {
-		return "databricks_postgres";
+		return ConnectionResolver.DEFAULT_DATABASE;
 	}
 
 	/**
