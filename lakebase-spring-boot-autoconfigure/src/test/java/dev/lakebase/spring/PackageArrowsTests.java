@@ -16,112 +16,31 @@
 
 package dev.lakebase.spring;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packages of the starter's main code depend on each other one way: no cycle, and the
  * runtime packages ({@code jdbc}, {@code health}, {@code metrics}) know nothing of the
- * auto-configuration. Every public type is API, with {@code @since}; no package calls
- * itself "not an API".
+ * auto-configuration. (The published API is checked by the integration tests' module,
+ * which sees this module and the emulator's.)
  */
 class PackageArrowsTests {
 
-	/** This module's main classes, not those of the emulator that share the package. */
+	/** This module's main classes. */
 	private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
-
-	/** The main classes of this module and of the emulator's, whose API users see. */
-	private static final JavaClasses PUBLISHED = new ClassFileImporter().importPaths(Path.of("target", "classes"),
-			Path.of("..", "lakebase-spring-boot-test", "target", "classes"));
 
 	@Test
 	void noPackageCycle() {
 		assertThat(MAIN.contain(LakebaseConfigurationException.class)).isTrue();
 		slices().matching("dev.lakebase.(**)").should().beFreeOfCycles().check(MAIN);
-	}
-
-	@Test
-	void everyPublicTypeOfTheStarterAndTheEmulatorIsDocumentedApi() throws IOException {
-		Pattern publicType = Pattern.compile(
-				"^public (?:final |abstract |sealed )*(?:class|interface|record|enum|@interface) ", Pattern.MULTILINE);
-		List<String> undocumented = new ArrayList<>();
-		for (Path sources : List.of(Path.of("src", "main", "java"),
-				Path.of("..", "lakebase-spring-boot-test", "src", "main", "java"))) {
-			try (Stream<Path> files = Files.walk(sources)) {
-				for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
-					String source = Files.readString(file);
-					Matcher type = publicType.matcher(source);
-					if (file.endsWith("package-info.java")) {
-						assertThat(source).as(file.toString()).doesNotContainIgnoringCase("not an API");
-					}
-					else if (type.find() && !source.substring(0, type.start()).contains("@since")) {
-						undocumented.add(file.getFileName().toString());
-					}
-				}
-			}
-		}
-		assertThat(undocumented).as("public types without @since").isEmpty();
-	}
-
-	@Test
-	void theApiShowsNoPackagePrivateType() {
-		methods().that()
-			.arePublic()
-			.and()
-			.areDeclaredInClassesThat()
-			.arePublic()
-			.should(new ArchCondition<JavaMethod>("take and return only public types of the starter") {
-
-				@Override
-				public void check(JavaMethod method, ConditionEvents events) {
-					if (!isPublic(method.getOwner())) {
-						return;
-					}
-					List<JavaClass> types = new ArrayList<>(method.getRawParameterTypes());
-					types.add(method.getRawReturnType());
-					for (JavaClass type : types) {
-						if (type.getPackageName().startsWith("dev.lakebase") && !isPublic(type)) {
-							events.add(SimpleConditionEvent.violated(method,
-									method.getFullName() + " shows " + type.getName()));
-						}
-					}
-				}
-
-			})
-			.check(PUBLISHED);
-	}
-
-	/**
-	 * Whether a type is public and so is every class it is nested in.
-	 */
-	private static boolean isPublic(JavaClass type) {
-		for (JavaClass enclosing = type; enclosing != null; enclosing = enclosing.getEnclosingClass().orElse(null)) {
-			if (!enclosing.getModifiers().contains(JavaModifier.PUBLIC)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	@Test

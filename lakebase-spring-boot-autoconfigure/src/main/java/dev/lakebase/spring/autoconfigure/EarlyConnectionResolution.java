@@ -37,8 +37,8 @@ import org.springframework.util.function.SingletonSupplier;
  * thread when the {@code dataSource} bean is created. It is the first to call the
  * workspace; {@link DatabricksSdkPreparer} has prepared the SDK without a request. The
  * {@link LakebaseConnectionDetails} wait for the result, and see its failures as their
- * own. Not used when the application defines its own {@link WorkspaceClient}, nor while
- * the application is processed ahead of time.
+ * own. Not used when the application defines its own {@link WorkspaceClient}, connection
+ * details or workspace details, nor while the application is processed ahead of time.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -48,6 +48,11 @@ final class EarlyConnectionResolution implements BeanFactoryPostProcessor, Envir
 	 * The name of the starter's own connection details bean.
 	 */
 	static final String DETAILS_BEAN = "lakebaseConnectionDetails";
+
+	/**
+	 * The name of the starter's own workspace details bean.
+	 */
+	static final String WORKSPACE_DETAILS_BEAN = "lakebaseWorkspaceDetails";
 
 	@SuppressWarnings("NullAway.Init")
 	private Environment environment;
@@ -67,11 +72,10 @@ final class EarlyConnectionResolution implements BeanFactoryPostProcessor, Envir
 				|| beanFactory.getBeanNamesForType(WorkspaceClient.class, true, false).length > 0) {
 			return;
 		}
-		for (String name : beanFactory.getBeanNamesForType(LakebaseConnectionDetails.class, true, false)) {
-			if (!DETAILS_BEAN.equals(name)) {
-				// The application's own details: nothing to work out
-				return;
-			}
+		if (hasOtherThan(beanFactory, LakebaseConnectionDetails.class, DETAILS_BEAN)
+				|| hasOtherThan(beanFactory, LakebaseWorkspaceDetails.class, WORKSPACE_DETAILS_BEAN)) {
+			// The application's own details (or the emulator's): nothing to work out
+			return;
 		}
 		LakebaseProperties properties = Binder.get(this.environment).bindOrCreate("lakebase", LakebaseProperties.class);
 		WorkspaceClientFactory.Settings settings = properties.getDatabricks().settings(this.environment);
@@ -90,6 +94,15 @@ final class EarlyConnectionResolution implements BeanFactoryPostProcessor, Envir
 		}
 		this.workspace = workspace;
 		this.connectionDetails = new PropertiesLakebaseConnectionDetails(joining(connection));
+	}
+
+	private static boolean hasOtherThan(ConfigurableListableBeanFactory beanFactory, Class<?> type, String own) {
+		for (String name : beanFactory.getBeanNamesForType(type, true, false)) {
+			if (!own.equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

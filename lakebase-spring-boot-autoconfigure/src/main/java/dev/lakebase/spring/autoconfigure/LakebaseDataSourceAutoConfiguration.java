@@ -83,17 +83,28 @@ public final class LakebaseDataSourceAutoConfiguration {
 	}
 
 	@Bean
-	LakebaseWorkspace lakebaseWorkspace(LakebaseProperties properties, Environment environment,
+	@ConditionalOnMissingBean
+	LakebaseWorkspaceDetails lakebaseWorkspaceDetails(LakebaseProperties properties, Environment environment) {
+		return new PropertiesLakebaseWorkspaceDetails(properties.getDatabricks().settings(environment));
+	}
+
+	/**
+	 * The workspace: the application's {@link WorkspaceClient} with the starter's own
+	 * details, else a client of the details.
+	 */
+	@Bean
+	LakebaseWorkspace lakebaseWorkspace(LakebaseWorkspaceDetails details,
 			ObjectProvider<WorkspaceClient> workspaceClient,
 			ObjectProvider<EarlyConnectionResolution> earlyResolution) {
+		boolean ownDetails = details instanceof PropertiesLakebaseWorkspaceDetails;
 		EarlyConnectionResolution started = earlyResolution.getIfAvailable();
-		if (started != null && started.workspace() != null && workspaceClient.getIfUnique() == null) {
+		if (ownDetails && started != null && started.workspace() != null && workspaceClient.getIfUnique() == null) {
 			return started.workspace();
 		}
 		return new LakebaseWorkspace(SingletonSupplier.of(() -> {
-			WorkspaceClient own = workspaceClient.getIfUnique();
+			WorkspaceClient own = ownDetails ? workspaceClient.getIfUnique() : null;
 			return (own != null) ? WorkspaceClientFactory.applications(own)
-					: WorkspaceClientFactory.create(properties.getDatabricks().settings(environment));
+					: WorkspaceClientFactory.create(WorkspaceClientFactory.Settings.of(details));
 		}));
 	}
 

@@ -110,6 +110,20 @@ final class WorkspaceClientFactory {
 			@Nullable String token, @Nullable String profile, @Nullable String configFile) {
 
 		/**
+		 * Return the settings of workspace details: what they leave {@code null}, the SDK
+		 * resolves itself.
+		 * @param details the details
+		 * @return the settings
+		 */
+		static Settings of(LakebaseWorkspaceDetails details) {
+			if (details instanceof PropertiesLakebaseWorkspaceDetails properties) {
+				return properties.settings();
+			}
+			return new Settings(details.getHost(), details.getClientId(), details.getClientSecret(), details.getToken(),
+					null, null);
+		}
+
+		/**
 		 * Return these settings completed from the environment: each value set here (from
 		 * {@code lakebase.databricks.*}), else the SDK's variable as the environment
 		 * holds it (so a {@code .env} file counts).

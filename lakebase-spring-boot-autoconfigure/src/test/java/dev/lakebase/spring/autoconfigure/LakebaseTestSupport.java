@@ -17,11 +17,7 @@
 package dev.lakebase.spring.autoconfigure;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
-
-import dev.lakebase.spring.test.EmulatedEndpoint;
-import dev.lakebase.spring.test.LakebaseEmulator;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -34,11 +30,12 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Shared pieces of the tests that run the auto-configuration against the emulator.
+ * Shared pieces of the tests that run the auto-configuration, in this module and in the
+ * integration tests (through this module's test jar).
  */
 public final class LakebaseTestSupport {
 
-	static final AutoConfigurations JDBC = AutoConfigurations.of(LakebaseDataSourceAutoConfiguration.class,
+	public static final AutoConfigurations JDBC = AutoConfigurations.of(LakebaseDataSourceAutoConfiguration.class,
 			DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 			JdbcTemplateAutoConfiguration.class);
 
@@ -47,13 +44,6 @@ public final class LakebaseTestSupport {
 
 	public static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(JDBC);
-	}
-
-	/**
-	 * A runner given the environment Databricks Apps inject, and more properties.
-	 */
-	static ApplicationContextRunner appsRunner(LakebaseEmulator emulator, String... more) {
-		return runner().withPropertyValues(properties(appsEnvironment(emulator), more));
 	}
 
 	/**
@@ -74,7 +64,7 @@ public final class LakebaseTestSupport {
 	/**
 	 * Every message of an exception, its causes and chained SQL exceptions.
 	 */
-	static String messages(Throwable ex) {
+	public static String messages(Throwable ex) {
 		StringBuilder messages = new StringBuilder();
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			messages.append(cause.getMessage()).append('\n');
@@ -83,30 +73,6 @@ public final class LakebaseTestSupport {
 			}
 		}
 		return messages.toString();
-	}
-
-	/**
-	 * The environment Databricks Apps inject, without LAKEBASE_ENDPOINT (which only
-	 * AppKit apps map).
-	 */
-	static Map<String, String> appsEnvironment(LakebaseEmulator emulator) {
-		Map<String, String> env = new LinkedHashMap<>(emulator.environment());
-		env.remove("LAKEBASE_ENDPOINT");
-		return env;
-	}
-
-	static Map<String, String> environment(LakebaseEmulator emulator, EmulatedEndpoint endpoint) {
-		return new LinkedHashMap<>(emulator.environment(emulator.identities().servicePrincipal(), endpoint));
-	}
-
-	static String[] properties(Map<String, String> values, String... more) {
-		String[] properties = new String[values.size() + more.length];
-		int i = 0;
-		for (Map.Entry<String, String> entry : values.entrySet()) {
-			properties[i++] = entry.getKey() + "=" + entry.getValue();
-		}
-		System.arraycopy(more, 0, properties, i, more.length);
-		return properties;
 	}
 
 }

@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
 
 /**
  * Starts a resource for an application context while its configuration is read, before
- * any bean factory post-processor reads the environment (the Lakebase auto-configuration
- * works out its connection then): the resource becomes a bean that the context closes,
- * and its settings the context's first property source. One per context.
+ * the auto-configuration's conditions are evaluated: the resource becomes a bean that the
+ * context closes, beside what it supplies (connection details, or properties). One per
+ * context.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -80,17 +80,22 @@ abstract class ContextResourceRegistrar implements ImportBeanDefinitionRegistrar
 
 	/**
 	 * Start the resource and
-	 * {@link #register(DefaultListableBeanFactory, Object, DisposableBean, Map) register}
-	 * it.
+	 * {@link #register(DefaultListableBeanFactory, Object, DisposableBean) register} it.
 	 * @param metadata the configuration class that imported it
 	 * @param beans the context's bean factory
 	 */
 	abstract void register(AnnotationMetadata metadata, DefaultListableBeanFactory beans);
 
-	void register(DefaultListableBeanFactory beans, Object resource, DisposableBean closer,
-			Map<String, Object> properties) {
+	void register(DefaultListableBeanFactory beans, Object resource, DisposableBean closer) {
 		beans.registerSingleton(this.beanName, resource);
 		beans.registerDisposableBean(this.beanName, closer);
+	}
+
+	/**
+	 * Add properties to the environment ahead of all others.
+	 * @param properties the properties
+	 */
+	void addFirst(Map<String, Object> properties) {
 		this.environment.getPropertySources().addFirst(new MapPropertySource(this.beanName, properties));
 	}
 

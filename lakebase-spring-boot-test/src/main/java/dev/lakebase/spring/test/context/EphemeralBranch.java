@@ -28,7 +28,10 @@ import com.databricks.sdk.service.postgres.Branch;
 import com.databricks.sdk.service.postgres.BranchSpec;
 import com.databricks.sdk.service.postgres.CreateBranchRequest;
 import com.databricks.sdk.service.postgres.DeleteBranchRequest;
+import com.databricks.sdk.service.postgres.EndpointStatus;
+import com.databricks.sdk.service.postgres.EndpointType;
 import com.databricks.sdk.service.postgres.ListBranchesRequest;
+import com.databricks.sdk.service.postgres.ListEndpointsRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -139,6 +142,32 @@ public final class EphemeralBranch implements AutoCloseable {
 	 */
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * Return the branch's read-write endpoint as the workspace reports it.
+	 * @return the endpoint's resource name and host
+	 * @throws IllegalStateException if the branch has no read-write endpoint with a host
+	 */
+	Endpoint readWriteEndpoint() {
+		for (com.databricks.sdk.service.postgres.Endpoint endpoint : this.workspace.postgres()
+			.listEndpoints(new ListEndpointsRequest().setParent(this.name))) {
+			EndpointStatus status = endpoint.getStatus();
+			if (status != null && status.getEndpointType() == EndpointType.ENDPOINT_TYPE_READ_WRITE
+					&& status.getHosts() != null && status.getHosts().getHost() != null) {
+				return new Endpoint(endpoint.getName(), status.getHosts().getHost());
+			}
+		}
+		throw new IllegalStateException("Lakebase branch " + this.name + " has no read-write endpoint with a host");
+	}
+
+	/**
+	 * A read-write endpoint of the branch.
+	 *
+	 * @param path its resource name
+	 * @param host its host
+	 */
+	record Endpoint(String path, String host) {
 	}
 
 	/**

@@ -30,11 +30,13 @@ import org.springframework.context.annotation.Import;
 /**
  * Runs a {@link LakebaseEmulator} for the application context whose configuration carries
  * this annotation, and points the Lakebase DataSource at it: the emulator starts while
- * the configuration is read, its connection (host, endpoint, the workspace URL and the
- * service principal's OAuth client) becomes the context's {@code lakebase.*} properties
- * ahead of every other source, so the DataSource mints its credentials through the
- * Databricks SDK as on Databricks Apps; the emulator is a bean (inject it to arrange or
- * inspect a test) and closes with the context. One declaration serves tests and dev time:
+ * the configuration is read, its connection (host, endpoint, role) and workspace (URL and
+ * the service principal's OAuth client) become the context's
+ * {@code LakebaseConnectionDetails} and {@code LakebaseWorkspaceDetails} beans, used
+ * instead of what {@code lakebase.*} properties say, so the DataSource mints its
+ * credentials through the Databricks SDK as on Databricks Apps; the emulator is a bean
+ * (inject it to arrange or inspect a test) and closes with the context. One declaration
+ * serves tests and dev time:
  *
  * <pre class="code">
  * &#64;TestConfiguration(proxyBeanMethods = false)

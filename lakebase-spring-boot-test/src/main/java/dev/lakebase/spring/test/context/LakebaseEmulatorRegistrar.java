@@ -16,8 +16,6 @@
 
 package dev.lakebase.spring.test.context;
 
-import java.util.LinkedHashMap;
-
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.LakebaseEmulatorBuilder;
 import dev.lakebase.spring.test.WakeMode;
@@ -30,15 +28,19 @@ import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * Starts the emulator of an {@link ImportLakebaseEmulator} while the configuration is
- * read, before any bean factory post-processor reads the environment (the Lakebase
- * auto-configuration works out its connection then), adds its connection to the
- * environment, and registers it as a bean that the context closes.
+ * read, and registers it as a bean that the context closes, beside its connection and
+ * workspace details: the Lakebase auto-configuration uses them instead of its own, which
+ * it works out from the environment.
  *
  * @author Lakebase Spring Boot contributors
  */
 final class LakebaseEmulatorRegistrar extends ContextResourceRegistrar {
 
 	static final String BEAN_NAME = "lakebaseEmulator";
+
+	static final String CONNECTION_DETAILS_BEAN = "lakebaseEmulatorConnectionDetails";
+
+	static final String WORKSPACE_DETAILS_BEAN = "lakebaseEmulatorWorkspaceDetails";
 
 	private static final Log logger = LogFactory.getLog(LakebaseEmulatorRegistrar.class);
 
@@ -49,7 +51,9 @@ final class LakebaseEmulatorRegistrar extends ContextResourceRegistrar {
 	@Override
 	void register(AnnotationMetadata metadata, DefaultListableBeanFactory beans) {
 		LakebaseEmulator emulator = settings(metadata.getAnnotations().get(ImportLakebaseEmulator.class)).start();
-		register(beans, emulator, emulator::close, new LinkedHashMap<>(emulator.springProperties()));
+		register(beans, emulator, emulator::close);
+		beans.registerSingleton(CONNECTION_DETAILS_BEAN, EmulatorDetails.connection(emulator));
+		beans.registerSingleton(WORKSPACE_DETAILS_BEAN, EmulatorDetails.workspace(emulator));
 		logger.info("Lakebase DataSource points at the emulator: endpoint " + emulator.endpoint().path() + " at "
 				+ emulator.endpoint().host() + ":" + emulator.endpoint().port() + ", workspace "
 				+ emulator.workspace().url());

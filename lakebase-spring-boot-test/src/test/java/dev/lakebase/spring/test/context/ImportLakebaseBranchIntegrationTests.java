@@ -25,6 +25,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
+import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.TestContext;
 
@@ -66,6 +70,42 @@ class ImportLakebaseBranchIntegrationTests {
 			assertThat(context.getBean(EphemeralBranch.class).name()).isEqualTo("projects/emulator/branches/" + id);
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> emulator.branchEndpoint(id));
+	}
+
+	@Test
+	void pointsTheImportedEmulatorsConnectionDetailsAtTheBranch() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(
+				EmulatorAndBranch.class)) {
+			LakebaseEmulator emulator = context.getBean(LakebaseEmulator.class);
+			String id = context.getBean(EphemeralBranch.class).id();
+			EmulatedEndpoint branchEndpoint = emulator.branchEndpoint(id);
+			LakebaseConnectionDetails details = context.getBean(LakebaseConnectionDetails.class);
+			assertThat(details.getEndpoint()).isEqualTo(branchEndpoint.path());
+			assertThat(details.getHost()).isEqualTo(branchEndpoint.host());
+			assertThat(details.getUsername()).isEqualTo(emulator.identities().servicePrincipal().roleName());
+			assertThat(details.getCredentialTarget()).isEqualTo(branchEndpoint.path());
+			assertThat(context.getBeansOfType(LakebaseConnectionDetails.class)).hasSize(2);
+		}
+	}
+
+	@Test
+	void pointsTheApplicationsOwnConnectionDetailsAtTheBranch() {
+		LakebaseEmulator emulator = this.lakebase.emulator();
+		try (AnnotationConfigApplicationContext context = context(emulator, OwnDetailsAndBranch.class)) {
+			String id = context.getBean(EphemeralBranch.class).id();
+			LakebaseConnectionDetails details = context.getBean(LakebaseConnectionDetails.class);
+			assertThat(details.getEndpoint()).isEqualTo(emulator.branchEndpoint(id).path());
+			assertThat(details.getHost()).isEqualTo(emulator.branchEndpoint(id).host());
+			assertThat(details.getApplicationName()).isEqualTo("own");
+		}
+	}
+
+	@Test
+	void twoConnectionDetailsBeansToPointAtTheBranchFailNamingThem() {
+		LakebaseEmulator emulator = this.lakebase.emulator();
+		assertThatThrownBy(() -> context(emulator, TwoDetailsAndBranch.class))
+			.hasStackTraceContaining("@ImportLakebaseBranch points one LakebaseConnectionDetails bean at the run's "
+					+ "branch, and the context has 2: [own, other]");
 	}
 
 	@Test
@@ -151,6 +191,69 @@ class ImportLakebaseBranchIntegrationTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportLakebaseBranch(keepOnFailure = true)
 	static class KeptOnFailure {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportLakebaseEmulator
+	@ImportLakebaseBranch
+	static class EmulatorAndBranch {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportLakebaseBranch
+	static class OwnDetailsAndBranch {
+
+		@Bean
+		LakebaseConnectionDetails own() {
+			return new LakebaseConnectionDetails() {
+
+				@Override
+				public String getHost() {
+					return "parent.example.com";
+				}
+
+				@Override
+				public String getEndpoint() {
+					return "projects/emulator/branches/production/endpoints/primary";
+				}
+
+				@Override
+				public String getUsername() {
+					return "app";
+				}
+
+				@Override
+				public String getApplicationName() {
+					return "own";
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(OwnDetailsAndBranch.class)
+	static class TwoDetailsAndBranch {
+
+		@Bean
+		LakebaseConnectionDetails other() {
+			return new LakebaseConnectionDetails() {
+
+				@Override
+				public String getHost() {
+					return "other.example.com";
+				}
+
+				@Override
+				public String getUsername() {
+					return "app";
+				}
+
+			};
+		}
 
 	}
 

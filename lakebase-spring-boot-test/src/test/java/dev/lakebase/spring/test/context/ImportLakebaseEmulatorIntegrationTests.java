@@ -17,8 +17,11 @@
 package dev.lakebase.spring.test.context;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
+import dev.lakebase.spring.autoconfigure.LakebaseWorkspaceDetails;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.WakeMode;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.PropertySources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -33,30 +38,52 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link ImportLakebaseEmulator} on a configuration class: the emulator runs for the
- * context, its connection becomes the context's {@code lakebase.*} properties ahead of
- * the others, and it closes with the context.
+ * context, supplies its connection and workspace details as beans (the environment is
+ * left as it is), and closes with the context.
  */
 class ImportLakebaseEmulatorIntegrationTests {
 
 	@Test
 	void startsAnEmulatorForTheContextAndClosesItWithTheContext() {
 		LakebaseEmulator emulator;
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(WithEmulator.class)) {
+			emulator = context.getBean(LakebaseEmulator.class);
+			assertThat(emulator.workspace().url()).startsWith("http://127.0.0.1:");
+		}
+		assertThatIllegalStateException().isThrownBy(() -> emulator.workspace().url());
+	}
+
+	@Test
+	void suppliesConnectionAndWorkspaceDetailsAndWritesNoPropertyIntoTheEnvironment() {
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("user", Map.of("lakebase.host", "elsewhere.example.com")));
+			List<String> sourcesBefore = names(context.getEnvironment().getPropertySources());
 			context.register(WithEmulator.class);
 			context.refresh();
-			emulator = context.getBean(LakebaseEmulator.class);
-			assertThat(emulator.workspace().url()).startsWith("http://127.0.0.1:");
-			emulator.springProperties()
-				.forEach((name, value) -> assertThat(context.getEnvironment().getProperty(name)).as(name)
-					.isEqualTo(value));
-			assertThat(context.getEnvironment().getProperty("lakebase.host")).isEqualTo(emulator.endpoint().host());
-			assertThat(context.getEnvironment().getProperty("lakebase.databricks.client-id"))
-				.isEqualTo(emulator.identities().servicePrincipal().clientId());
+			LakebaseEmulator emulator = context.getBean(LakebaseEmulator.class);
+			LakebaseConnectionDetails connection = context.getBean(LakebaseConnectionDetails.class);
+			assertThat(connection.getHost()).isEqualTo(emulator.endpoint().host());
+			assertThat(connection.getPort()).isEqualTo(emulator.endpoint().port());
+			assertThat(connection.getEndpoint()).isEqualTo(emulator.endpoint().path());
+			assertThat(connection.getInstanceName()).isNull();
+			assertThat(connection.getUsername()).isEqualTo(emulator.identities().servicePrincipal().roleName());
+			assertThat(connection.getPassword()).isNull();
+			assertThat(connection.getSslMode()).isEqualTo("require");
+			assertThat(connection.getJdbcUrl()).startsWith("jdbc:postgresql://" + emulator.endpoint().host() + ":");
+			LakebaseWorkspaceDetails workspace = context.getBean(LakebaseWorkspaceDetails.class);
+			assertThat(workspace.getHost()).isEqualTo(emulator.workspace().url());
+			assertThat(workspace.getClientId()).isEqualTo(emulator.identities().servicePrincipal().clientId());
+			assertThat(workspace.getClientSecret()).isEqualTo(emulator.identities().servicePrincipal().clientSecret());
+			assertThat(workspace.toString()).doesNotContain(emulator.identities().servicePrincipal().clientSecret());
+			assertThat(names(context.getEnvironment().getPropertySources())).isEqualTo(sourcesBefore);
+			assertThat(context.getEnvironment().getProperty("lakebase.host")).isEqualTo("elsewhere.example.com");
 		}
-		assertThatIllegalStateException().isThrownBy(() -> emulator.workspace().url());
+	}
+
+	private static List<String> names(PropertySources sources) {
+		return sources.stream().map(PropertySource::getName).toList();
 	}
 
 	@Test
@@ -68,7 +95,7 @@ class ImportLakebaseEmulatorIntegrationTests {
 			assertThat(emulator.endpoint().wakeMode()).isEqualTo(WakeMode.REFUSE);
 			assertThat(emulator.endpoint().wakeDelay()).isEqualTo(Duration.ofMillis(50));
 			assertThat(emulator.endpoint().autoSuspendAfter()).isEqualTo(Duration.ofSeconds(30));
-			assertThat(context.getEnvironment().getProperty("lakebase.application-name")).isEqualTo("notes");
+			assertThat(context.getBean(LakebaseConnectionDetails.class).getApplicationName()).isEqualTo("notes");
 		}
 	}
 

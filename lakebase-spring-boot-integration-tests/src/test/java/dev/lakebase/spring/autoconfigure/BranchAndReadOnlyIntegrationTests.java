@@ -78,7 +78,7 @@ class BranchAndReadOnlyIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
 		EmulatedEndpoint production = emulator.endpoint();
-		LakebaseTestSupport.appsRunner(emulator, "lakebase.branch=" + FEATURE).run((context) -> {
+		EmulatorTestSupport.appsRunner(emulator, "lakebase.branch=" + FEATURE).run((context) -> {
 			assertThat(context).hasNotFailed();
 			long productionLogins = production.counters().logins();
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -90,7 +90,7 @@ class BranchAndReadOnlyIntegrationTests {
 			assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
 				.isEqualTo(feature.path());
 		});
-		LakebaseTestSupport.appsRunner(emulator).run((context) -> {
+		EmulatorTestSupport.appsRunner(emulator).run((context) -> {
 			assertThat(context.getBean(JdbcTemplate.class)
 				.queryForObject("SELECT to_regclass('branch_marker') IS NULL", Boolean.class))
 				.as("production does not see the feature branch's table")
@@ -102,7 +102,7 @@ class BranchAndReadOnlyIntegrationTests {
 	void switchingTheBranchIsOneEnvironmentVariable() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
-		Map<String, Object> variables = new LinkedHashMap<>(LakebaseTestSupport.appsEnvironment(emulator));
+		Map<String, Object> variables = new LinkedHashMap<>(EmulatorTestSupport.appsEnvironment(emulator));
 		variables.put("LAKEBASE_BRANCH", FEATURE);
 		LakebaseTestSupport.runner()
 			.withInitializer((context) -> context.getEnvironment()
@@ -123,7 +123,7 @@ class BranchAndReadOnlyIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
 		StringBuilder lines = new StringBuilder();
-		LakebaseTestSupport.appsEnvironment(emulator)
+		EmulatorTestSupport.appsEnvironment(emulator)
 			.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
 		lines.append("LAKEBASE_BRANCH=").append(FEATURE).append('\n');
 		Path dotenv = Files.writeString(directory.resolve(".env"), lines);
@@ -141,10 +141,10 @@ class BranchAndReadOnlyIntegrationTests {
 	void branchAndEndpointIdBuildThePathWithoutPlatformVariables() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
-		Map<String, String> env = LakebaseTestSupport.appsEnvironment(emulator);
+		Map<String, String> env = EmulatorTestSupport.appsEnvironment(emulator);
 		env.remove("PGHOST");
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(env, "lakebase.project=" + feature.project(),
+			.withPropertyValues(EmulatorTestSupport.properties(env, "lakebase.project=" + feature.project(),
 					"lakebase.branch=" + FEATURE, "lakebase.endpoint-id=" + feature.id()))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -158,7 +158,7 @@ class BranchAndReadOnlyIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint feature = emulator.branchEndpoint(FEATURE);
 		int projectListings = emulator.workspace().requests("/api/2.0/postgres/projects");
-		LakebaseTestSupport.appsRunner(emulator, "lakebase.project=" + feature.project(), "lakebase.branch=" + FEATURE)
+		EmulatorTestSupport.appsRunner(emulator, "lakebase.project=" + feature.project(), "lakebase.branch=" + FEATURE)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(LakebaseConnectionDetails.class).getHost()).isEqualTo(feature.host());
@@ -171,11 +171,11 @@ class BranchAndReadOnlyIntegrationTests {
 	void fullPathWinsAndContradictingPartsFail() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint production = emulator.endpoint();
-		LakebaseTestSupport
+		EmulatorTestSupport
 			.appsRunner(emulator, "lakebase.endpoint=" + production.path(), "lakebase.project=" + production.project())
 			.run((context) -> assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
 				.isEqualTo(production.path()));
-		LakebaseTestSupport.appsRunner(emulator, "lakebase.endpoint=" + production.path(), "lakebase.branch=" + FEATURE)
+		EmulatorTestSupport.appsRunner(emulator, "lakebase.endpoint=" + production.path(), "lakebase.branch=" + FEATURE)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(LakebaseTestSupport.messages(context.getStartupFailure())).contains(
@@ -340,7 +340,7 @@ class BranchAndReadOnlyIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint primary = emulator.endpoint();
 		EmulatedEndpoint readOnly = emulator.readOnlyEndpoint();
-		LakebaseTestSupport
+		EmulatorTestSupport
 			.appsRunner(emulator, "lakebase.read-only.endpoint=" + readOnly.path(),
 					"spring.jpa.hibernate.ddl-auto=validate", "spring.flyway.schemas=app")
 			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
@@ -371,7 +371,7 @@ class BranchAndReadOnlyIntegrationTests {
 	}
 
 	private static ApplicationContextRunner readOnlyRunner(String... properties) {
-		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties)
+		return EmulatorTestSupport.appsRunner(lakebase.emulator(), properties)
 			.withConfiguration(
 					AutoConfigurations.of(LakebaseHealthAutoConfiguration.class, LakebaseMetricsAutoConfiguration.class,
 							MetricsAutoConfiguration.class, DataSourcePoolMetricsAutoConfiguration.class))

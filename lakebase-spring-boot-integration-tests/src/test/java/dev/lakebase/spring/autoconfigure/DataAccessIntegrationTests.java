@@ -51,7 +51,7 @@ class DataAccessIntegrationTests {
 			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
 					DataJpaRepositoriesAutoConfiguration.class))
 			.withUserConfiguration(JpaConfig.class)
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator),
+			.withPropertyValues(EmulatorTestSupport.properties(EmulatorTestSupport.appsEnvironment(emulator),
 					"spring.jpa.hibernate.ddl-auto=validate", "spring.flyway.schemas=app"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -73,7 +73,7 @@ class DataAccessIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		LakebaseTestSupport.runner()
 			.withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator)))
+			.withPropertyValues(EmulatorTestSupport.properties(EmulatorTestSupport.appsEnvironment(emulator)))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

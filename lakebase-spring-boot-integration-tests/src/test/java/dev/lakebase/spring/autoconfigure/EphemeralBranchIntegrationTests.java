@@ -26,6 +26,7 @@ import java.util.Map;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.context.ImportLakebaseBranch;
+import dev.lakebase.spring.test.context.ImportLakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,6 +119,27 @@ class EphemeralBranchIntegrationTests {
 			.isEqualTo(parentReadOnlyLogins);
 	}
 
+	@Test
+	void anImportedEmulatorsDataSourceReadsAndWritesOnTheRunsBranch() throws Exception {
+		try (ConfigurableApplicationContext context = LakebaseTestSupport
+			.application(EmulatorAndBranchRun.class, Map.of())
+			.run()) {
+			LakebaseEmulator emulator = context.getBean(LakebaseEmulator.class);
+			String branch = context.getEnvironment().getProperty("lakebase.branch");
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			jdbc.execute("CREATE TABLE run_note (body text)");
+			jdbc.update("INSERT INTO run_note VALUES ('on the branch')");
+			TransactionTemplate readOnly = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+			readOnly.setReadOnly(true);
+			String readOnlyDatabase = readOnly
+				.execute((status) -> jdbc.queryForObject("SELECT current_database()", String.class));
+			assertThat(readOnlyDatabase).endsWith("__" + branch);
+			assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).endsWith("__" + branch);
+			assertThat(emulator.endpoint().counters().logins()).as("logins to the parent").isZero();
+			assertThat(emulator.branchEndpoint(branch).counters().logins()).isPositive();
+		}
+	}
+
 	private static void execute(LakebaseEmulator emulator, EmulatedEndpoint endpoint, String... statements)
 			throws SQLException {
 		try (Connection connection = emulator.postgres().connectAsSuperuser(endpoint);
@@ -145,6 +167,15 @@ class EphemeralBranchIntegrationTests {
 			HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class })
 	@ImportLakebaseBranch(prefix = "run")
 	static class BranchRun {
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration(exclude = { FlywayAutoConfiguration.class, LiquibaseAutoConfiguration.class,
+			HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class })
+	@ImportLakebaseEmulator(readOnlyEndpoint = true)
+	@ImportLakebaseBranch(prefix = "run")
+	static class EmulatorAndBranchRun {
 
 	}
 

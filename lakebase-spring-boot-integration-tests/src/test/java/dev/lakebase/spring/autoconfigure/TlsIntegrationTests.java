@@ -131,7 +131,7 @@ class TlsIntegrationTests {
 			}
 			assertThat(endpoint.counters().statements()).as("statements sent by a login").isEqualTo(statements);
 			assertThat(endpoint.counters().lastLoginStartupParameters()).containsEntry("application_name",
-					LakebaseTestSupport.appsEnvironment(lakebase.emulator()).get("PGAPPNAME"));
+					EmulatorTestSupport.appsEnvironment(lakebase.emulator()).get("PGAPPNAME"));
 		});
 	}
 
@@ -169,7 +169,7 @@ class TlsIntegrationTests {
 	private static ApplicationContextRunner runner(String... properties) {
 		Map<String, String> environment = new LinkedHashMap<>(lakebase.emulator().environment());
 		return LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(environment, properties))
+			.withPropertyValues(EmulatorTestSupport.properties(environment, properties))
 			.withPropertyValues("spring.datasource.hikari.connection-timeout=5000", "lakebase.wake.budget=2s");
 	}
 

@@ -70,7 +70,7 @@ class ScaleToZeroIntegrationTests {
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
-		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties);
+		return EmulatorTestSupport.appsRunner(lakebase.emulator(), properties);
 	}
 
 	@ParameterizedTest
@@ -239,10 +239,10 @@ class ScaleToZeroIntegrationTests {
 	@Test
 	void suspendTimeoutOfAnEndpointLookedUpForItsHostNeedsNoSecondRead() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		Map<String, String> environment = LakebaseTestSupport.environment(emulator, emulator.endpoint());
+		Map<String, String> environment = EmulatorTestSupport.environment(emulator, emulator.endpoint());
 		environment.remove("PGHOST");
 		assertIdleTimeoutFollowsSuspendTimeoutWithReads(
-				LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(environment)), 1,
+				LakebaseTestSupport.runner().withPropertyValues(EmulatorTestSupport.properties(environment)), 1,
 				"one, for its host, which also gave its suspend timeout");
 	}
 

@@ -63,7 +63,7 @@ class FaultInjectionIntegrationTests {
 	}
 
 	private static ApplicationContextRunner runner(String... properties) {
-		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties);
+		return EmulatorTestSupport.appsRunner(lakebase.emulator(), properties);
 	}
 
 	@Test
@@ -178,7 +178,7 @@ class FaultInjectionIntegrationTests {
 	}
 
 	private void connectionLimitReachedThenReleased(LakebaseEmulator emulator) {
-		LakebaseTestSupport.appsRunner(emulator, "spring.datasource.hikari.connection-timeout=2000").run((context) -> {
+		EmulatorTestSupport.appsRunner(emulator, "spring.datasource.hikari.connection-timeout=2000").run((context) -> {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			assertThat(new JdbcTemplate(pool).queryForObject("SHOW max_connections", Integer.class)).isEqualTo(10);
 			try (Workload load = new Workload("connection-limit", pool, 4)) {

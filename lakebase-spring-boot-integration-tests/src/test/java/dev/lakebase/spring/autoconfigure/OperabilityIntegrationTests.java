@@ -73,7 +73,7 @@ class OperabilityIntegrationTests {
 	}
 
 	private ApplicationContextRunner runner(String... properties) {
-		return LakebaseTestSupport.appsRunner(lakebase.emulator(), properties)
+		return EmulatorTestSupport.appsRunner(lakebase.emulator(), properties)
 			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class,
 					LakebaseMetricsAutoConfiguration.class, DataSourceHealthContributorAutoConfiguration.class,
 					DataSourcePoolMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
@@ -251,7 +251,7 @@ class OperabilityIntegrationTests {
 		app.setCredentialPermission(false);
 		LakebaseTestSupport.runner()
 			.withConfiguration(AutoConfigurations.of(LakebaseHealthAutoConfiguration.class))
-			.withPropertyValues(LakebaseTestSupport.properties(emulator.environment(app, emulator.endpoint())))
+			.withPropertyValues(EmulatorTestSupport.properties(emulator.environment(app, emulator.endpoint())))
 			.run((context) -> {
 				HealthIndicator indicator = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
 				assertThatExceptionOfType(RuntimeException.class)
@@ -340,7 +340,7 @@ class OperabilityIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedIdentity app = emulator.identities().addServicePrincipal(false);
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(emulator.environment(app, emulator.endpoint())))
+			.withPropertyValues(EmulatorTestSupport.properties(emulator.environment(app, emulator.endpoint())))
 			.run((context) -> {
 				DataSource lakebase = context.getBean(HikariDataSource.class).getDataSource();
 				for (int i = 0; i < 5; i++) {
@@ -390,7 +390,7 @@ class OperabilityIntegrationTests {
 	void metricsReportedBeforeTheRegistryIsBoundAreKeptAndNoReportingThreadLooksItUp() {
 		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
 		int mints = lakebase.emulator().tokens().mintCount(endpoint);
-		LakebaseTestSupport.appsRunner(lakebase.emulator())
+		EmulatorTestSupport.appsRunner(lakebase.emulator())
 			.withConfiguration(
 					AutoConfigurations.of(LakebaseMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
 			.withUserConfiguration(LazyMeterRegistryConfig.class)

@@ -93,7 +93,7 @@ class SecretHygieneIntegrationTests {
 		EmulatedIdentity app = emulator.identities().servicePrincipal();
 		Set<String> tokens = new LinkedHashSet<>();
 
-		Map<String, Object> oauth = traceProperties(LakebaseTestSupport.appsEnvironment(emulator));
+		Map<String, Object> oauth = traceProperties(EmulatorTestSupport.appsEnvironment(emulator));
 		oauth.remove("DATABRICKS_CLIENT_SECRET");
 		oauth.put("lakebase.databricks.client-secret", app.clientSecret());
 		try (ConfigurableApplicationContext context = run(oauth)) {
@@ -130,7 +130,7 @@ class SecretHygieneIntegrationTests {
 		}
 
 		EmulatedIdentity withoutRole = emulator.identities().addServicePrincipal(false);
-		Map<String, Object> failing = traceProperties(LakebaseTestSupport.environment(emulator, emulator.endpoint()));
+		Map<String, Object> failing = traceProperties(EmulatorTestSupport.environment(emulator, emulator.endpoint()));
 		failing.put("DATABRICKS_CLIENT_ID", withoutRole.clientId());
 		failing.put("DATABRICKS_CLIENT_SECRET", withoutRole.clientSecret());
 		failing.put("PGUSER", withoutRole.clientId());

@@ -53,7 +53,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 		EmulatedEndpoint endpoint = emulator.endpoint();
 		int mints = emulator.tokens().mintCount(endpoint);
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator)))
+			.withPropertyValues(EmulatorTestSupport.properties(EmulatorTestSupport.appsEnvironment(emulator)))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget())
@@ -74,9 +74,9 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 	void lakebaseEndpointVariableSkipsDiscovery() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint other = emulator.branchEndpoint("other");
-		Map<String, String> env = LakebaseTestSupport.environment(emulator, other);
+		Map<String, String> env = EmulatorTestSupport.environment(emulator, other);
 		env.remove("PGHOST");
-		LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(env)).run((context) -> {
+		LakebaseTestSupport.runner().withPropertyValues(EmulatorTestSupport.properties(env)).run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("SELECT current_database()", String.class))
 				.isEqualTo("databricks_postgres__other");
@@ -91,10 +91,10 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint instance = emulator.instance("legacy-instance");
 		int mints = emulator.tokens().mintCount(instance);
-		Map<String, String> env = LakebaseTestSupport.environment(emulator, instance);
+		Map<String, String> env = EmulatorTestSupport.environment(emulator, instance);
 		env.remove("PGHOST");
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(env, "lakebase.instance-name=legacy-instance"))
+			.withPropertyValues(EmulatorTestSupport.properties(env, "lakebase.instance-name=legacy-instance"))
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject("SELECT current_user", String.class))
@@ -108,11 +108,11 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		emulator.identities().addNativeRole("native_user", "native-secret-1");
 		int mints = emulator.tokens().mintCount();
-		Map<String, String> env = LakebaseTestSupport.environment(emulator, emulator.endpoint());
+		Map<String, String> env = EmulatorTestSupport.environment(emulator, emulator.endpoint());
 		env.keySet().removeIf((key) -> key.startsWith("DATABRICKS_") || key.equals("LAKEBASE_ENDPOINT"));
 		env.put("PGUSER", "native_user");
 		env.put("PGPASSWORD", "native-secret-1");
-		LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(env)).run((context) -> {
+		LakebaseTestSupport.runner().withPropertyValues(EmulatorTestSupport.properties(env)).run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("native_user");
 			assertThat(context.getBean(LakebaseConnectionDetails.class).getCredentialTarget()).isNull();
@@ -123,9 +123,9 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 	@Test
 	void userNameComesFromWorkspaceIdentityWhenNotConfigured() {
 		LakebaseEmulator emulator = lakebase.emulator();
-		Map<String, String> env = LakebaseTestSupport.environment(emulator, emulator.endpoint());
+		Map<String, String> env = EmulatorTestSupport.environment(emulator, emulator.endpoint());
 		env.remove("PGUSER");
-		LakebaseTestSupport.runner().withPropertyValues(LakebaseTestSupport.properties(env)).run((context) -> {
+		LakebaseTestSupport.runner().withPropertyValues(EmulatorTestSupport.properties(env)).run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("SELECT current_user", String.class))
 				.isEqualTo(emulator.identities().servicePrincipal().clientId());
@@ -137,7 +137,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		int mints = emulator.tokens().mintCount(emulator.endpoint());
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator),
+			.withPropertyValues(EmulatorTestSupport.properties(EmulatorTestSupport.appsEnvironment(emulator),
 					"spring.datasource.hikari.maximum-pool-size=32"))
 			.run((context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
@@ -172,7 +172,7 @@ class LakebaseDataSourceAutoConfigurationIntegrationTests {
 	void revokedCredentialRecoversWithOneExtraMint() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator)))
+			.withPropertyValues(EmulatorTestSupport.properties(EmulatorTestSupport.appsEnvironment(emulator)))
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);

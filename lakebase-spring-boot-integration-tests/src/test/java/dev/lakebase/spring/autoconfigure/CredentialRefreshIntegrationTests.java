@@ -66,7 +66,7 @@ class CredentialRefreshIntegrationTests {
 		AtomicLong failures = new AtomicLong();
 		long[] elapsedNanos = new long[1];
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator),
+			.withPropertyValues(EmulatorTestSupport.properties(EmulatorTestSupport.appsEnvironment(emulator),
 					"lakebase.credentials.refresh-window=2s", "spring.datasource.hikari.maximum-pool-size=8"))
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -92,7 +92,7 @@ class CredentialRefreshIntegrationTests {
 		LakebaseEmulator emulator = lakebase.emulator();
 		emulator.tokens().setLifetime(Duration.ofSeconds(10));
 		LakebaseTestSupport.runner()
-			.withPropertyValues(LakebaseTestSupport.properties(LakebaseTestSupport.appsEnvironment(emulator),
+			.withPropertyValues(EmulatorTestSupport.properties(EmulatorTestSupport.appsEnvironment(emulator),
 					"lakebase.credentials.refresh-window=5s", "lakebase.credentials.retry-initial-delay=200ms",
 					"lakebase.credentials.retry-max-delay=1s", "lakebase.credentials.timeout=3s",
 					"spring.datasource.hikari.connection-timeout=8000", "spring.datasource.hikari.maximum-pool-size=4"))
