@@ -18,6 +18,7 @@ package dev.lakebase.spring.autoconfigure;
 
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.metrics.MicrometerLakebaseEvents;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -52,6 +53,29 @@ public final class LakebaseMetricsAutoConfiguration {
 			Environment environment) {
 		return new MicrometerLakebaseEvents(credentials::getIfAvailable, LakebaseHikariBeanPostProcessor
 			.poolName(environment.getProperty("spring.datasource.hikari.pool-name")));
+	}
+
+	/**
+	 * Gauges of the users' pools ({@code lakebase.users.enabled}): how many are open and
+	 * their connections, with no tag that names a user.
+	 * @param userPools the users' pools
+	 * @return the binder
+	 */
+	@Bean
+	MeterBinder lakebaseUserPoolMetrics(ObjectProvider<UserPools> userPools) {
+		return (registry) -> userPools.ifAvailable((pools) -> {
+			Gauge.builder("lakebase.users.pools", pools, UserPools::poolCount)
+				.description("Open connection pools of the app's users")
+				.register(registry);
+			Gauge.builder("lakebase.users.connections", pools, UserPools::connections)
+				.description("Connections of the users' pools")
+				.tag("state", "total")
+				.register(registry);
+			Gauge.builder("lakebase.users.connections", pools, UserPools::activeConnections)
+				.description("Connections of the users' pools")
+				.tag("state", "active")
+				.register(registry);
+		});
 	}
 
 	@Bean

@@ -139,6 +139,8 @@ public class LakebaseProperties {
 
 	private final ReadOnly readOnly = new ReadOnly();
 
+	private final Users users = new Users();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -273,6 +275,10 @@ public class LakebaseProperties {
 
 	public Dotenv getDotenv() {
 		return this.dotenv;
+	}
+
+	public Users getUsers() {
+		return this.users;
 	}
 
 	public ReadOnly getReadOnly() {
@@ -734,6 +740,125 @@ public class LakebaseProperties {
 					"Set " + property + " to a positive duration, for example 30s.");
 		}
 		return duration;
+	}
+
+	/**
+	 * Connections on behalf of the app's signed-in users (Databricks Apps user
+	 * authorization with the postgres scope): methods annotated with @AsUser run as the
+	 * requesting user's own Postgres role.
+	 */
+	public static class Users {
+
+		/**
+		 * Whether @AsUser methods and LakebaseUsers run database work as the requesting
+		 * user. Off by default: it needs user authorization with the postgres scope.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Connections of one user's pool at most.
+		 */
+		private int maxPoolSize = 3;
+
+		/**
+		 * How long a user's connection stays idle before it is closed. Together with
+		 * HikariCP's housekeeping (every 30s), this is how soon an idle user's pool holds
+		 * no connection.
+		 */
+		private Duration idleTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * User pools at most. A new user's pool closes the least recently used idle one
+		 * when the cap is reached; when every pool is busy, the request is answered 503
+		 * with Retry-After.
+		 */
+		private int maxPools = 50;
+
+		/**
+		 * Credential mints with users' tokens at once at most (the workspace
+		 * rate-limits); a request that waits longer than lakebase.credentials.timeout is
+		 * answered 503 with Retry-After.
+		 */
+		private int maxConcurrentMints = 4;
+
+		/**
+		 * Locally, run @AsUser work as the developer (the workspace identity of
+		 * lakebase.databricks.* or the Databricks CLI) when a request has no forwarded
+		 * token. Ignored on Databricks Apps.
+		 */
+		private boolean developerAsUser;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxPoolSize() {
+			return this.maxPoolSize;
+		}
+
+		public void setMaxPoolSize(int maxPoolSize) {
+			this.maxPoolSize = maxPoolSize;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public int getMaxPools() {
+			return this.maxPools;
+		}
+
+		public void setMaxPools(int maxPools) {
+			this.maxPools = maxPools;
+		}
+
+		public int getMaxConcurrentMints() {
+			return this.maxConcurrentMints;
+		}
+
+		public void setMaxConcurrentMints(int maxConcurrentMints) {
+			this.maxConcurrentMints = maxConcurrentMints;
+		}
+
+		public boolean isDeveloperAsUser() {
+			return this.developerAsUser;
+		}
+
+		public void setDeveloperAsUser(boolean developerAsUser) {
+			this.developerAsUser = developerAsUser;
+		}
+
+		/**
+		 * Check the settings.
+		 * @throws LakebaseConfigurationException naming a value out of range
+		 */
+		void check() {
+			atLeastOne(this.maxPoolSize, "lakebase.users.max-pool-size");
+			atLeastOne(this.maxPools, "lakebase.users.max-pools");
+			atLeastOne(this.maxConcurrentMints, "lakebase.users.max-concurrent-mints");
+			if (this.idleTimeout == null || this.idleTimeout.compareTo(Duration.ofSeconds(10)) < 0) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: lakebase.users.idle-timeout is '" + this.idleTimeout + "'.",
+						"Set lakebase.users.idle-timeout to at least 10s, HikariCP's shortest idle timeout.");
+			}
+		}
+
+		private static void atLeastOne(int value, String property) {
+			if (value < 1) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: " + property + " is " + value + ".",
+						"Set " + property + " to 1 or more.");
+			}
+		}
+
 	}
 
 }

@@ -25,11 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.service.database.DatabaseInstance;
 import com.databricks.sdk.service.database.GetDatabaseInstanceRequest;
+import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.postgres.Endpoint;
 import com.databricks.sdk.service.postgres.GetEndpointRequest;
 import dev.lakebase.spring.jdbc.CredentialSource;
+import dev.lakebase.spring.jdbc.MintedCredential;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +68,61 @@ final class LakebaseWorkspace {
 			case PROVISIONED_INSTANCE -> WorkspaceCredentialSources.provisioned(this.client, target.resource(), clock);
 			case NATIVE_PASSWORD -> CredentialSource.nativePassword(Objects.requireNonNull(target.password()), clock);
 		};
+	}
+
+	/**
+	 * Return the name the workspace reports for a user's token: for a user, the e-mail
+	 * address, which is the user's Postgres role.
+	 * @param token the user's token
+	 * @return the user name
+	 * @throws RuntimeException the SDK's error when the workspace refuses the token
+	 */
+	String userName(String token) {
+		return userClient(token).currentUser().me(new MeRequest()).getUserName();
+	}
+
+	/**
+	 * Mint a database credential with a user's token, for the user's own role.
+	 * @param target what the credential is for
+	 * @param token the user's token
+	 * @param properties the credential settings
+	 * @param clock the clock
+	 * @return the credential
+	 * @throws RuntimeException the SDK's error when the workspace refuses
+	 */
+	MintedCredential mintAsUser(ResolvedConnection.Target target, String token,
+			LakebaseProperties.Credentials properties, Clock clock) {
+		WorkspaceClient client = userClient(token);
+		return switch (target.kind()) {
+			case AUTOSCALING_ENDPOINT ->
+				WorkspaceCredentialSources.autoscaling(() -> client, target.resource(), properties.getTtl(), clock)
+					.mint();
+			case PROVISIONED_INSTANCE ->
+				WorkspaceCredentialSources.provisioned(() -> client, target.resource(), clock).mint();
+			case NATIVE_PASSWORD -> throw new IllegalStateException(
+					"A native Postgres password has no users: lakebase.users needs credentials minted through the workspace");
+		};
+	}
+
+	/**
+	 * Return a client of the app's workspace that authenticates with a user's token only
+	 * (whatever the app's own authentication is).
+	 */
+	private WorkspaceClient userClient(String token) {
+		DatabricksConfig config = new DatabricksConfig().setHost(this.client.get().config().getHost())
+			.setToken(token)
+			.setAuthType("pat");
+		return new WorkspaceClientFactory.LakebaseServices(config);
+	}
+
+	/**
+	 * Return the token the app's own client authenticates with, which stands in for a
+	 * user's locally (the developer's, from a CLI profile or {@code DATABRICKS_TOKEN}).
+	 * @return the token, or {@code null} when the client sends none
+	 */
+	@Nullable String ownToken() {
+		String authorization = this.client.get().config().authenticate().get("Authorization");
+		return (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : null;
 	}
 
 	/**

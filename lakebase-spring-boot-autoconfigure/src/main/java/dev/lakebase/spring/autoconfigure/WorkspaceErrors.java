@@ -50,6 +50,16 @@ final class WorkspaceErrors {
 		return (error == ex) ? answer : ex.getMessage() + " (" + answer + ")";
 	}
 
+	/**
+	 * Return the HTTP status of the workspace's answer behind a failure.
+	 * @param ex the failure
+	 * @return the status, or 0 when the workspace gave none
+	 */
+	static int status(Throwable ex) {
+		DatabricksError error = databricksError(ex);
+		return (error != null) ? error.getStatusCode() : 0;
+	}
+
 	private static @Nullable DatabricksError databricksError(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DatabricksError error) {

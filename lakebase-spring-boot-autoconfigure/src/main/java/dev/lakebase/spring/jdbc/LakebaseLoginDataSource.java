@@ -61,7 +61,7 @@ public final class LakebaseLoginDataSource implements DataSource {
 
 	private final Properties properties;
 
-	private final CredentialCache credentials;
+	private final @Nullable CredentialCache credentials;
 
 	private final @Nullable WakeRetry wakeRetry;
 
@@ -83,6 +83,27 @@ public final class LakebaseLoginDataSource implements DataSource {
 		this.properties = new Properties();
 		this.properties.putAll(properties);
 		this.credentials = credentials;
+		this.wakeRetry = wakeRetry;
+	}
+
+	/**
+	 * Create a login data source for passwords that the pool's credentials provider hands
+	 * over with every login, with no credential cache behind it: a refused password is
+	 * not replaced, and a login without a password fails.
+	 * @param url the JDBC URL
+	 * @param username the database user name
+	 * @param properties the driver properties
+	 * @param wakeRetry the wake retry, or {@code null} to connect once
+	 * @param events where login failures are reported
+	 */
+	public LakebaseLoginDataSource(String url, String username, Properties properties, @Nullable WakeRetry wakeRetry,
+			LakebaseEvents events) {
+		this.events = events;
+		this.url = url;
+		this.username = username;
+		this.properties = new Properties();
+		this.properties.putAll(properties);
+		this.credentials = null;
 		this.wakeRetry = wakeRetry;
 	}
 
@@ -135,7 +156,7 @@ public final class LakebaseLoginDataSource implements DataSource {
 		if (failure == null) {
 			return null;
 		}
-		Instant minted = this.credentials.lastRefresh();
+		Instant minted = (this.credentials != null) ? this.credentials.lastRefresh() : null;
 		return (minted != null && minted.isAfter(failure.at())) ? null : failure.exception();
 	}
 
@@ -144,21 +165,31 @@ public final class LakebaseLoginDataSource implements DataSource {
 	}
 
 	private Connection login(String user, @Nullable String password) throws SQLException {
-		String secret = (password != null) ? password : this.credentials.token();
+		CredentialCache credentials = this.credentials;
+		String secret;
+		if (password != null) {
+			secret = password;
+		}
+		else if (credentials != null) {
+			secret = credentials.token();
+		}
+		else {
+			throw new SQLException("No Lakebase credential was handed over for " + user, INVALID_PASSWORD);
+		}
 		try {
 			return connect(user, secret);
 		}
 		catch (SQLException ex) {
-			if (!INVALID_PASSWORD.equals(ex.getSQLState()) || !this.credentials.refreshable()
+			if (credentials == null || !INVALID_PASSWORD.equals(ex.getSQLState()) || !credentials.refreshable()
 					|| secret.equals(this.refusedFreshSecret)) {
 				throw ex;
 			}
-			this.credentials.invalidate(secret);
-			String fresh = this.credentials.token();
+			credentials.invalidate(secret);
+			String fresh = credentials.token();
 			if (fresh.equals(secret)) {
 				throw ex;
 			}
-			logger.warn("Lakebase refused a cached credential for " + this.credentials.target()
+			logger.warn("Lakebase refused a cached credential for " + credentials.target()
 					+ " (28P01: revoked or expired early); logging in once more with a new one");
 			try {
 				return connect(user, fresh);

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeSnippetsTests {
 
 	/** Types of Spring, HikariCP and Micrometer that the architecture page names. */
-	private static final String[] NAMED_FROM_ELSEWHERE = { "BeanFactoryPostProcessor", "ConnectionDetails",
-			"DataSource", "EnvironmentPostProcessors", "HikariDataSource", "JdbcConnectionDetails",
+	private static final String[] NAMED_FROM_ELSEWHERE = { "AbstractRoutingDataSource", "BeanFactoryPostProcessor",
+			"ConnectionDetails", "DataSource", "EnvironmentPostProcessors", "HikariDataSource", "JdbcConnectionDetails",
 			"LazyConnectionDataSourceProxy", "MeterBinder", "PostgreSQL", "RetryTemplate" };
 
 	private static final Path CONSUMER = Path.of("../consumer-tests/src/it/emulator-spring-boot-test");

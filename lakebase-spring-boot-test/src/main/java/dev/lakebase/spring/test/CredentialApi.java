@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -37,6 +38,8 @@ final class CredentialApi {
 
 	private final EmulatorDirectory model;
 
+	static final String POSTGRES_SCOPE = "postgres";
+
 	private final DatabaseTokens databaseTokens;
 
 	CredentialApi(EmulatorDirectory model, DatabaseTokens databaseTokens) {
@@ -44,7 +47,11 @@ final class CredentialApi {
 		this.databaseTokens = databaseTokens;
 	}
 
-	void mintForEndpoint(HttpExchange exchange, EmulatedIdentity caller) throws IOException {
+	void mintForEndpoint(HttpExchange exchange, EmulatedIdentity caller, @Nullable Set<String> scopes)
+			throws IOException {
+		if (!hasPostgresScope(exchange, scopes)) {
+			return;
+		}
 		JsonNode request = HttpExchanges.json().readTree(HttpExchanges.readBody(exchange));
 		String path = request.path("endpoint").asText("");
 		EmulatedEndpoint endpoint = this.model.endpoint(path);
@@ -70,7 +77,11 @@ final class CredentialApi {
 				Map.of("token", minted.token(), "expire_time", minted.expiresAt().toString()));
 	}
 
-	void mintForInstance(HttpExchange exchange, EmulatedIdentity caller) throws IOException {
+	void mintForInstance(HttpExchange exchange, EmulatedIdentity caller, @Nullable Set<String> scopes)
+			throws IOException {
+		if (!hasPostgresScope(exchange, scopes)) {
+			return;
+		}
 		JsonNode request = HttpExchanges.json().readTree(HttpExchanges.readBody(exchange));
 		List<String> names = new ArrayList<>();
 		request.path("instance_names").forEach((name) -> names.add(name.asText()));
@@ -93,6 +104,19 @@ final class CredentialApi {
 		DatabaseTokens.Minted minted = this.databaseTokens.mint(caller, names.get(0), null);
 		HttpExchanges.send(exchange, 200,
 				Map.of("token", minted.token(), "expiration_time", minted.expiresAt().toString()));
+	}
+
+	/**
+	 * Whether a token may mint database credentials: one limited to scopes needs
+	 * {@code postgres} among them (else the call fails with 403).
+	 */
+	private static boolean hasPostgresScope(HttpExchange exchange, @Nullable Set<String> scopes) throws IOException {
+		if (scopes == null || scopes.contains(POSTGRES_SCOPE)) {
+			return true;
+		}
+		HttpExchanges.error(exchange, 403, "PERMISSION_DENIED",
+				"Provided OAuth token does not have required scopes: " + POSTGRES_SCOPE);
+		return false;
 	}
 
 	static @Nullable Duration parseDuration(@Nullable String text) {

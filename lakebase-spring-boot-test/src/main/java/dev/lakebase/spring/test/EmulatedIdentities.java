@@ -19,6 +19,7 @@ package dev.lakebase.spring.test;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -82,6 +83,36 @@ public final class EmulatedIdentities {
 	 */
 	public EmulatedIdentity addUser(String email, boolean databaseRole) {
 		return add(new EmulatedIdentity(EmulatedIdentity.Kind.USER, email, "dapi" + secret(), databaseRole));
+	}
+
+	/**
+	 * Return a user's OAuth token as the Databricks Apps proxy forwards it to an app with
+	 * user authorization on ({@code X-Forwarded-Access-Token}), limited to the scopes
+	 * configured for the app. Minting a database credential needs the {@code postgres}
+	 * scope; the token authenticates the workspace's other APIs as the user (the current
+	 * user's name is the user's e-mail address).
+	 * @param user the user
+	 * @param scopes the scopes, such as {@code postgres} and
+	 * {@code iam.current-user:read}
+	 * @return the token
+	 */
+	public String forwardedToken(EmulatedIdentity user, String... scopes) {
+		if (user.kind() != EmulatedIdentity.Kind.USER) {
+			throw new IllegalArgumentException(user + " is no user: the Apps proxy forwards users' tokens");
+		}
+		String token = "lbemu-user." + secret();
+		this.directory.addForwardedToken(token, user, Set.of(scopes));
+		return token;
+	}
+
+	/**
+	 * Make a forwarded token invalid, as when it expires: the workspace refuses it from
+	 * now on.
+	 * @param token the token
+	 * @return whether the token was valid
+	 */
+	public boolean revokeForwardedToken(String token) {
+		return this.directory.revokeForwardedToken(token);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -42,6 +43,8 @@ final class EmulatorDirectory {
 	private final Map<String, String> nativePasswords = new ConcurrentHashMap<>();
 
 	private final Map<String, BranchRecord> branchRecords = new ConcurrentHashMap<>();
+
+	private final Map<String, ForwardedToken> forwardedTokens = new ConcurrentHashMap<>();
 
 	private final DatabaseTokens tokens;
 
@@ -88,6 +91,27 @@ final class EmulatorDirectory {
 	 */
 	public Map<String, BranchRecord> branchRecords() {
 		return this.branchRecords;
+	}
+
+	/**
+	 * A user's OAuth token as the Databricks Apps proxy forwards it, limited to scopes.
+	 *
+	 * @param identity the user
+	 * @param scopes the scopes the app's user authorization grants
+	 */
+	record ForwardedToken(EmulatedIdentity identity, Set<String> scopes) {
+	}
+
+	public void addForwardedToken(String token, EmulatedIdentity identity, Set<String> scopes) {
+		this.forwardedTokens.put(token, new ForwardedToken(identity, Set.copyOf(scopes)));
+	}
+
+	public boolean revokeForwardedToken(String token) {
+		return this.forwardedTokens.remove(token) != null;
+	}
+
+	public @Nullable ForwardedToken forwardedToken(String token) {
+		return this.forwardedTokens.get(token);
 	}
 
 	public void started(Instant startTime) {

@@ -178,10 +178,10 @@ final class FakeWorkspace implements Closeable {
 			this.branches.answer(exchange, method, path);
 		}
 		else if (method.equals("POST") && path.equals("/api/2.0/postgres/credentials")) {
-			this.credentials.mintForEndpoint(exchange, caller);
+			this.credentials.mintForEndpoint(exchange, caller, this.oauth.scopes(exchange));
 		}
 		else if (method.equals("POST") && path.equals("/api/2.0/database/credentials")) {
-			this.credentials.mintForInstance(exchange, caller);
+			this.credentials.mintForInstance(exchange, caller, this.oauth.scopes(exchange));
 		}
 		else if (method.equals("GET") && resource.matches()) {
 			new WorkspaceResources(this.model).answer(resource.group(1), HttpExchanges.query(exchange),

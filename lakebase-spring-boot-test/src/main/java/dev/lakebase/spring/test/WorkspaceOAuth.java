@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -33,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fake workspace's OAuth: the token endpoint of the machine-to-machine flow (client
  * credentials, in the form or with Basic authentication), and the bearer check of every
- * API call, which also takes a user's personal access token.
+ * API call, which also takes a user's personal access token and a user's token as the
+ * Databricks Apps proxy forwards it, limited to scopes.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -98,7 +100,26 @@ final class WorkspaceOAuth {
 		if (accessToken != null) {
 			return this.clock.instant().isBefore(accessToken.expiresAt()) ? accessToken.identity() : null;
 		}
+		EmulatorDirectory.ForwardedToken forwarded = this.model.forwardedToken(bearer);
+		if (forwarded != null) {
+			return forwarded.identity();
+		}
 		return this.model.userByToken(bearer);
+	}
+
+	/**
+	 * Return the scopes a call's token is limited to: those of a user's forwarded token,
+	 * else {@code null} (every API).
+	 * @param exchange the call
+	 * @return the scopes, or {@code null}
+	 */
+	@Nullable Set<String> scopes(HttpExchange exchange) {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			return null;
+		}
+		EmulatorDirectory.ForwardedToken forwarded = this.model.forwardedToken(authorization.substring(7).trim());
+		return (forwarded != null) ? forwarded.scopes() : null;
 	}
 
 	private static String randomToken(String prefix) {
