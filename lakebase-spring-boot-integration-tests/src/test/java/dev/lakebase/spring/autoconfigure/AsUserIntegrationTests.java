@@ -36,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.lakebase.spring.test.EmulatedIdentity;
+import dev.lakebase.spring.test.EmulatedWorkspace;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import dev.lakebase.spring.users.AsUser;
@@ -331,6 +332,47 @@ class AsUserIntegrationTests {
 			assertThat(get(onApps, "/notes", null, null).statusCode()).isEqualTo(401);
 		}
 		assertThat(output).contains("lakebase.users.developer-as-user is ignored on Databricks Apps");
+	}
+
+	@Test
+	void aBurstOfNewUsersMintsAtMostTheConfiguredNumberAtOnce() throws Exception {
+		LakebaseEmulator emulator = lakebase.emulator();
+		Map<String, Object> properties = new LinkedHashMap<>(emulator.springProperties());
+		properties.put("lakebase.users.max-concurrent-mints", "2");
+		List<EmulatedIdentity> burst = new ArrayList<>();
+		List<String> burstTokens = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			EmulatedIdentity user = emulator.identities().addUser("burst" + i + "@example.com", true);
+			burst.add(user);
+			burstTokens.add(emulator.identities().forwardedToken(user, "postgres"));
+		}
+		String credentials = "/api/2.0/postgres/credentials";
+		try (ConfigurableApplicationContext burstApp = start(properties)) {
+			// The app's own credential is minted at start; what follows mints only for
+			// users
+			assertThat(get(burstApp, "/app", null, null).statusCode()).isEqualTo(200);
+			emulator.workspace().resetMaxConcurrentRequests();
+			emulator.workspace().delay(EmulatedWorkspace.Target.CREDENTIALS, Duration.ofMillis(300));
+			ExecutorService threads = Executors.newFixedThreadPool(burst.size());
+			try {
+				List<Future<Integer>> statuses = new ArrayList<>();
+				for (int i = 0; i < burst.size(); i++) {
+					int user = i;
+					statuses.add(threads
+						.submit(() -> get(burstApp, "/notes", burstTokens.get(user), burst.get(user).roleName())
+							.statusCode()));
+				}
+				for (Future<Integer> status : statuses) {
+					assertThat(status.get()).isEqualTo(200);
+				}
+			}
+			finally {
+				threads.shutdown();
+				emulator.workspace().delay(EmulatedWorkspace.Target.CREDENTIALS, Duration.ZERO);
+			}
+			assertThat(burst).allSatisfy((user) -> assertThat(emulator.tokens().mintCount(user)).isEqualTo(1));
+			assertThat(emulator.workspace().maxConcurrentRequests(credentials)).isEqualTo(2);
+		}
 	}
 
 	@Test

@@ -181,6 +181,32 @@ public final class EmulatedWorkspace {
 	}
 
 	/**
+	 * Answer the calls of a target group after a delay, as a slow workspace does, until
+	 * the delay is set to zero.
+	 * @param target the calls affected
+	 * @param delay how long each call waits before it is answered
+	 */
+	public void delay(Target target, Duration delay) {
+		server().delay(target, LakebaseEmulatorBuilder.requireNonNegative(delay));
+	}
+
+	/**
+	 * Forget the most calls at once counted so far, to count them from now on.
+	 */
+	public void resetMaxConcurrentRequests() {
+		server().resetMaxConcurrentRequests();
+	}
+
+	/**
+	 * Return the most calls of a path the workspace answered at once so far.
+	 * @param path the path, such as {@code /api/2.0/postgres/credentials}
+	 * @return the most calls at once
+	 */
+	public int maxConcurrentRequests(String path) {
+		return server().maxConcurrentRequests(path);
+	}
+
+	/**
 	 * Hang the next {@code count} calls of the target group: each is held for
 	 * {@code hang}, then answered 503.
 	 * @param target the calls affected

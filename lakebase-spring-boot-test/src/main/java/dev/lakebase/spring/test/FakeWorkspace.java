@@ -18,6 +18,7 @@ package dev.lakebase.spring.test;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -62,6 +63,12 @@ final class FakeWorkspace implements Closeable {
 
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
+
+	private final Map<Target, Duration> delays = new ConcurrentHashMap<>();
+
 	private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
 
 	private final HttpServer server;
@@ -78,6 +85,24 @@ final class FakeWorkspace implements Closeable {
 	public int requestCount(String path) {
 		AtomicInteger count = this.requests.get(path);
 		return (count != null) ? count.get() : 0;
+	}
+
+	public int maxConcurrentRequests(String path) {
+		AtomicInteger max = this.maxInFlight.get(path);
+		return (max != null) ? max.get() : 0;
+	}
+
+	public void resetMaxConcurrentRequests() {
+		this.maxInFlight.clear();
+	}
+
+	public void delay(Target target, Duration delay) {
+		if (delay.isZero()) {
+			this.delays.remove(target);
+		}
+		else {
+			this.delays.put(target, delay);
+		}
 	}
 
 	public int requestCount() {
@@ -97,20 +122,42 @@ final class FakeWorkspace implements Closeable {
 			String method = exchange.getRequestMethod();
 			String path = exchange.getRequestURI().getPath();
 			this.requests.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
-			String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
-			if (userAgent != null) {
-				this.userAgents.add(userAgent);
+			AtomicInteger inFlight = this.inFlight.computeIfAbsent(path, (key) -> new AtomicInteger());
+			int now = inFlight.incrementAndGet();
+			this.maxInFlight.computeIfAbsent(path, (key) -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+			try {
+				answer(exchange, method, path);
 			}
-			InjectedFault fault = this.model.takeFault(target(path));
-			if (fault != null) {
-				answerFault(exchange, fault);
-				return;
+			finally {
+				inFlight.decrementAndGet();
 			}
-			route(exchange, method, path);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Fake workspace failed on {}", exchange.getRequestURI().getPath(), ex);
 		}
+	}
+
+	private void answer(HttpExchange exchange, String method, String path) throws IOException {
+		Duration delay = this.delays.get(target(path));
+		if (delay != null) {
+			try {
+				TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+		if (userAgent != null) {
+			this.userAgents.add(userAgent);
+		}
+		InjectedFault fault = this.model.takeFault(target(path));
+		if (fault != null) {
+			answerFault(exchange, fault);
+			return;
+		}
+		route(exchange, method, path);
 	}
 
 	private static Target target(String path) {

@@ -230,6 +230,13 @@ public final class LakebaseEmulatorBuilder {
 		return build().start();
 	}
 
+	static Duration requireNonNegative(Duration duration) {
+		if (duration == null || duration.isNegative()) {
+			throw new IllegalArgumentException("Duration must not be negative: " + duration);
+		}
+		return duration;
+	}
+
 	static Duration requirePositive(Duration duration) {
 		if (duration == null || duration.isZero() || duration.isNegative()) {
 			throw new IllegalArgumentException("Duration must be positive: " + duration);
