@@ -54,6 +54,10 @@ public final class BenchmarkSuite {
 
 	private static final int BOOTSTRAP_RESAMPLES = 2000;
 
+	private static final int USERS_ITERATIONS = 3000;
+
+	private static final int USERS_NEW = 20;
+
 	private final Report report = new Report();
 
 	private final String only = System.getProperty("benchmark.only", "");
@@ -133,6 +137,28 @@ public final class BenchmarkSuite {
 		if (selected("apps")) {
 			appsRuntime();
 		}
+		if (selected("users")) {
+			users();
+		}
+	}
+
+	private void users() throws Exception {
+		UsersBenchmark.Result result = UsersBenchmark.run(USERS_ITERATIONS, USERS_NEW);
+		line("## 8. Requests as a user (%d requests of each, one of each per iteration in a shuffled order)",
+				USERS_ITERATIONS);
+		line("");
+		line("| comparison | first, median ms | second, median ms | ratio of the medians (target <= 1.05) | 95 %% bootstrap interval |");
+		line("|---|---|---|---|---|");
+		for (PairedLatencies row : List.of(result.warm(), result.control())) {
+			double[] interval = row.bootstrap(BOOTSTRAP_RESAMPLES, 2.5, 97.5);
+			line("| %s | %.3f | %.3f | %.3f | %.3f to %.3f |", row.name(), row.starterMedianMillis(),
+					row.plainMedianMillis(), row.ratio(), interval[0], interval[1]);
+		}
+		line("");
+		List<Long> first = java.util.Arrays.stream(result.firstRequestNanos()).boxed().toList();
+		line("First request of a new user (identity lookup, credential mint, login), %d users: median %.1f ms, "
+				+ "p95 %.1f ms.", first.size(), Stats.percentileMillis(first, 50), Stats.percentileMillis(first, 95));
+		line("");
 	}
 
 	private void appsRuntime() throws Exception {
