@@ -321,11 +321,15 @@ class AsUserIntegrationTests {
 		EmulatedIdentity developer = emulator.identities().user();
 		Map<String, Object> properties = new LinkedHashMap<>(emulator.springProperties(developer, emulator.endpoint()));
 		properties.put("lakebase.users.developer-as-user", "true");
+		UserPools localPools;
 		try (ConfigurableApplicationContext local = start(properties)) {
 			HttpResponse<String> response = get(local, "/notes", null, null);
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).startsWith(developer.roleName() + "|");
+			localPools = local.getBean(UserPools.class);
+			assertThat(localPools.poolCount()).isOne();
 		}
+		assertThat(localPools.poolCount()).as("user pools once the context closed").isZero();
 		assertThat(output).contains("lakebase.users.developer-as-user is on");
 		properties.put("DATABRICKS_APP_NAME", "notes");
 		try (ConfigurableApplicationContext onApps = start(properties)) {
@@ -372,6 +376,31 @@ class AsUserIntegrationTests {
 			}
 			assertThat(burst).allSatisfy((user) -> assertThat(emulator.tokens().mintCount(user)).isEqualTo(1));
 			assertThat(emulator.workspace().maxConcurrentRequests(credentials)).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void readOnlyTransactionsInAUserScopeRunAsTheUserAndOutsideItOnTheReadOnlyEndpoint() throws Exception {
+		try (LakebaseEmulator emulator = LakebaseEmulator.builder().readOnlyEndpoint().start()) {
+			EmulatedIdentity user = emulator.identities().addUser("reader@example.com", true);
+			try (Connection connection = emulator.postgres().connectAsSuperuser(emulator.endpoint());
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE user_note (owner text NOT NULL DEFAULT current_user, body text)");
+				statement.execute("GRANT SELECT ON user_note TO PUBLIC");
+			}
+			Map<String, Object> properties = new LinkedHashMap<>(emulator.springProperties());
+			properties.put("lakebase.read-only.endpoint", emulator.readOnlyEndpoint().path());
+			try (ConfigurableApplicationContext readOnlyApp = start(properties)) {
+				long readOnlyLogins = emulator.readOnlyEndpoint().counters().logins();
+				String token = emulator.identities().forwardedToken(user, "postgres");
+				HttpResponse<String> response = get(readOnlyApp, "/notes", token, user.roleName());
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.body()).isEqualTo(user.roleName() + "|");
+				assertThat(emulator.readOnlyEndpoint().counters().logins()).isEqualTo(readOnlyLogins);
+				assertThat(get(readOnlyApp, "/app-read-only", null, null).body())
+					.isEqualTo(emulator.identities().servicePrincipal().roleName());
+				assertThat(emulator.readOnlyEndpoint().counters().logins()).isGreaterThan(readOnlyLogins);
+			}
 		}
 	}
 
@@ -454,6 +483,11 @@ class AsUserIntegrationTests {
 			return this.users.asUser(() -> this.async.currentUser()).get();
 		}
 
+		@GetMapping("/app-read-only")
+		String appReadOnly() {
+			return this.notes.currentUserReadOnly();
+		}
+
 		@GetMapping("/inside-app-transaction")
 		String insideAppTransaction() {
 			return this.notes.userScopeInsideTransaction();
@@ -475,6 +509,11 @@ class AsUserIntegrationTests {
 			String user = this.jdbc.queryForObject("SELECT current_user", String.class);
 			List<String> bodies = this.jdbc.queryForList("SELECT body FROM user_note ORDER BY body", String.class);
 			return user + "|" + String.join(",", bodies);
+		}
+
+		@Transactional(readOnly = true)
+		public String currentUserReadOnly() {
+			return this.jdbc.queryForObject("SELECT current_user", String.class);
 		}
 
 		@Transactional
