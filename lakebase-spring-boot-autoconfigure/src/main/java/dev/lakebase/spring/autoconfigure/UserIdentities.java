@@ -43,6 +43,10 @@ final class UserIdentities {
 
 	private static final int MAX_REMEMBERED = 10_000;
 
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(UserIdentities::sha256);
+
+	private static final HexFormat HEX = HexFormat.of();
+
 	private final Function<String, String> lookup;
 
 	private final Map<String, String> identities = new LinkedHashMap<>(16, 0.75f, true) {
@@ -100,9 +104,12 @@ final class UserIdentities {
 	}
 
 	static String fingerprint(String token) {
+		return HEX.formatHex(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

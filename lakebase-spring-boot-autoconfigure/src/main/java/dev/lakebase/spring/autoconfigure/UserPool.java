@@ -45,6 +45,11 @@ final class UserPool {
 
 	private volatile @Nullable MintedCredential credential;
 
+	/** When the current credential is to be renewed: inside its refresh window. */
+	private volatile Instant renewAt = Instant.MIN;
+
+	private volatile boolean loggedIn;
+
 	private volatile long lastUsedNanos = System.nanoTime();
 
 	UserPool(String identity) {
@@ -92,24 +97,38 @@ final class UserPool {
 
 	/**
 	 * Whether a new credential is needed: none was minted, or the current one is inside
-	 * its refresh window (at most half its lifetime) or expired.
+	 * its refresh window or expired.
 	 * @param now the time
-	 * @param refreshWindow {@code lakebase.credentials.refresh-window}
 	 * @return whether to mint
 	 */
-	boolean needsCredential(Instant now, Duration refreshWindow) {
-		MintedCredential credential = this.credential;
-		if (credential == null) {
-			return true;
-		}
+	boolean needsCredential(Instant now) {
+		return !now.isBefore(this.renewAt);
+	}
+
+	/**
+	 * Hold a new credential, to be renewed inside its refresh window: at most half its
+	 * lifetime before it expires.
+	 * @param credential the credential
+	 * @param refreshWindow {@code lakebase.credentials.refresh-window}
+	 */
+	void credential(MintedCredential credential, Duration refreshWindow) {
 		Duration lifetime = Duration.between(credential.mintedAt(), credential.expiresAt());
 		Duration margin = (lifetime.compareTo(refreshWindow.multipliedBy(2)) < 0) ? lifetime.dividedBy(2)
 				: refreshWindow;
-		return !now.isBefore(credential.expiresAt().minus(margin));
+		this.credential = credential;
+		this.renewAt = credential.expiresAt().minus(margin);
 	}
 
-	void credential(MintedCredential credential) {
-		this.credential = credential;
+	/**
+	 * Whether a login with the pool's credential has succeeded.
+	 * @return whether the user may log in
+	 */
+	boolean loggedIn() {
+		return this.loggedIn;
+	}
+
+	void loggedIn(boolean loggedIn) {
+		this.loggedIn = loggedIn;
 	}
 
 	void enter() {

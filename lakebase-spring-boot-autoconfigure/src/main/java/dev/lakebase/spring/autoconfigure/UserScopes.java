@@ -169,8 +169,8 @@ final class UserScopes implements LakebaseUsers {
 		}
 		UserPool pool = this.pools.acquire(identity);
 		try {
-			if (pool.needsCredential(this.clock.instant(), this.refreshWindow)) {
-				pool.credential(mint(identity, token));
+			if (pool.needsCredential(this.clock.instant())) {
+				pool.credential(mint(identity, token), this.refreshWindow);
 			}
 			checkLogin(pool);
 			return UserScope.within(pool, work);
@@ -228,15 +228,16 @@ final class UserScopes implements LakebaseUsers {
 	}
 
 	/**
-	 * Log in once when the pool holds no connection: a user without a Postgres role is
-	 * refused here, before any work starts, and the connection serves the work.
+	 * Log in once before the pool's first work: a user without a Postgres role is refused
+	 * here, before any work starts, and the connection serves the work.
 	 */
 	private void checkLogin(UserPool pool) throws SQLException {
-		if (pool.connections() > 0) {
+		if (pool.loggedIn()) {
 			return;
 		}
 		try (Connection connection = pool.dataSource().getConnection()) {
 			connection.isValid(0);
+			pool.loggedIn(true);
 		}
 		catch (SQLException ex) {
 			String state = sqlState(ex);

@@ -114,14 +114,14 @@ class UserPoolsTests {
 	void aCredentialIsRenewedOnlyInsideItsRefreshWindowOrHalfItsLifetime() {
 		UserPool pool = new UserPool("ada@example.com");
 		Instant now = Instant.parse("2026-12-06T12:00:00Z");
-		assertThat(pool.needsCredential(now, Duration.ofMinutes(5))).isTrue();
-		pool.credential(new MintedCredential("token", now.plus(Duration.ofHours(1)), now));
+		assertThat(pool.needsCredential(now)).isTrue();
+		pool.credential(new MintedCredential("token", now.plus(Duration.ofHours(1)), now), Duration.ofMinutes(5));
 		assertThat(pool.token()).isEqualTo("token");
-		assertThat(pool.needsCredential(now.plus(Duration.ofMinutes(54)), Duration.ofMinutes(5))).isFalse();
-		assertThat(pool.needsCredential(now.plus(Duration.ofMinutes(55)), Duration.ofMinutes(5))).isTrue();
-		pool.credential(new MintedCredential("short", now.plusSeconds(4), now));
-		assertThat(pool.needsCredential(now.plusMillis(1999), Duration.ofMinutes(5))).isFalse();
-		assertThat(pool.needsCredential(now.plusSeconds(2), Duration.ofMinutes(5))).isTrue();
+		assertThat(pool.needsCredential(now.plus(Duration.ofMinutes(54)))).isFalse();
+		assertThat(pool.needsCredential(now.plus(Duration.ofMinutes(55)))).isTrue();
+		pool.credential(new MintedCredential("short", now.plusSeconds(4), now), Duration.ofMinutes(5));
+		assertThat(pool.needsCredential(now.plusMillis(1999))).isFalse();
+		assertThat(pool.needsCredential(now.plusSeconds(2))).isTrue();
 	}
 
 }
