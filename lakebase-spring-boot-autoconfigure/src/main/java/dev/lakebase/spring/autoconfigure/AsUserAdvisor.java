@@ -16,11 +16,8 @@
 
 package dev.lakebase.spring.autoconfigure;
 
-import java.util.function.Supplier;
-
 import dev.lakebase.spring.users.AsUser;
 import org.aopalliance.intercept.MethodInterceptor;
-import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.Pointcut;
@@ -46,8 +43,8 @@ final class AsUserAdvisor extends AbstractPointcutAdvisor {
 
 	private final MethodInterceptor interceptor;
 
-	AsUserAdvisor(Supplier<UserScopes> scopes) {
-		this.interceptor = (MethodInvocation invocation) -> scopes.get().call(invocation::proceed);
+	AsUserAdvisor(MethodInterceptor interceptor) {
+		this.interceptor = interceptor;
 		setOrder(ORDER);
 	}
 

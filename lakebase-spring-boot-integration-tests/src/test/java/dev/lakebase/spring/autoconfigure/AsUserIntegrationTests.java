@@ -72,6 +72,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Work on behalf of the app's users, through the app's HTTP API with the headers the
@@ -130,9 +132,10 @@ class AsUserIntegrationTests {
 
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		SpringApplication application = new SpringApplication(NotesApp.class);
-		Map<String, Object> all = new LinkedHashMap<>(properties);
+		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", "0");
 		all.put("lakebase.users.enabled", "true");
+		all.putAll(properties);
 		application.setDefaultProperties(all);
 		return application.run();
 	}
@@ -269,7 +272,7 @@ class AsUserIntegrationTests {
 	}
 
 	@Test
-	void theForwardedTokenIsNotRecordedInHttpExchanges() throws Exception {
+	void theForwardedTokenIsNotRecordedInHttpExchangesNorLogged(CapturedOutput output) throws Exception {
 		String token = tokens.get(5);
 		assertThat(get("/notes", token, users.get(5).roleName()).statusCode()).isEqualTo(200);
 		List<HttpExchange> exchanges = app.getBean(HttpExchangeRepository.class).findAll();
@@ -281,6 +284,8 @@ class AsUserIntegrationTests {
 		});
 		assertThat(exchanges).anySatisfy((exchange) -> assertThat(exchange.getRequest().getHeaders().keySet())
 			.anyMatch((name) -> name.equalsIgnoreCase("X-Forwarded-Email")));
+		assertThat(output).doesNotContain(token);
+		assertThat(startupOutput).doesNotContain(token);
 	}
 
 	@Test
@@ -402,6 +407,34 @@ class AsUserIntegrationTests {
 				assertThat(emulator.readOnlyEndpoint().counters().logins()).isGreaterThan(readOnlyLogins);
 			}
 		}
+	}
+
+	@Test
+	void withoutUsersTurnedOnAnAsUserMethodFailsRatherThanRunAsTheApp() throws Exception {
+		Map<String, Object> properties = new LinkedHashMap<>(lakebase.emulator().springProperties());
+		properties.put("lakebase.users.enabled", "false");
+		try (ConfigurableApplicationContext off = start(properties)) {
+			assertThatIllegalStateException().isThrownBy(() -> off.getBean(LakebaseUsers.class).asUser(() -> 1))
+				.withMessageContaining("needs lakebase.users.enabled=true");
+			HttpResponse<String> response = get(off, "/notes", tokens.get(0), users.get(0).roleName());
+			assertThat(response.statusCode()).isEqualTo(500);
+			assertThat(off.getBean(NotesController.class).invocations()).isZero();
+			assertThat(get(off, "/app", null, null).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aNativePasswordWithUsersTurnedOnFailsStartupSayingWhy() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		emulator.identities().addNativeRole("native_app", "native-secret");
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("lakebase.host", emulator.endpoint().host());
+		properties.put("lakebase.port", Integer.toString(emulator.endpoint().port()));
+		properties.put("lakebase.username", "native_app");
+		properties.put("lakebase.password", "native-secret");
+		assertThatException().isThrownBy(() -> start(properties).close())
+			.satisfies((ex) -> assertThat(LakebaseTestSupport.messages(ex))
+				.contains("logs in with a native Postgres password, which has no users to act for"));
 	}
 
 	@Test
