@@ -24,9 +24,10 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 /**
  * The application's {@code dataSource} as it is seen from a user scope: a connection
- * asked for inside one comes from the user's pool, any other from the app's. Spring's
- * transaction managers ask once, when a transaction starts, so a transaction never
- * changes identity.
+ * asked for inside one comes from the user's pool, one asked for as the app from the
+ * app's, and one asked for where the work may be a user's but has no scope fails (see
+ * {@link UserScope}). Spring's transaction managers ask once, when a transaction starts,
+ * so a transaction never changes identity.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -51,13 +52,13 @@ final class UserRoutingDataSource extends AbstractRoutingDataSource {
 
 	@Override
 	protected Object determineCurrentLookupKey() {
-		UserPool pool = UserScope.current();
+		UserPool pool = UserScope.forConnection();
 		return (pool != null) ? pool.key() : "app";
 	}
 
 	@Override
 	protected DataSource determineTargetDataSource() {
-		UserPool pool = UserScope.current();
+		UserPool pool = UserScope.forConnection();
 		return (pool != null) ? pool.dataSource() : this.app;
 	}
 

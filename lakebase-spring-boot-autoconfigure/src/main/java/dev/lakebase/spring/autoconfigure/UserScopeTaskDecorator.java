@@ -19,8 +19,9 @@ package dev.lakebase.spring.autoconfigure;
 import org.springframework.core.task.TaskDecorator;
 
 /**
- * Carries the user scope of the thread that submits a task to the thread that runs it, so
- * that {@code @Async} work started as a user runs as that user, never as the app. Spring
+ * Carries the identity of the thread that submits a task to the thread that runs it, so
+ * that {@code @Async} work started as a user runs as that user, never as the app, and
+ * work submitted as the app runs as the app on any of the executor's threads. Spring
  * Boot's task executors take it as their decorator.
  *
  * @author Lakebase Spring Boot contributors
@@ -29,27 +30,23 @@ final class UserScopeTaskDecorator implements TaskDecorator {
 
 	@Override
 	public Runnable decorate(Runnable runnable) {
-		UserPool pool = UserScope.current();
-		if (pool == null) {
-			return runnable;
+		Object captured = UserScope.capture();
+		UserPool pool = (captured instanceof UserPool user) ? user : null;
+		if (pool != null) {
+			// The pool stays open (not evicted as idle) until the task has run
+			pool.enter();
 		}
-		// The pool stays open (not evicted as idle) until the task has run
-		pool.enter();
 		return () -> {
 			try {
-				UserScope.within(pool, () -> {
+				UserScope.unchecked(() -> UserScope.carried(captured, () -> {
 					runnable.run();
 					return null;
-				});
-			}
-			catch (RuntimeException | Error ex) {
-				throw ex;
-			}
-			catch (Throwable ex) {
-				throw new IllegalStateException(ex);
+				}));
 			}
 			finally {
-				pool.exit();
+				if (pool != null) {
+					pool.exit();
+				}
 			}
 		};
 	}

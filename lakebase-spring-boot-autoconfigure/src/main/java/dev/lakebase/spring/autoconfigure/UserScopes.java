@@ -118,15 +118,17 @@ final class UserScopes implements LakebaseUsers {
 	@Override
 	@SuppressWarnings("NullAway") // the work's own result, null only if it returns null
 	public <T> T asUser(Supplier<T> work) {
-		try {
-			return call(work::get);
+		return UserScope.unchecked(() -> call(work::get));
+	}
+
+	@Override
+	@SuppressWarnings("NullAway") // the work's own result, null only if it returns null
+	public <T> T asApp(Supplier<T> work) {
+		if (UserScope.current() != null && TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("LakebaseUsers.asApp must start before the transaction: this one runs "
+					+ "as a user. Call it outside the @Transactional method.");
 		}
-		catch (RuntimeException | Error ex) {
-			throw ex;
-		}
-		catch (Throwable ex) {
-			throw new IllegalStateException(ex);
-		}
+		return UserScope.unchecked(() -> UserScope.asApp(work::get));
 	}
 
 	@Override

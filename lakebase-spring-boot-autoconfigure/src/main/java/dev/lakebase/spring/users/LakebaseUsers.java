@@ -57,6 +57,35 @@ public interface LakebaseUsers {
 	}
 
 	/**
+	 * Run work as the app, where the starter cannot tell whose work it is: on a thread
+	 * started inside a user scope, or on the common fork-join pool (the default of
+	 * {@code CompletableFuture} and parallel streams). There, database work outside
+	 * {@code asApp} fails rather than run as the app on a user's behalf. Inside a user
+	 * scope, {@code asApp} runs work as the app, for example to write an audit row.
+	 * @param <T> the type of the result
+	 * @param work the work
+	 * @return its result
+	 * @throws IllegalStateException inside a transaction that runs as a user
+	 * @since 0.1.0
+	 */
+	default <T> T asApp(Supplier<T> work) {
+		return work.get();
+	}
+
+	/**
+	 * Run work as the app, as {@link #asApp(Supplier)} does.
+	 * @param work the work
+	 * @throws IllegalStateException inside a transaction that runs as a user
+	 * @since 0.1.0
+	 */
+	default void runAsApp(Runnable work) {
+		asApp(() -> {
+			work.run();
+			return null;
+		});
+	}
+
+	/**
 	 * Return the user the current thread's work runs as.
 	 * @return the user's identity (their Postgres role), or {@code null} outside a user
 	 * scope

@@ -16,11 +16,14 @@
 
 package dev.lakebase.spring.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -29,19 +32,29 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link UserScope}, {@link UserRoutingDataSource} and {@link UserScopeTaskDecorator}:
- * the data source of a thread's user scope, the app's outside one, and a scope carried to
- * the thread that runs a task, and only there.
+ * the data source of a thread's user scope, the app's outside one, a scope carried to the
+ * thread that runs a task, and only there, and no connection as the app where the work
+ * may be a user's.
  */
 class UserScopeTests {
 
 	private final HikariDataSource userDataSource = new HikariDataSource();
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+	private final DataSource app = new DriverManagerDataSource("jdbc:postgresql://app.example.com/db");
+
+	private final UserRoutingDataSource routing = new UserRoutingDataSource(this.app);
 
 	@AfterEach
 	void close() {
@@ -79,10 +92,143 @@ class UserScopeTests {
 	}
 
 	@Test
-	void aTaskSubmittedOutsideAScopeIsLeftAsItIs() {
-		Runnable task = () -> {
-		};
-		assertThat(new UserScopeTaskDecorator().decorate(task)).isSameAs(task);
+	void aThreadStartedInsideAScopeMayNotConnectAsTheApp() throws Throwable {
+		assertThreadsStartedInsideAScopeMayNotConnectAsTheApp(UserScopeTests::platformThread);
+	}
+
+	@Test
+	void aVirtualThreadStartedInsideAScopeMayNotConnectAsTheApp() throws Throwable {
+		assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21 or later to run the tests");
+		assertThreadsStartedInsideAScopeMayNotConnectAsTheApp(UserScopeTests::virtualThread);
+	}
+
+	private void assertThreadsStartedInsideAScopeMayNotConnectAsTheApp(ThreadStarter starter) throws Throwable {
+		UserPool pool = openPool();
+		AtomicReference<Object> seen = new AtomicReference<>();
+		UserScope.within(pool, () -> starter.start(() -> seen.set(target()))).join(10_000);
+		assertThat(seen.get()).isInstanceOf(IllegalStateException.class);
+		assertThat(((Throwable) seen.get())).hasMessageContaining("started inside a user scope")
+			.hasMessageContaining("LakebaseUsers.asApp");
+		UserScope
+			.within(pool, () -> starter.start(() -> seen.set(UserScope.unchecked(() -> UserScope.asApp(this::target)))))
+			.join(10_000);
+		assertThat(seen.get()).isSameAs(this.app);
+	}
+
+	private static Thread platformThread(Runnable runnable) {
+		Thread thread = new Thread(runnable);
+		thread.start();
+		return thread;
+	}
+
+	/** Virtual threads, on the Java that runs the tests (the code compiles for 17). */
+	private static Thread virtualThread(Runnable runnable) throws Exception {
+		return (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null, runnable);
+	}
+
+	@FunctionalInterface
+	private interface ThreadStarter {
+
+		Thread start(Runnable runnable) throws Exception;
+
+	}
+
+	@Test
+	void workOnTheCommonPoolMayNotConnectAsTheAppUnlessItSaysSo() throws Exception {
+		Object target = ForkJoinPool.commonPool().submit(this::target).get(10, TimeUnit.SECONDS);
+		assertThat(target).isInstanceOf(IllegalStateException.class);
+		assertThat((Throwable) target).hasMessageContaining("common fork-join pool");
+		Object asApp = ForkJoinPool.commonPool()
+			.submit(() -> UserScope.unchecked(() -> UserScope.asApp(this::target)))
+			.get(10, TimeUnit.SECONDS);
+		assertThat(asApp).isSameAs(this.app);
+	}
+
+	@Test
+	void aCompletableFutureStartedInsideAScopeMayNotConnectAsTheApp() throws Throwable {
+		// Its default executor is the common pool, or a thread per task on one or two
+		// cores
+		UserPool pool = openPool();
+		Object target = UserScope.within(pool, () -> CompletableFuture.supplyAsync(this::target))
+			.get(10, TimeUnit.SECONDS);
+		assertThat(target).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void aParallelStreamInsideAScopeNeverConnectsAsTheApp() throws Throwable {
+		UserPool pool = openPool();
+		List<Object> targets = UserScope.within(pool,
+				() -> IntStream.range(0, 200).parallel().mapToObj((i) -> target()).toList());
+		assertThat(targets).doesNotContain(this.app).contains(this.userDataSource);
+	}
+
+	@Test
+	void anExecutorThreadStartedInsideAScopeRunsTasksSubmittedAsTheAppAsTheApp() throws Throwable {
+		UserPool pool = openPool();
+		UserScopeTaskDecorator decorator = new UserScopeTaskDecorator();
+		// The executor's one thread starts for a task submitted in the user scope
+		Runnable first = UserScope.within(pool, () -> decorator.decorate(() -> {
+		}));
+		UserScope.within(pool, () -> this.executor.submit(first)).get(10, TimeUnit.SECONDS);
+		AtomicReference<Object> decorated = new AtomicReference<>();
+		this.executor.submit(decorator.decorate(() -> decorated.set(target()))).get(10, TimeUnit.SECONDS);
+		assertThat(decorated.get()).isSameAs(this.app);
+		AtomicReference<Object> undecorated = new AtomicReference<>();
+		this.executor.submit(() -> undecorated.set(target())).get(10, TimeUnit.SECONDS);
+		assertThat(undecorated.get()).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void aTaskSubmittedFromTheCommonPoolMayNotConnectAsTheApp() throws Exception {
+		UserScopeTaskDecorator decorator = new UserScopeTaskDecorator();
+		Runnable task = ForkJoinPool.commonPool()
+			.submit(() -> decorator.decorate(() -> this.routing.determineTargetDataSource()))
+			.get(10, TimeUnit.SECONDS);
+		assertThatIllegalStateException().isThrownBy(task::run).withMessageContaining("started inside a user scope");
+	}
+
+	@Test
+	void aRequestThreadStartedInsideAScopeServesItsOwnRequestsAsTheApp() throws Throwable {
+		UserPool pool = openPool();
+		AtomicReference<Object> seen = new AtomicReference<>();
+		Thread thread = UserScope.within(pool, () -> new Thread(() -> {
+			RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+			try {
+				seen.set(target());
+			}
+			finally {
+				RequestContextHolder.resetRequestAttributes();
+			}
+		}));
+		thread.start();
+		thread.join(10_000);
+		assertThat(seen.get()).isSameAs(this.app);
+	}
+
+	@Test
+	void asAppInsideAScopeRunsAsTheAppAndReturnsToTheScope() throws Throwable {
+		UserPool pool = openPool();
+		List<Object> seen = UserScope.within(pool,
+				() -> List.of(UserScope.unchecked(() -> UserScope.asApp(this::target)), target()));
+		assertThat(seen).containsExactly(this.app, this.userDataSource);
+	}
+
+	private UserPool openPool() {
+		UserPool pool = new UserPool("ada@example.com");
+		pool.open(this.userDataSource);
+		return pool;
+	}
+
+	/**
+	 * The data source a connection asked for on this thread comes from, or the failure.
+	 */
+	private Object target() {
+		try {
+			return this.routing.determineTargetDataSource();
+		}
+		catch (IllegalStateException ex) {
+			return ex;
+		}
 	}
 
 }

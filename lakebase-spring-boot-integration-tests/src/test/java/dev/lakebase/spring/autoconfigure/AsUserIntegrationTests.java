@@ -30,9 +30,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.lakebase.spring.test.EmulatedIdentity;
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.web.exchanges.HttpExchange;
 import org.springframework.boot.actuate.web.exchanges.HttpExchangeRepository;
@@ -251,6 +255,23 @@ class AsUserIntegrationTests {
 		HttpResponse<String> response = get("/async-user", tokens.get(3), users.get(3).roleName());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo(users.get(3).roleName());
+	}
+
+	@Test
+	void workHandedToAnotherThreadFromAUserScopeRunsAsTheUserOrFailsButNeverAsTheApp() throws Exception {
+		HttpResponse<String> response = get("/handed-off", tokens.get(4), users.get(4).roleName());
+		assertThat(response.statusCode()).isEqualTo(200);
+		String app = lakebase.emulator().identities().servicePrincipal().roleName();
+		assertThat(response.body().split("\\|")).containsExactly("IllegalStateException", "IllegalStateException",
+				users.get(4).roleName(), app);
+	}
+
+	@Test
+	void asAppInsideAUserScopeRunsAsTheAppButNotInsideTheUsersTransaction() throws Exception {
+		HttpResponse<String> response = get("/audit", tokens.get(5), users.get(5).roleName());
+		assertThat(response.statusCode()).isEqualTo(200);
+		String app = lakebase.emulator().identities().servicePrincipal().roleName();
+		assertThat(response.body().split("\\|")).containsExactly(app, users.get(5).roleName(), "IllegalStateException");
 	}
 
 	@Test
@@ -495,6 +516,10 @@ class AsUserIntegrationTests {
 		@Autowired
 		AsyncWork async;
 
+		@Autowired
+		@Qualifier("applicationTaskExecutor")
+		Executor taskExecutor;
+
 		@GetMapping("/notes")
 		@AsUser
 		String notes() {
@@ -514,6 +539,59 @@ class AsUserIntegrationTests {
 		@GetMapping("/async-user")
 		String asyncUser() throws Exception {
 			return this.users.asUser(() -> this.async.currentUser()).get();
+		}
+
+		/**
+		 * Work handed to a thread the starter cannot tell about, to the application's
+		 * task executor, and to another thread explicitly as the app.
+		 */
+		@GetMapping("/handed-off")
+		@AsUser
+		String handedOff() throws Exception {
+			CompletableFuture<String> raw = new CompletableFuture<>();
+			Thread thread = new Thread(() -> {
+				try {
+					raw.complete(currentUser());
+				}
+				catch (RuntimeException ex) {
+					raw.completeExceptionally(ex);
+				}
+			});
+			thread.start();
+			return String.join("|", outcome(CompletableFuture.supplyAsync(this::currentUser)), outcome(raw),
+					outcome(CompletableFuture.supplyAsync(this::currentUser, this.taskExecutor)),
+					outcome(CompletableFuture.supplyAsync(() -> this.users.asApp(this::currentUser))));
+		}
+
+		@GetMapping("/audit")
+		@AsUser
+		String audit() throws Exception {
+			String asApp = this.users.asApp(this::currentUser);
+			String inTransaction;
+			try {
+				inTransaction = this.notes.asAppInsideTransaction();
+			}
+			catch (IllegalStateException ex) {
+				inTransaction = ex.getClass().getSimpleName();
+			}
+			return String.join("|", asApp, currentUser(), inTransaction);
+		}
+
+		private String currentUser() {
+			return this.jdbc.queryForObject("SELECT current_user", String.class);
+		}
+
+		private static String outcome(CompletableFuture<String> result) throws Exception {
+			try {
+				return result.get(30, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex;
+				while (cause.getCause() != null) {
+					cause = cause.getCause();
+				}
+				return cause.getClass().getSimpleName();
+			}
 		}
 
 		@GetMapping("/app-read-only")
@@ -547,6 +625,12 @@ class AsUserIntegrationTests {
 		@Transactional(readOnly = true)
 		public String currentUserReadOnly() {
 			return this.jdbc.queryForObject("SELECT current_user", String.class);
+		}
+
+		@Transactional
+		public String asAppInsideTransaction() {
+			this.jdbc.queryForObject("SELECT 1", Integer.class);
+			return this.users.asApp(() -> this.jdbc.queryForObject("SELECT current_user", String.class));
 		}
 
 		@Transactional
