@@ -112,6 +112,43 @@ public final class EmulatedEndpoint {
 		return this.lifecycle.front().address().getHostAddress();
 	}
 
+	/**
+	 * Return the host of the endpoint's connection pooler (a loopback address, on the
+	 * endpoint's port where the system has the address): its sessions share PostgreSQL
+	 * sessions a transaction at a time, as they do through Lakebase's PgBouncer in
+	 * transaction mode.
+	 * @return the pooled host
+	 */
+	public String pooledHost() {
+		return this.lifecycle.pooledFront().address().getHostAddress();
+	}
+
+	/**
+	 * Return the port of the endpoint's connection pooler: the endpoint's own port where
+	 * the system has another loopback address for it.
+	 * @return the pooled port
+	 */
+	public int pooledPort() {
+		return this.lifecycle.pooledFront().port();
+	}
+
+	/**
+	 * Return the client connections open on the pooled host.
+	 * @return the number of connections
+	 */
+	public int pooledClientConnections() {
+		return this.lifecycle.pooledFront().openConnections();
+	}
+
+	/**
+	 * Return the PostgreSQL sessions the endpoint's pooler holds open, busy or idle.
+	 * @return the number of sessions
+	 */
+	public int poolerServerConnections() {
+		TransactionPooler pooler = this.lifecycle.pooledFront().pooler();
+		return (pooler != null) ? pooler.serverConnections() : 0;
+	}
+
 	/** Return the port clients connect to. */
 	public int port() {
 		return this.lifecycle.front().port();

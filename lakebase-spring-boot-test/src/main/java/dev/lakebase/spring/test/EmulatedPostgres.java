@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,8 @@ public final class EmulatedPostgres {
 
 	private final Map<EmulatedEndpoint, PostgresFront> fronts = new ConcurrentHashMap<>();
 
+	private final Map<EmulatedEndpoint, PostgresFront> pooledFronts = new ConcurrentHashMap<>();
+
 	private volatile @Nullable EmbeddedPostgresServer server;
 
 	private @Nullable ExecutorService executor;
@@ -83,12 +86,34 @@ public final class EmulatedPostgres {
 		}
 		this.directory.identities().forEach(this::createRole);
 		List<EmulatedEndpoint> endpoints = this.directory.endpoints();
-		List<PostgresFront> opened = PostgresFront.openAll(endpoints.stream().map(EmulatedEndpoint::lifecycle).toList(),
-				0, List.of(), server().unixSocket(), this.directory::checkLogin, executor);
+		List<EndpointLifecycle> lifecycles = endpoints.stream().map(EmulatedEndpoint::lifecycle).toList();
+		List<PostgresFront> opened = PostgresFront.openAll(lifecycles, 0, List.of(), server().unixSocket(),
+				this.directory::checkLogin, executor, 0);
 		for (int i = 0; i < endpoints.size(); i++) {
 			this.fronts.put(endpoints.get(i), opened.get(i));
 			endpoints.get(i).lifecycle().attach(opened.get(i), scheduler);
 		}
+		List<PostgresFront> pooled = PostgresFront.openAll(lifecycles, opened.get(0).port(), allFronts(),
+				server().unixSocket(), this.directory::checkLogin, executor, poolerPoolSize());
+		for (int i = 0; i < endpoints.size(); i++) {
+			this.pooledFronts.put(endpoints.get(i), pooled.get(i));
+			endpoints.get(i).lifecycle().attachPooled(pooled.get(i));
+		}
+	}
+
+	/**
+	 * The PostgreSQL sessions of one user and database a pooler keeps at most: about 90 %
+	 * of {@code max_connections}, as Lakebase's PgBouncer, and never the slots PostgreSQL
+	 * keeps for superusers (3).
+	 */
+	private int poolerPoolSize() {
+		return Math.max(1, Math.min(this.maxConnections * 9 / 10, this.maxConnections - 3));
+	}
+
+	private List<PostgresFront> allFronts() {
+		List<PostgresFront> all = new ArrayList<>(this.fronts.values());
+		all.addAll(this.pooledFronts.values());
+		return all;
 	}
 
 	void createRole(EmulatedIdentity identity) {
@@ -118,11 +143,17 @@ public final class EmulatedPostgres {
 			grant(database, quoteIdentifier(role));
 		}
 		PostgresFront front = PostgresFront
-			.openAll(List.of(endpoint.lifecycle()), source.port(), this.fronts.values(), server().unixSocket(),
-					this.directory::checkLogin, executor())
+			.openAll(List.of(endpoint.lifecycle()), source.port(), allFronts(), server().unixSocket(),
+					this.directory::checkLogin, executor(), 0)
 			.get(0);
 		this.fronts.put(endpoint, front);
 		endpoint.lifecycle().attach(front, scheduler());
+		PostgresFront pooled = PostgresFront
+			.openAll(List.of(endpoint.lifecycle()), source.port(), allFronts(), server().unixSocket(),
+					this.directory::checkLogin, executor(), poolerPoolSize())
+			.get(0);
+		this.pooledFronts.put(endpoint, pooled);
+		endpoint.lifecycle().attachPooled(pooled);
 	}
 
 	/**
@@ -133,6 +164,10 @@ public final class EmulatedPostgres {
 			PostgresFront front = this.fronts.remove(endpoint);
 			if (front != null) {
 				closeQuietly(front);
+			}
+			PostgresFront pooled = this.pooledFronts.remove(endpoint);
+			if (pooled != null) {
+				closeQuietly(pooled);
 			}
 			String database = endpoint.backendDatabase(LakebaseEmulator.DEFAULT_DATABASE);
 			if (this.backendDatabases.remove(database)) {
@@ -194,6 +229,8 @@ public final class EmulatedPostgres {
 	void close() {
 		this.fronts.values().forEach(EmulatedPostgres::closeQuietly);
 		this.fronts.clear();
+		this.pooledFronts.values().forEach(EmulatedPostgres::closeQuietly);
+		this.pooledFronts.clear();
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 		}

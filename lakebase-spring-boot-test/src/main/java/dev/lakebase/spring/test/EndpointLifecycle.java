@@ -46,6 +46,8 @@ final class EndpointLifecycle implements FrontEndpoint {
 
 	private volatile @Nullable PostgresFront front;
 
+	private volatile @Nullable PostgresFront pooledFront;
+
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
 	volatile WakeMode wakeMode = WakeMode.HOLD;
@@ -66,6 +68,18 @@ final class EndpointLifecycle implements FrontEndpoint {
 		this.front = front;
 		this.scheduler = scheduler;
 		scheduler.scheduleWithFixedDelay(this::suspendIfIdle, 50, 50, TimeUnit.MILLISECONDS);
+	}
+
+	void attachPooled(PostgresFront front) {
+		this.pooledFront = front;
+	}
+
+	PostgresFront pooledFront() {
+		PostgresFront current = this.pooledFront;
+		if (current == null) {
+			throw new IllegalStateException("The emulator is not started");
+		}
+		return current;
 	}
 
 	PostgresFront front() {
@@ -95,6 +109,7 @@ final class EndpointLifecycle implements FrontEndpoint {
 			this.endpoint.counters().suspended();
 		}
 		front().closeConnections();
+		pooledFront().closeConnections();
 	}
 
 	@Override

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection to an emulated endpoint: TLS, startup, the token check that
- * Lakebase does in front of PostgreSQL, then a relay to a real PostgreSQL session.
+ * Lakebase does in front of PostgreSQL, then a relay to a real PostgreSQL session of its
+ * own or, on a pooled host, a {@link PooledSession}.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -139,6 +140,12 @@ final class FrontConnection implements Runnable, Closeable {
 			sendError(out, "28P01", "password authentication failed for user \"" + user + "\"");
 			return;
 		}
+		TransactionPooler pooler = this.front.pooler();
+		if (pooler != null) {
+			new PooledSession(pooler, backendParameters(parameters, endpoint), this.front, in, out, this::close)
+				.run(this.executor);
+			return;
+		}
 		try {
 			openBackend(parameters, endpoint);
 		}
@@ -153,12 +160,17 @@ final class FrontConnection implements Runnable, Closeable {
 		relayToBackend(clientIn);
 	}
 
-	private void openBackend(Map<String, String> clientParameters, FrontEndpoint endpoint) throws IOException {
+	private static Map<String, String> backendParameters(Map<String, String> clientParameters, FrontEndpoint endpoint) {
 		Map<String, String> parameters = new LinkedHashMap<>(clientParameters);
 		parameters.put("database", endpoint.backendDatabase(clientParameters.getOrDefault("database", "")));
 		if (endpoint.isReadOnly()) {
 			parameters.put("default_transaction_read_only", "on");
 		}
+		return parameters;
+	}
+
+	private void openBackend(Map<String, String> clientParameters, FrontEndpoint endpoint) throws IOException {
+		Map<String, String> parameters = backendParameters(clientParameters, endpoint);
 		SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
 		this.backend = channel;
 		if (this.closed) {

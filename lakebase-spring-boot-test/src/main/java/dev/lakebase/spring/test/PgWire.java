@@ -161,6 +161,23 @@ final class PgWire {
 		return withLength('E', body.toByteArray());
 	}
 
+	static byte[] query(String sql) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		writeCString(body, sql);
+		return withLength('Q', body.toByteArray());
+	}
+
+	static byte[] backendKeyData(int processId, int secretKey) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		writeInt(body, processId);
+		writeInt(body, secretKey);
+		return withLength('K', body.toByteArray());
+	}
+
+	static byte[] readyForQuery(char status) {
+		return withLength('Z', new byte[] { (byte) status });
+	}
+
 	private static byte[] withLength(@Nullable Character type, byte[] body) {
 		ByteArrayOutputStream message = new ByteArrayOutputStream();
 		if (type != null) {

@@ -27,6 +27,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,13 +40,16 @@ import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client-facing port of one emulated endpoint. Accepts connections, lets the endpoint
- * decide whether a suspended compute admits them, checks the token and relays each
- * session to the real PostgreSQL over its Unix socket.
+ * The client-facing port of one emulated endpoint: its direct host, or its pooled host.
+ * Accepts connections, lets the endpoint decide whether a suspended compute admits them,
+ * checks the token and relays each session to the real PostgreSQL over its Unix socket,
+ * whole or, on a pooled host, a transaction at a time through its
+ * {@link TransactionPooler}.
  *
  * @author Lakebase Spring Boot contributors
  */
@@ -65,13 +69,17 @@ final class PostgresFront implements Closeable {
 
 	private final ExecutorService executor;
 
+	private final @Nullable TransactionPooler pooler;
+
 	private final Set<FrontConnection> connections = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running = true;
 
 	PostgresFront(FrontEndpoint endpoint, InetSocketAddress address, SSLContext sslContext, Path backendSocket,
-			BiPredicate<String, String> loginCheck, ExecutorService executor) throws IOException {
+			BiPredicate<String, String> loginCheck, ExecutorService executor, @Nullable TransactionPooler pooler)
+			throws IOException {
 		this.endpoint = endpoint;
+		this.pooler = pooler;
 		this.sslContext = sslContext;
 		this.backendSocket = backendSocket;
 		this.loginCheck = loginCheck;
@@ -92,6 +100,14 @@ final class PostgresFront implements Closeable {
 
 	FrontEndpoint endpoint() {
 		return this.endpoint;
+	}
+
+	/**
+	 * Return the pooler of a pooled host.
+	 * @return the pooler, or {@code null} for the endpoint's direct host
+	 */
+	@Nullable TransactionPooler pooler() {
+		return this.pooler;
 	}
 
 	SSLContext sslContext() {
@@ -167,6 +183,9 @@ final class PostgresFront implements Closeable {
 		for (FrontConnection connection : new ArrayList<>(this.connections)) {
 			connection.close();
 		}
+		if (this.pooler != null) {
+			this.pooler.closeIdle();
+		}
 	}
 
 	@Override
@@ -175,6 +194,9 @@ final class PostgresFront implements Closeable {
 		this.serverSocket.close();
 		List<FrontConnection> open = new ArrayList<>(this.connections);
 		open.forEach(FrontConnection::close);
+		if (this.pooler != null) {
+			this.pooler.close();
+		}
 	}
 
 	/**
@@ -188,12 +210,14 @@ final class PostgresFront implements Closeable {
 	 * @param backendSocket PostgreSQL's Unix socket
 	 * @param loginCheck what decides a login
 	 * @param executor runs the fronts' connections
+	 * @param poolSize for pooled hosts, the PostgreSQL sessions of a user and database
+	 * each pooler keeps at most; 0 for direct hosts
 	 * @return the fronts, in the order of the endpoints
 	 * @throws IOException if a front cannot be opened
 	 */
 	public static List<PostgresFront> openAll(List<? extends FrontEndpoint> endpoints, int sharedPort,
 			Collection<PostgresFront> open, Path backendSocket, BiPredicate<String, String> loginCheck,
-			ExecutorService executor) throws IOException {
+			ExecutorService executor, int poolSize) throws IOException {
 		SSLContext tls = EmulatorTls.context();
 		List<PostgresFront> fronts = new ArrayList<>();
 		Set<String> taken = new HashSet<>();
@@ -210,7 +234,7 @@ final class PostgresFront implements Closeable {
 						.orElse(LakebaseEmulator.LOOPBACK);
 					try {
 						front = new PostgresFront(endpoint, new InetSocketAddress(InetAddress.getByName(host), port),
-								tls, backendSocket, loginCheck, executor);
+								tls, backendSocket, loginCheck, executor, pooler(backendSocket, poolSize));
 					}
 					catch (IOException ex) {
 						logger.debug("Loopback address {} unavailable ({}); {} gets its own port on {}", host,
@@ -219,7 +243,7 @@ final class PostgresFront implements Closeable {
 				}
 				if (front == null) {
 					front = new PostgresFront(endpoint, new InetSocketAddress(LakebaseEmulator.LOOPBACK, port), tls,
-							backendSocket, loginCheck, executor);
+							backendSocket, loginCheck, executor, pooler(backendSocket, poolSize));
 				}
 				port = (port != 0) ? port : front.port();
 				taken.add(front.address().getHostAddress());
@@ -233,6 +257,11 @@ final class PostgresFront implements Closeable {
 			}
 			throw ex;
 		}
+	}
+
+	private static @Nullable TransactionPooler pooler(Path backendSocket, int poolSize) {
+		// PgBouncer's query_wait_timeout: 120 s
+		return (poolSize > 0) ? new TransactionPooler(backendSocket, poolSize, Duration.ofSeconds(120)) : null;
 	}
 
 }

@@ -177,9 +177,11 @@ final class WorkspaceResources {
 		String suspendTimeout = endpoint.suspendTimeout().toSeconds() + "s";
 		Map<String, Object> hosts = new LinkedHashMap<>();
 		hosts.put("host", endpoint.host());
+		hosts.put(endpoint.isReadOnly() ? "read_only_pooled_host" : "read_write_pooled_host", endpoint.pooledHost());
 		EmulatedEndpoint readOnly = this.model.readOnlyEndpointOf(endpoint);
 		if (readOnly != null) {
 			hosts.put("read_only_host", readOnly.host());
+			hosts.put("read_only_pooled_host", readOnly.pooledHost());
 		}
 		Map<String, Object> spec = new LinkedHashMap<>();
 		spec.put("endpoint_type", type);
