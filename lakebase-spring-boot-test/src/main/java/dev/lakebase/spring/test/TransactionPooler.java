@@ -63,6 +63,9 @@ final class TransactionPooler implements Closeable {
 
 	private final AtomicInteger servers = new AtomicInteger();
 
+	/** Counts the compute's stops: a session opened before the last one is gone. */
+	private final AtomicInteger generation = new AtomicInteger();
+
 	private volatile boolean closed;
 
 	/**
@@ -155,8 +158,8 @@ final class TransactionPooler implements Closeable {
 	void release(Server server) {
 		Pool pool = this.pools.get(server.key);
 		try {
-			if (!this.closed && pool != null && server.reset()) {
-				pool.offer(server);
+			if (!this.closed && pool != null && server.generation == this.generation.get() && server.reset()
+					&& pool.offer(server, this.generation)) {
 				return;
 			}
 		}
@@ -184,9 +187,11 @@ final class TransactionPooler implements Closeable {
 	}
 
 	/**
-	 * Close every idle session, as a compute that stops does.
+	 * Close every session, as a compute that stops does: the idle ones now, the busy ones
+	 * when their transaction gives them back.
 	 */
 	void closeIdle() {
+		this.generation.incrementAndGet();
 		for (Pool pool : this.pools.values()) {
 			for (Server server : pool.drain()) {
 				close(server);
@@ -210,7 +215,7 @@ final class TransactionPooler implements Closeable {
 		SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
 		try {
 			channel.connect(UnixDomainSocketAddress.of(this.backendSocket));
-			Server server = new Server(key, channel);
+			Server server = new Server(key, channel, this.generation.get());
 			server.write(PgWire.startupMessage(startup));
 			while (true) {
 				byte[] message = server.read();
@@ -257,8 +262,15 @@ final class TransactionPooler implements Closeable {
 			return this.idle.pollFirst();
 		}
 
-		synchronized void offer(Server server) {
+		/**
+		 * Take a session back unless the compute stopped since it opened.
+		 */
+		synchronized boolean offer(Server server, AtomicInteger generation) {
+			if (server.generation != generation.get()) {
+				return false;
+			}
 			this.idle.addFirst(server);
+			return true;
 		}
 
 		synchronized List<Server> drain() {
@@ -284,8 +296,11 @@ final class TransactionPooler implements Closeable {
 
 		private final AtomicInteger closed = new AtomicInteger();
 
-		Server(Key key, SocketChannel channel) {
+		private final int generation;
+
+		Server(Key key, SocketChannel channel, int generation) {
 			this.key = key;
+			this.generation = generation;
 			this.channel = channel;
 			this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 16 * 1024));
 		}
