@@ -98,6 +98,7 @@ final class ConnectionResolver {
 			}
 		}
 		Target target;
+		Endpoint reported = null;
 		String password = passwordValue.value();
 		if (password != null) {
 			target = Target.nativePassword(password);
@@ -111,6 +112,7 @@ final class ConnectionResolver {
 			Endpoint found = (host != null) ? null : this.lookups.endpoint(endpoint);
 			target = (found != null) ? Target.endpoint(endpoint, found) : Target.endpoint(endpoint);
 			host = (found != null) ? WorkspaceLookups.endpointHost(endpoint, found) : host;
+			reported = found;
 		}
 		else if (instance != null) {
 			target = Target.instance(instance);
@@ -119,6 +121,7 @@ final class ConnectionResolver {
 		else if (host != null) {
 			Endpoint found = new EndpointDiscovery(this.lookups.client()).findByHost(host, hostValue.source());
 			target = Target.endpoint(found.getName(), found);
+			reported = found;
 		}
 		else {
 			throw new LakebaseConfigurationException("No Lakebase connection is configured.",
@@ -136,8 +139,32 @@ final class ConnectionResolver {
 			.file(value(this.settings.sslRootCert(), "lakebase.ssl-root-cert", "PGSSLROOTCERT"));
 		ResolvedConnection connection = new ResolvedConnection(resolvedHost, port, database, username, sslMode,
 				sslRootCert, applicationName, target);
+		if (this.settings.pooler()) {
+			connection = throughPooler(connection, reported);
+		}
 		logger.info("Lakebase DataSource connects to " + connection);
 		return connection;
+	}
+
+	private ResolvedConnection throughPooler(ResolvedConnection direct, @Nullable Endpoint reported) {
+		Target target = direct.target();
+		if (target.kind() != ResolvedConnection.Kind.AUTOSCALING_ENDPOINT) {
+			throw new LakebaseConfigurationException(
+					"lakebase.pooler.enabled is true, but Lakebase connects to " + target.describe()
+							+ ", which has no connection pooler the starter can look up.",
+					"Connect to an Autoscaling endpoint (LAKEBASE_ENDPOINT, lakebase.endpoint or the PGHOST of one), "
+							+ "or set lakebase.pooler.enabled=false.");
+		}
+		Endpoint endpoint = (reported != null) ? reported : this.lookups.endpoint(target.resource());
+		String pooled = (endpoint.getStatus() != null && endpoint.getStatus().getHosts() != null)
+				? endpoint.getStatus().getHosts().getReadWritePooledHost() : null;
+		if (pooled == null || pooled.isBlank()) {
+			throw new LakebaseConfigurationException(
+					"lakebase.pooler.enabled is true, but the endpoint " + target.resource()
+							+ " reports no pooled host (status.hosts.read_write_pooled_host).",
+					"Use an endpoint that has the connection pooler, or set lakebase.pooler.enabled=false.");
+		}
+		return direct.throughPooler(pooled);
 	}
 
 	/**
@@ -239,12 +266,14 @@ final class ConnectionResolver {
 	 * @param endpointId the endpoint id, by parts
 	 * @param readOnlyEndpoint a read-only endpoint's resource path
 	 * @param readOnlyHost a read-only endpoint's host
+	 * @param pooler whether to connect through the endpoint's connection pooler
 	 */
 	public record Settings(@Nullable String host, @Nullable Integer port, @Nullable String database,
 			@Nullable String username, @Nullable String password, @Nullable String sslMode,
 			@Nullable String sslRootCert, @Nullable String applicationName, @Nullable String endpoint,
 			@Nullable String instanceName, @Nullable String project, @Nullable String branch,
-			@Nullable String endpointId, @Nullable String readOnlyEndpoint, @Nullable String readOnlyHost) {
+			@Nullable String endpointId, @Nullable String readOnlyEndpoint, @Nullable String readOnlyHost,
+			boolean pooler) {
 
 	}
 

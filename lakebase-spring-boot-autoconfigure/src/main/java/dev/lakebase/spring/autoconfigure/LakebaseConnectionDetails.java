@@ -113,6 +113,16 @@ public interface LakebaseConnectionDetails extends JdbcConnectionDetails {
 	}
 
 	/**
+	 * Return the endpoint's direct host when {@link #getHost()} is its connection pooler:
+	 * schema migrations and other session-bound work connect there.
+	 * @return the direct host, or {@code null} when {@link #getHost()} is direct
+	 * @since 0.1.0
+	 */
+	default @Nullable String getDirectHost() {
+		return null;
+	}
+
+	/**
 	 * Return the endpoint path or instance name credentials are minted for, or
 	 * {@code null} with a native password.
 	 * @return the endpoint path or instance name

@@ -43,6 +43,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -65,6 +66,7 @@ import org.springframework.util.function.SingletonSupplier;
  * @since 0.1.0
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class,
+		beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
 		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
 @ConditionalOnClass({ HikariDataSource.class, WorkspaceClient.class, org.postgresql.Driver.class,
 		JdbcConnectionDetails.class })
@@ -74,6 +76,7 @@ import org.springframework.util.function.SingletonSupplier;
 @Conditional(LakebaseDataSourceAutoConfiguration.NoDataSourceUrlCondition.class)
 @EnableConfigurationProperties(LakebaseProperties.class)
 @ImportRuntimeHints(LakebaseRuntimeHints.class)
+@Import(LakebasePoolerConfiguration.class)
 public final class LakebaseDataSourceAutoConfiguration {
 
 	@Bean

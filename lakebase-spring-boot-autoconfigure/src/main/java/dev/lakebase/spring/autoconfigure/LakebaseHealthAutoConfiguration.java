@@ -107,7 +107,7 @@ public final class LakebaseHealthAutoConfiguration {
 		return new LakebaseHealthIndicator(() -> {
 			ResolvedConnection connection = ResolvedConnection.of(details);
 			return new LakebaseHealthIndicator.Connection(connection.target().describe(), connection.host(),
-					connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD);
+					connection.target().kind() != ResolvedConnection.Kind.NATIVE_PASSWORD, connection.directHost());
 		}, () -> {
 			try {
 				return workspace.computeState(ResolvedConnection.of(details).target());

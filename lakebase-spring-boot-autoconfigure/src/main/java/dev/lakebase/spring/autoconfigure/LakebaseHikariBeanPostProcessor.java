@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.core.Ordered;
@@ -121,6 +122,45 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 			Duration fallback = properties.getPool().getDefaultSuspendTimeout();
 			ScaleToZeroPoolDefaults.apply(dataSource, Binder.get(environment),
 					workspace.suspendTimeout(connection.target(), fallback));
+		}
+	}
+
+	/**
+	 * Create a Lakebase pool beside the application's, with its
+	 * {@code spring.datasource.hikari.*} settings; it starts on first use.
+	 * @param poolName the pool name
+	 * @param connection where it connects
+	 * @param readOnly whether its connections are read-only
+	 * @param workspace the workspace, for the endpoint's suspend timeout
+	 * @param credentials its credentials
+	 * @param properties the Lakebase properties
+	 * @param environment the environment, for spring.datasource.hikari.* values
+	 * @param events what the pool reports to
+	 * @return the pool
+	 */
+	static HikariDataSource newPool(String poolName, ResolvedConnection connection, boolean readOnly,
+			LakebaseWorkspace workspace, CredentialCache credentials, LakebaseProperties properties,
+			Environment environment, LakebaseEvents events) {
+		HikariDataSource dataSource = new HikariDataSource();
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(dataSource));
+		dataSource.setPoolName(poolName);
+		dataSource.setJdbcUrl(connection.jdbcUrl());
+		dataSource.setUsername(connection.username());
+		dataSource.setDriverClassName("org.postgresql.Driver");
+		dataSource.setReadOnly(readOnly);
+		configure(dataSource, connection, workspace, credentials, properties, environment, events, poolName);
+		return dataSource;
+	}
+
+	/**
+	 * Have a pool beside the application's report HikariCP's metrics to a registry, if it
+	 * has not started.
+	 * @param dataSource the pool
+	 * @param registry a Micrometer {@code MeterRegistry}
+	 */
+	static void bindMetrics(HikariDataSource dataSource, Object registry) {
+		if (dataSource.getMetricRegistry() == null && dataSource.getHikariPoolMXBean() == null) {
+			dataSource.setMetricRegistry(registry);
 		}
 	}
 

@@ -78,6 +78,29 @@ public final class LakebaseMetricsAutoConfiguration {
 		});
 	}
 
+	/**
+	 * Whether the application's pool connects through the endpoint's connection pooler,
+	 * and the metrics of the direct host's pool when it does.
+	 * @param details the connection details
+	 * @param directPool the direct host's pool, with the pooler
+	 * @param environment the environment, for the pool name
+	 * @return the binder
+	 */
+	@Bean
+	MeterBinder lakebasePoolerMetrics(ObjectProvider<LakebaseConnectionDetails> details,
+			ObjectProvider<LakebaseDirectPool> directPool, Environment environment) {
+		return (registry) -> {
+			details.ifUnique((connection) -> Gauge
+				.builder("lakebase.connection.pooled", connection, (d) -> ResolvedConnection.of(d).pooled() ? 1.0 : 0.0)
+				.description("1 when the pool connects through the endpoint's connection pooler, else 0")
+				.tag("pool",
+						LakebaseHikariBeanPostProcessor
+							.poolName(environment.getProperty("spring.datasource.hikari.pool-name")))
+				.register(registry));
+			directPool.ifAvailable((pool) -> pool.bindMetrics(registry));
+		};
+	}
+
 	@Bean
 	MeterBinder lakebaseReadOnlyPoolMetrics(ObjectProvider<LakebaseReadOnlyPool> readOnlyPool) {
 		return (registry) -> readOnlyPool.ifAvailable((pool) -> pool.bindMetrics(registry));

@@ -141,6 +141,8 @@ public class LakebaseProperties {
 
 	private final Users users = new Users();
 
+	private final Pooler pooler = new Pooler();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -279,6 +281,10 @@ public class LakebaseProperties {
 
 	public Users getUsers() {
 		return this.users;
+	}
+
+	public Pooler getPooler() {
+		return this.pooler;
 	}
 
 	public ReadOnly getReadOnly() {
@@ -686,6 +692,49 @@ public class LakebaseProperties {
 	}
 
 	/**
+	 * The endpoint's connection pooler (PgBouncer in transaction mode).
+	 */
+	public static class Pooler {
+
+		/**
+		 * Whether the DataSource connects to the endpoint's pooled host
+		 * (status.hosts.read_write_pooled_host), with pgjdbc set for transaction pooling
+		 * (prepareThreshold=0). Schema migrations (Flyway, Liquibase, spring.sql.init)
+		 * connect to the direct host.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Connections to the direct host at most, for schema migrations and the
+		 * application's session-bound work (LakebaseDirectHost).
+		 */
+		private int directMaxPoolSize = 2;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getDirectMaxPoolSize() {
+			return this.directMaxPoolSize;
+		}
+
+		public void setDirectMaxPoolSize(int directMaxPoolSize) {
+			if (directMaxPoolSize < 1) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: lakebase.pooler.direct-max-pool-size is '" + directMaxPoolSize
+								+ "'.",
+						"Set lakebase.pooler.direct-max-pool-size to 1 or more.");
+			}
+			this.directMaxPoolSize = directMaxPoolSize;
+		}
+
+	}
+
+	/**
 	 * A read-only endpoint for transactions marked read-only. Off unless an endpoint or a
 	 * host is set.
 	 */
@@ -730,7 +779,8 @@ public class LakebaseProperties {
 	ConnectionResolver.Settings connectionSettings() {
 		return new ConnectionResolver.Settings(this.host, this.port, this.database, this.username, this.password,
 				this.sslMode, this.sslRootCert, this.applicationName, this.endpoint, this.instanceName, this.project,
-				this.branch, this.endpointId, this.readOnly.getEndpoint(), this.readOnly.getHost());
+				this.branch, this.endpointId, this.readOnly.getEndpoint(), this.readOnly.getHost(),
+				this.pooler.isEnabled());
 	}
 
 	private static Duration positive(@Nullable Duration duration, String property) {

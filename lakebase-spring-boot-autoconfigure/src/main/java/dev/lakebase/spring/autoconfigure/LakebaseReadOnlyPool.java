@@ -24,8 +24,6 @@ import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseEvents;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -62,16 +60,8 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 			.credentialSource(ResolvedConnection.of(this.details).target(), properties.getCredentials(), clock),
 				properties.getCredentials().settings(), clock, poolEvents);
 		credentials.set(this.credentials);
-		ResolvedConnection connection = ResolvedConnection.of(this.details);
-		this.dataSource = new HikariDataSource();
-		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(this.dataSource));
-		this.dataSource.setPoolName(poolName);
-		this.dataSource.setJdbcUrl(connection.jdbcUrl());
-		this.dataSource.setUsername(connection.username());
-		this.dataSource.setDriverClassName("org.postgresql.Driver");
-		this.dataSource.setReadOnly(true);
-		LakebaseHikariBeanPostProcessor.configure(this.dataSource, connection, workspace, this.credentials, properties,
-				environment, poolEvents, POOL_NAME);
+		this.dataSource = LakebaseHikariBeanPostProcessor.newPool(poolName, ResolvedConnection.of(this.details), true,
+				workspace, this.credentials, properties, environment, poolEvents);
 	}
 
 	public LakebaseConnectionDetails details() {
@@ -91,9 +81,7 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 	 * @param registry a Micrometer {@code MeterRegistry}
 	 */
 	public void bindMetrics(Object registry) {
-		if (this.dataSource.getMetricRegistry() == null && this.dataSource.getHikariPoolMXBean() == null) {
-			this.dataSource.setMetricRegistry(registry);
-		}
+		LakebaseHikariBeanPostProcessor.bindMetrics(this.dataSource, registry);
 	}
 
 	@Override

@@ -92,6 +92,11 @@ final class PropertiesLakebaseConnectionDetails implements LakebaseConnectionDet
 	}
 
 	@Override
+	public @Nullable String getDirectHost() {
+		return connection().directHost();
+	}
+
+	@Override
 	public String getSslMode() {
 		return connection().sslMode();
 	}

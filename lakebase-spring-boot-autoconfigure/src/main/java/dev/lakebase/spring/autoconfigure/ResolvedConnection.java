@@ -40,10 +40,17 @@ import org.jspecify.annotations.Nullable;
  * {@code null} for the JVM's trust store
  * @param applicationName the application name, or {@code null}
  * @param target what the password comes from
+ * @param directHost the endpoint's direct host when {@code host} is its connection
+ * pooler, else {@code null}
  * @author Lakebase Spring Boot contributors
  */
 record ResolvedConnection(String host, int port, String database, String username, String sslMode,
-		@Nullable String sslRootCert, @Nullable String applicationName, Target target) {
+		@Nullable String sslRootCert, @Nullable String applicationName, Target target, @Nullable String directHost) {
+
+	ResolvedConnection(String host, int port, String database, String username, String sslMode,
+			@Nullable String sslRootCert, @Nullable String applicationName, Target target) {
+		this(host, port, database, username, sslMode, sslRootCert, applicationName, target, null);
+	}
 
 	/**
 	 * The oldest PostgreSQL Lakebase runs. pgjdbc puts the application name into the
@@ -200,7 +207,36 @@ record ResolvedConnection(String host, int port, String database, String usernam
 		String sslMode = ConnectionValidation.sslMode(
 				new ConnectionValue(details.getSslMode(), "LakebaseConnectionDetails.getSslMode()"), details.getHost());
 		return new ResolvedConnection(details.getHost(), details.getPort(), details.getDatabase(), username, sslMode,
-				details.getSslRootCert(), details.getApplicationName(), target);
+				details.getSslRootCert(), details.getApplicationName(), target, details.getDirectHost());
+	}
+
+	/**
+	 * Return this connection through the endpoint's connection pooler: to the pooled
+	 * host, with this one's host for session-bound work.
+	 * @param pooledHost the pooled host
+	 * @return the connection through the pooler
+	 */
+	ResolvedConnection throughPooler(String pooledHost) {
+		return new ResolvedConnection(pooledHost, this.port, this.database, this.username, this.sslMode,
+				this.sslRootCert, this.applicationName, this.target, this.host);
+	}
+
+	/**
+	 * Return whether this connection goes through the endpoint's connection pooler.
+	 * @return whether it is pooled
+	 */
+	boolean pooled() {
+		return this.directHost != null;
+	}
+
+	/**
+	 * Return the connection to the endpoint's direct host: this one, unless it goes
+	 * through the pooler.
+	 * @return the direct connection
+	 */
+	ResolvedConnection direct() {
+		return (this.directHost != null) ? new ResolvedConnection(this.directHost, this.port, this.database,
+				this.username, this.sslMode, this.sslRootCert, this.applicationName, this.target, null) : this;
 	}
 
 	/**
@@ -252,6 +288,11 @@ record ResolvedConnection(String host, int port, String database, String usernam
 			properties.setProperty("ApplicationName", this.applicationName);
 		}
 		properties.setProperty("assumeMinServerVersion", ASSUME_MIN_SERVER_VERSION);
+		if (pooled()) {
+			// A transaction-mode pooler runs each transaction in any of its sessions:
+			// no named server-side prepared statement outlives its transaction
+			properties.setProperty("prepareThreshold", "0");
+		}
 		configured.forEach((name, value) -> properties.setProperty(String.valueOf(name), String.valueOf(value)));
 		String mode = properties.getProperty("sslmode");
 		if (!this.sslMode.equals(mode)) {
@@ -283,7 +324,8 @@ record ResolvedConnection(String host, int port, String database, String usernam
 	public String toString() {
 		return "ResolvedConnection[" + this.username + "@" + this.host + ":" + this.port + "/" + this.database
 				+ ", sslmode=" + this.sslMode + ((this.sslRootCert != null) ? ", sslrootcert=" + this.sslRootCert : "")
-				+ ", " + this.target.describe() + "]";
+				+ ", " + this.target.describe()
+				+ ((this.directHost != null) ? ", through the pooler (direct host " + this.directHost + ")" : "") + "]";
 	}
 
 }

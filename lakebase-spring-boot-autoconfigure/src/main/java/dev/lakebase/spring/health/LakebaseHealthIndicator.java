@@ -27,6 +27,8 @@ import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseLoginDataSource;
 import dev.lakebase.spring.jdbc.MintedCredential;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -74,6 +76,10 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		Connection connection = this.connection.get();
 		builder.withDetail("target", connection.target()).withDetail("host", connection.host());
+		builder.withDetail("pooler", connection.directHost() != null);
+		if (connection.directHost() != null) {
+			builder.withDetail("directHost", connection.directHost());
+		}
 		if (connection.hasCompute() && this.computeState.enabled()) {
 			addComputeState(builder);
 		}
@@ -139,9 +145,21 @@ public final class LakebaseHealthIndicator extends AbstractHealthIndicator {
 	 * @param host the host the pool connects to
 	 * @param hasCompute whether the workspace reports a compute state for the target (not
 	 * with a native Postgres password)
+	 * @param directHost the endpoint's direct host when {@code host} is its connection
+	 * pooler, else {@code null}
 	 * @since 0.1.0
 	 */
-	public record Connection(String target, String host, boolean hasCompute) {
+	public record Connection(String target, String host, boolean hasCompute, @Nullable String directHost) {
+
+		/**
+		 * Create the connection of a pool that connects to its host directly.
+		 * @param target what the credentials are minted for
+		 * @param host the host the pool connects to
+		 * @param hasCompute whether the workspace reports a compute state for the target
+		 */
+		public Connection(String target, String host, boolean hasCompute) {
+			this(target, host, hasCompute, null);
+		}
 
 	}
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The driver properties a Lakebase login connects with: which TLS factory serves each SSL
- * mode, and the pool's own properties winning.
+ * mode, transaction pooling through the pooler, and the pool's own properties winning.
  */
 class ResolvedConnectionTests {
 
@@ -63,6 +63,21 @@ class ResolvedConnectionTests {
 				.as(clientCertificate)
 				.doesNotContainKey(FACTORY);
 		}
+	}
+
+	@Test
+	void throughThePoolerTheDriverNeverNamesAPreparedStatementUnlessThePoolSaysSo() {
+		ResolvedConnection pooled = connection("require", null).throughPooler("ep-1-pooler.database.example.com");
+		assertThat(pooled.pooled()).isTrue();
+		assertThat(pooled.host()).isEqualTo("ep-1-pooler.database.example.com");
+		assertThat(pooled.driverProperties(new Properties())).containsEntry("prepareThreshold", "0");
+		assertThat(pooled.driverProperties(properties("prepareThreshold", "5"))).containsEntry("prepareThreshold", "5");
+		assertThat(pooled.toString()).contains("through the pooler (direct host ep-1.database.example.com)");
+		ResolvedConnection direct = pooled.direct();
+		assertThat(direct.pooled()).isFalse();
+		assertThat(direct.host()).isEqualTo("ep-1.database.example.com");
+		assertThat(direct.driverProperties(new Properties())).doesNotContainKey("prepareThreshold");
+		assertThat(connection("require", null).direct().host()).isEqualTo("ep-1.database.example.com");
 	}
 
 	private static ResolvedConnection connection(String sslMode, @Nullable String rootCert) {

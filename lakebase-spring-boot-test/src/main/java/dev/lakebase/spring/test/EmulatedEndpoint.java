@@ -141,6 +141,15 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
+	 * Return how many client connections the pooled host accepted in all; the endpoint's
+	 * {@link EndpointCounters#connectionsAccepted() counters} count those of both hosts.
+	 * @return the number of connections
+	 */
+	public long pooledConnectionsAccepted() {
+		return this.lifecycle.pooledFront().acceptedConnections();
+	}
+
+	/**
 	 * Return the PostgreSQL sessions the endpoint's pooler holds open, busy or idle.
 	 * @return the number of sessions
 	 */

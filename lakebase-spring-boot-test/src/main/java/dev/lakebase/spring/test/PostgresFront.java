@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
@@ -72,6 +73,8 @@ final class PostgresFront implements Closeable {
 	private final @Nullable TransactionPooler pooler;
 
 	private final Set<FrontConnection> connections = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong accepted = new AtomicLong();
 
 	private volatile boolean running = true;
 
@@ -125,6 +128,7 @@ final class PostgresFront implements Closeable {
 				socket.setTcpNoDelay(true);
 				FrontConnection connection = new FrontConnection(this, socket, this.executor);
 				this.connections.add(connection);
+				this.accepted.incrementAndGet();
 				this.endpoint.connectionAccepted();
 				this.executor.execute(connection);
 			}
@@ -170,6 +174,14 @@ final class PostgresFront implements Closeable {
 
 	void closed(FrontConnection connection) {
 		this.connections.remove(connection);
+	}
+
+	/**
+	 * Return how many connections this front accepted in all.
+	 * @return the number of connections
+	 */
+	public long acceptedConnections() {
+		return this.accepted.get();
 	}
 
 	public int openConnections() {

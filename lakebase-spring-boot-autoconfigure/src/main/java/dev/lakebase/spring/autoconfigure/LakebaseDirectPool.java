@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.autoconfigure;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.jdbc.LakebaseDirectHost;
+import dev.lakebase.spring.jdbc.LakebaseEvents;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The pool of the endpoint's direct host, beside the application's pool through the
+ * connection pooler: for schema migrations and session-bound work. It shares the
+ * application pool's credentials (the same endpoint and role), keeps no idle connection,
+ * and opens none until asked.
+ *
+ * @author Lakebase Spring Boot contributors
+ */
+final class LakebaseDirectPool implements LakebaseDirectHost, DisposableBean {
+
+	static final String POOL_NAME_SUFFIX = "-direct";
+
+	private final HikariDataSource dataSource;
+
+	LakebaseDirectPool(LakebaseConnectionDetails details, LakebaseWorkspace workspace, CredentialCache credentials,
+			LakebaseProperties properties, Environment environment, LakebaseEvents events) {
+		ResolvedConnection direct = ResolvedConnection.of(details).direct();
+		String poolName = LakebaseHikariBeanPostProcessor
+			.poolName(environment.getProperty("spring.datasource.hikari.pool-name")) + POOL_NAME_SUFFIX;
+		this.dataSource = LakebaseHikariBeanPostProcessor.newPool(poolName, direct, false, workspace, credentials,
+				properties, environment, events.forPool(poolName, () -> credentials));
+		this.dataSource.setMaximumPoolSize(properties.getPooler().getDirectMaxPoolSize());
+		this.dataSource.setMinimumIdle(0);
+	}
+
+	@Override
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * Have the pool report HikariCP's metrics to a registry, if it has not started.
+	 * @param registry a Micrometer {@code MeterRegistry}
+	 */
+	void bindMetrics(Object registry) {
+		LakebaseHikariBeanPostProcessor.bindMetrics(this.dataSource, registry);
+	}
+
+	@Override
+	public void destroy() {
+		this.dataSource.close();
+	}
+
+	@Override
+	public String toString() {
+		return "LakebaseDirectPool[" + this.dataSource.getPoolName() + "]";
+	}
+
+}
