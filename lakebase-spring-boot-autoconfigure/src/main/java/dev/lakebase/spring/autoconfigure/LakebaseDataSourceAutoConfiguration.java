@@ -135,6 +135,13 @@ public final class LakebaseDataSourceAutoConfiguration {
 	}
 
 	@Bean
+	ConnectionBudget lakebaseConnectionBudget(ObjectProvider<DataSource> dataSource,
+			LakebaseConnectionDetails connectionDetails, LakebaseWorkspace workspace, LakebaseProperties properties,
+			Environment environment) {
+		return new ConnectionBudget(dataSource, connectionDetails, workspace, properties, environment);
+	}
+
+	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static LakebaseHikariBeanPostProcessor lakebaseHikariBeanPostProcessor(
 			ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<LakebaseWorkspace> workspace,

@@ -101,6 +101,34 @@ public final class LakebaseMetricsAutoConfiguration {
 		};
 	}
 
+	/**
+	 * The connection budget checked at startup: the connections the app's instances may
+	 * open and what the endpoint (or its pooler) allows.
+	 * @param budget the budget
+	 * @param environment the environment, for the pool name
+	 * @return the binder
+	 */
+	@Bean
+	MeterBinder lakebaseConnectionBudgetMetrics(ObjectProvider<ConnectionBudget> budget, Environment environment) {
+		return (registry) -> budget.ifAvailable((checked) -> {
+			String pool = LakebaseHikariBeanPostProcessor
+				.poolName(environment.getProperty("spring.datasource.hikari.pool-name"));
+			Gauge.builder("lakebase.connections.limit", checked, (b) -> value(b, ConnectionBudget.Budget::limit))
+				.description("Connections the endpoint's compute (or its pooler) allows the app at its maximum size")
+				.tag("pool", pool)
+				.register(registry);
+			Gauge.builder("lakebase.connections.demand", checked, (b) -> value(b, ConnectionBudget.Budget::demand))
+				.description("Connections every instance of the app may open at once, with headroom")
+				.tag("pool", pool)
+				.register(registry);
+		});
+	}
+
+	private static double value(ConnectionBudget budget, java.util.function.ToIntFunction<ConnectionBudget.Budget> of) {
+		ConnectionBudget.Budget checked = budget.budget();
+		return (checked != null) ? of.applyAsInt(checked) : Double.NaN;
+	}
+
 	@Bean
 	MeterBinder lakebaseReadOnlyPoolMetrics(ObjectProvider<LakebaseReadOnlyPool> readOnlyPool) {
 		return (registry) -> readOnlyPool.ifAvailable((pool) -> pool.bindMetrics(registry));

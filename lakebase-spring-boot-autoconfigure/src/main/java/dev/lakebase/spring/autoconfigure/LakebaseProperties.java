@@ -143,6 +143,8 @@ public class LakebaseProperties {
 
 	private final Pooler pooler = new Pooler();
 
+	private final Budget budget = new Budget();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -281,6 +283,10 @@ public class LakebaseProperties {
 
 	public Users getUsers() {
 		return this.users;
+	}
+
+	public Budget getBudget() {
+		return this.budget;
 	}
 
 	public Pooler getPooler() {
@@ -687,6 +693,53 @@ public class LakebaseProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+	}
+
+	/**
+	 * The connection budget checked at startup: the pools of every instance of the app
+	 * against the connections the endpoint's compute allows at its maximum size.
+	 */
+	public static class Budget {
+
+		/**
+		 * Instances of the app that connect to the endpoint at most. When not set, the
+		 * app's compute_max_instances on Databricks Apps (if the app's identity may read
+		 * the app), else 1.
+		 */
+		private @Nullable Integer instances;
+
+		/**
+		 * Connections kept free of the app's pools for migrations, administration and
+		 * other clients.
+		 */
+		private int headroom = 10;
+
+		public @Nullable Integer getInstances() {
+			return this.instances;
+		}
+
+		public void setInstances(@Nullable Integer instances) {
+			if (instances != null && instances < 1) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: lakebase.budget.instances is '" + instances + "'.",
+						"Set lakebase.budget.instances to 1 or more.");
+			}
+			this.instances = instances;
+		}
+
+		public int getHeadroom() {
+			return this.headroom;
+		}
+
+		public void setHeadroom(int headroom) {
+			if (headroom < 0) {
+				throw new LakebaseConfigurationException(
+						"Invalid Lakebase configuration: lakebase.budget.headroom is '" + headroom + "'.",
+						"Set lakebase.budget.headroom to 0 or more.");
+			}
+			this.headroom = headroom;
 		}
 
 	}

@@ -50,7 +50,7 @@ final class LakebaseWorkspace {
 
 	private final Supplier<WorkspaceClient> client;
 
-	private final Map<String, Optional<Duration>> suspendTimeouts = new ConcurrentHashMap<>();
+	private final Map<String, Optional<Endpoint>> endpoints = new ConcurrentHashMap<>();
 
 	LakebaseWorkspace(Supplier<WorkspaceClient> client) {
 		this.client = client;
@@ -166,18 +166,55 @@ final class LakebaseWorkspace {
 		if (target.suspendTimeout() != null) {
 			return target.suspendTimeout();
 		}
-		return this.suspendTimeouts.computeIfAbsent(target.resource(), this::readSuspendTimeout).orElse(fallback);
+		Duration reported = reportedEndpoint(target.resource()).map(ResolvedConnection.Target::suspendTimeout)
+			.orElse(null);
+		return (reported != null) ? reported : fallback;
 	}
 
-	private Optional<Duration> readSuspendTimeout(String path) {
+	/**
+	 * Return an endpoint's maximum compute size as the workspace reports it, read once
+	 * per endpoint (and not at all when the connection's resolution read it).
+	 * @param target the target
+	 * @return the size in CU, or {@code null} for Provisioned instances, native passwords
+	 * and a failed lookup
+	 */
+	@Nullable Double maxComputeUnits(ResolvedConnection.Target target) {
+		if (target.kind() != ResolvedConnection.Kind.AUTOSCALING_ENDPOINT) {
+			return null;
+		}
+		if (target.maxComputeUnits() != null) {
+			return target.maxComputeUnits();
+		}
+		return reportedEndpoint(target.resource()).map(ResolvedConnection.Target::maxComputeUnits).orElse(null);
+	}
+
+	/**
+	 * Return the maximum number of instances of a Databricks app, if the workspace lets
+	 * this identity read the app.
+	 * @param appName the app's name
+	 * @return its {@code compute_max_instances}, or {@code null}
+	 */
+	@Nullable Long appMaxInstances(String appName) {
 		try {
-			return Optional.ofNullable(ResolvedConnection.Target.suspendTimeout(endpoint(path)));
+			return this.client.get().apps().get(appName).getComputeMaxInstances();
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not read the suspend timeout of " + path
-					+ "; the pool assumes lakebase.pool.default-suspend-timeout", ex);
-			return Optional.empty();
+			logger.debug("Could not read the app " + appName + ": " + WorkspaceErrors.describe(ex));
+			return null;
 		}
+	}
+
+	private Optional<Endpoint> reportedEndpoint(String path) {
+		return this.endpoints.computeIfAbsent(path, (key) -> {
+			try {
+				return Optional.of(endpoint(key));
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not read the endpoint " + key
+						+ "; the pool assumes lakebase.pool.default-suspend-timeout", ex);
+				return Optional.empty();
+			}
+		});
 	}
 
 	private Endpoint endpoint(String path) {

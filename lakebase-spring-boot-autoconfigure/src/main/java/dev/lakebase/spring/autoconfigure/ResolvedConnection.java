@@ -78,10 +78,11 @@ record ResolvedConnection(String host, int port, String database, String usernam
 	 * password
 	 * @param password the native password, or {@code null}
 	 * @param suspendTimeout the endpoint's suspend timeout when the workspace reported it
-	 * while the connection was worked out, or {@code null}
+	 * @param maxComputeUnits the endpoint's maximum compute size in CU when the workspace
+	 * reported it while the connection was worked out, or {@code null}
 	 */
-	public record Target(Kind kind, @Nullable String name, @Nullable String password,
-			@Nullable Duration suspendTimeout) {
+	public record Target(Kind kind, @Nullable String name, @Nullable String password, @Nullable Duration suspendTimeout,
+			@Nullable Double maxComputeUnits) {
 
 		/**
 		 * The suspend timeout of an endpoint with {@code no_suspension}: it never scales
@@ -90,26 +91,40 @@ record ResolvedConnection(String host, int port, String database, String usernam
 		public static final Duration NEVER_SUSPENDS = ChronoUnit.FOREVER.getDuration();
 
 		static Target endpoint(String path) {
-			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, null);
+			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, null, null);
 		}
 
 		/**
-		 * The target of an endpoint the workspace has reported, with its suspend timeout,
-		 * so that the pool need not ask for the endpoint again.
+		 * The target of an endpoint the workspace has reported, with its suspend timeout
+		 * and maximum size, so that the pool need not ask for the endpoint again.
 		 * @param path the endpoint path
 		 * @param reported the endpoint as the workspace reported it
 		 * @return the target
 		 */
 		static Target endpoint(String path, Endpoint reported) {
-			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, suspendTimeout(reported));
+			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, suspendTimeout(reported),
+					maxComputeUnits(reported));
 		}
 
 		static Target instance(String name) {
-			return new Target(Kind.PROVISIONED_INSTANCE, name, null, null);
+			return new Target(Kind.PROVISIONED_INSTANCE, name, null, null, null);
 		}
 
 		static Target nativePassword(String password) {
-			return new Target(Kind.NATIVE_PASSWORD, null, password, null);
+			return new Target(Kind.NATIVE_PASSWORD, null, password, null, null);
+		}
+
+		/**
+		 * Return an endpoint's maximum compute size.
+		 * @param endpoint the endpoint as the workspace reported it
+		 * @return the size in CU, or {@code null} when it reports none
+		 */
+		public static @Nullable Double maxComputeUnits(Endpoint endpoint) {
+			Double size = (endpoint.getSpec() != null) ? endpoint.getSpec().getAutoscalingLimitMaxCu() : null;
+			if (size == null && endpoint.getStatus() != null) {
+				size = endpoint.getStatus().getAutoscalingLimitMaxCu();
+			}
+			return size;
 		}
 
 		/**

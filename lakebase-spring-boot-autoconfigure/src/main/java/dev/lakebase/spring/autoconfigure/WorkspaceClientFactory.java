@@ -19,6 +19,7 @@ package dev.lakebase.spring.autoconfigure;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.ApiClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.apps.AppsAPI;
 import com.databricks.sdk.service.database.DatabaseAPI;
 import com.databricks.sdk.service.iam.CurrentUserAPI;
 import com.databricks.sdk.service.postgres.PostgresAPI;
@@ -70,9 +71,10 @@ final class WorkspaceClientFactory {
 
 	/**
 	 * The SDK's client with the services the starter calls (Lakebase Autoscaling and
-	 * Provisioned, the current user) on one {@link ApiClient}. Internal: any other
-	 * service of it is {@code null}; an application that wants the whole client defines
-	 * its own {@link WorkspaceClient} bean, which the starter then uses.
+	 * Provisioned, the current user, the app's own settings) on one {@link ApiClient}.
+	 * Internal: any other service of it is {@code null}; an application that wants the
+	 * whole client defines its own {@link WorkspaceClient} bean, which the starter then
+	 * uses.
 	 */
 	static final class LakebaseServices extends WorkspaceClient {
 
@@ -86,6 +88,7 @@ final class WorkspaceClientFactory {
 			withPostgresAPI(new PostgresAPI(client));
 			withDatabaseAPI(new DatabaseAPI(client));
 			withCurrentUserAPI(new CurrentUserAPI(client));
+			withAppsAPI(new AppsAPI(client));
 		}
 
 		@Override

@@ -52,10 +52,40 @@ final class EmulatorDirectory {
 
 	private volatile @Nullable Instant startTime;
 
+	private volatile double maxComputeUnits = 0.5;
+
+	private volatile String appName = "";
+
+	private volatile int appMaxInstances = 1;
+
 	public EmulatorDirectory(DatabaseTokens tokens,
 			Function<EmulatedWorkspace.Target, @Nullable InjectedFault> faults) {
 		this.tokens = tokens;
 		this.faults = faults;
+	}
+
+	void compute(double maxComputeUnits) {
+		this.maxComputeUnits = maxComputeUnits;
+	}
+
+	/** Return the maximum compute size of the endpoints, in CU. */
+	public double maxComputeUnits() {
+		return this.maxComputeUnits;
+	}
+
+	void app(String name, int maxInstances) {
+		this.appName = name;
+		this.appMaxInstances = maxInstances;
+	}
+
+	/** Return the name of the app the workspace knows. */
+	public String appName() {
+		return this.appName;
+	}
+
+	/** Return the app's maximum number of instances. */
+	public int appMaxInstances() {
+		return this.appMaxInstances;
 	}
 
 	public DatabaseTokens tokens() {

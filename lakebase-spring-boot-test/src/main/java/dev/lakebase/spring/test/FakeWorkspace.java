@@ -251,6 +251,16 @@ final class FakeWorkspace implements Closeable {
 				HttpExchanges.send(exchange, 200, WorkspaceResources.instanceJson(found));
 			}
 		}
+		else if (method.equals("GET") && path.startsWith("/api/2.0/apps/")) {
+			String name = path.substring("/api/2.0/apps/".length());
+			if (name.equals(this.model.appName())) {
+				HttpExchanges.send(exchange, 200, Map.of("name", name, "compute_min_instances", 1,
+						"compute_max_instances", this.model.appMaxInstances()));
+			}
+			else {
+				HttpExchanges.error(exchange, 404, "RESOURCE_DOES_NOT_EXIST", "App '" + name + "' does not exist.");
+			}
+		}
 		else if (method.equals("GET") && path.equals("/api/2.0/preview/scim/v2/Me")) {
 			HttpExchanges.send(exchange, 200, Map.of("id", Integer.toUnsignedString(caller.roleName().hashCode()),
 					"userName", caller.roleName(), "displayName", caller.roleName(), "active", true));

@@ -74,6 +74,8 @@ public final class LakebaseEmulator implements AutoCloseable {
 		this.directory = new EmulatorDirectory(new DatabaseTokens(settings.clock, settings.tokenLifetime),
 				this.workspace::take);
 		this.directory.endpoints().addAll(settings.endpoints());
+		this.directory.compute(settings.maxComputeUnits);
+		this.directory.app(settings.appName, settings.appMaxInstances);
 		this.tokens = new EmulatedTokens(this.directory.tokens());
 		this.postgres = new EmulatedPostgres(this.directory, settings.maxConnections);
 		this.identities = new EmulatedIdentities(this.directory, this.postgres, settings.userName);

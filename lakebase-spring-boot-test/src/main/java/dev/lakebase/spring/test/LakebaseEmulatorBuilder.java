@@ -38,6 +38,9 @@ public final class LakebaseEmulatorBuilder {
 	 */
 	private static final int MAX_BACKENDS = 262_143;
 
+	/** Lakebase's connections per CU of compute. */
+	private static final double CONNECTIONS_PER_CU = 209.75;
+
 	private static final Pattern RESOURCE_ID = Pattern.compile("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
 
 	String project = "emulator";
@@ -50,7 +53,11 @@ public final class LakebaseEmulatorBuilder {
 
 	Duration tokenLifetime = Duration.ofHours(1);
 
-	int maxConnections = 100;
+	int maxConnections = connectionLimit(0.5);
+
+	double maxComputeUnits = 0.5;
+
+	int appMaxInstances = 1;
 
 	WakeMode wakeMode = WakeMode.HOLD;
 
@@ -119,7 +126,9 @@ public final class LakebaseEmulatorBuilder {
 	}
 
 	/**
-	 * Set PostgreSQL's {@code max_connections} (default 100).
+	 * Set PostgreSQL's {@code max_connections} (default 104, as a compute of 0.5 CU). The
+	 * endpoint reports as its maximum compute size the CU that allow as many connections
+	 * on Lakebase (about 209 per CU), which need not be a size Lakebase offers.
 	 * @param maxConnections the connection limit
 	 */
 	public LakebaseEmulatorBuilder maxConnections(int maxConnections) {
@@ -128,7 +137,40 @@ public final class LakebaseEmulatorBuilder {
 					"maxConnections must be between 5 and " + MAX_BACKENDS + " (PostgreSQL's limit)");
 		}
 		this.maxConnections = maxConnections;
+		this.maxComputeUnits = maxConnections / CONNECTIONS_PER_CU;
 		return this;
+	}
+
+	/**
+	 * Set the endpoint's maximum compute size (default 0.5 CU), and PostgreSQL's
+	 * {@code max_connections} to Lakebase's limit for it: 104 at 0.5 CU, 209 at 1, 419 at
+	 * 2, 839 at 4, 1,678 at 8, at most 4,000.
+	 * @param computeUnits the maximum compute size in CU
+	 */
+	public LakebaseEmulatorBuilder maxComputeUnits(double computeUnits) {
+		if (!(computeUnits >= 0.5 && computeUnits <= 112)) {
+			throw new IllegalArgumentException("maxComputeUnits must be between 0.5 and 112 CU");
+		}
+		this.maxComputeUnits = computeUnits;
+		this.maxConnections = connectionLimit(computeUnits);
+		return this;
+	}
+
+	/**
+	 * Set the app's maximum number of instances ({@code compute_max_instances}) that the
+	 * workspace reports for the app of {@link #appName(String)} (default 1).
+	 * @param instances the instances
+	 */
+	public LakebaseEmulatorBuilder appMaxInstances(int instances) {
+		if (instances < 1) {
+			throw new IllegalArgumentException("appMaxInstances must be 1 or more");
+		}
+		this.appMaxInstances = instances;
+		return this;
+	}
+
+	private static int connectionLimit(double computeUnits) {
+		return (int) Math.min(4000, Math.floor(computeUnits * CONNECTIONS_PER_CU + 1e-6));
 	}
 
 	/**

@@ -191,8 +191,8 @@ final class WorkspaceResources {
 		else {
 			spec.put("suspend_timeout_duration", suspendTimeout);
 		}
-		spec.put("autoscaling_limit_min_cu", 0.5);
-		spec.put("autoscaling_limit_max_cu", 2.0);
+		spec.put("autoscaling_limit_min_cu", Math.min(0.5, this.model.maxComputeUnits()));
+		spec.put("autoscaling_limit_max_cu", this.model.maxComputeUnits());
 		Map<String, Object> status = new LinkedHashMap<>(spec);
 		status.remove("no_suspension");
 		status.put("current_state", endpoint.state().name());
