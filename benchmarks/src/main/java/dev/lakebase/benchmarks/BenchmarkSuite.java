@@ -35,7 +35,8 @@ import org.openjdk.jmh.results.RunResult;
  * Run: {@code ./mvnw -B -Pbenchmarks -DskipTests verify}; the report lands in
  * {@code benchmarks/target/benchmark-report.md}. {@code -Dbenchmark.only=pool,login} runs
  * a subset ({@code pool}, {@code login}, {@code paired}, {@code credential},
- * {@code startup}, {@code herd}, {@code wake}, {@code apps}).
+ * {@code startup}, {@code herd}, {@code wake}, {@code apps}, {@code users},
+ * {@code pooler}).
  */
 public final class BenchmarkSuite {
 
@@ -57,6 +58,8 @@ public final class BenchmarkSuite {
 	private static final int USERS_ITERATIONS = 3000;
 
 	private static final int USERS_NEW = 20;
+
+	private static final Duration POOLER_LOAD = Duration.ofSeconds(15);
 
 	private final Report report = new Report();
 
@@ -140,6 +143,25 @@ public final class BenchmarkSuite {
 		if (selected("users")) {
 			users();
 		}
+		if (selected("pooler")) {
+			pooler();
+		}
+	}
+
+	private void pooler() throws Exception {
+		List<PoolerBenchmark.Result> results = PoolerBenchmark.run(POOLER_LOAD);
+		line("## 9. The connection pooler: app instances of %d request threads and a pool of %d each, against 0.5 CU "
+				+ "(104 connections), %d s of load per row", PoolerBenchmark.THREADS, PoolerBenchmark.POOL,
+				POOLER_LOAD.toSeconds());
+		line("");
+		line("| host | instances | requests/s | p50 ms | p99 ms | failed | slowest / median instance |");
+		line("|---|---|---|---|---|---|---|");
+		for (PoolerBenchmark.Result result : results) {
+			line("| %s | %d | %.0f | %.1f | %.1f | %d | %.2f |", result.pooled() ? "pooled" : "direct",
+					result.instances(), result.throughput(), Stats.percentileMillis(result.latenciesNanos(), 50),
+					Stats.percentileMillis(result.latenciesNanos(), 99), result.failed(), result.spread());
+		}
+		line("");
 	}
 
 	private void users() throws Exception {

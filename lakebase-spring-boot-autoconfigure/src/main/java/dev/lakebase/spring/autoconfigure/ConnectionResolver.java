@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.postgres.Endpoint;
+import com.databricks.sdk.service.postgres.EndpointHosts;
 import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.autoconfigure.ResolvedConnection.Target;
 import org.apache.commons.logging.Log;
@@ -181,8 +182,16 @@ final class ConnectionResolver {
 		String endpoint = ConnectionValidation.endpointPath(endpointValue);
 		String host = ConnectionValidation.host(hostValue);
 		if (endpoint == null && host == null) {
+			if (this.settings.readOnlySecondaries()) {
+				return readableSecondaries(primary);
+			}
 			throw new LakebaseConfigurationException("No read-only endpoint is configured.",
-					"Set lakebase.read-only.endpoint or lakebase.read-only.host.");
+					"Set lakebase.read-only.endpoint or lakebase.read-only.host, or lakebase.read-only.secondaries=true.");
+		}
+		if (this.settings.readOnlySecondaries()) {
+			logger.info("Read-only transactions go to " + ((endpoint != null) ? endpoint : host) + " ("
+					+ ((endpoint != null) ? "lakebase.read-only.endpoint" : "lakebase.read-only.host")
+					+ "), not to the readable secondaries: the explicit setting wins");
 		}
 		Target target;
 		if (primary.target().kind() == ResolvedConnection.Kind.NATIVE_PASSWORD) {
@@ -207,6 +216,42 @@ final class ConnectionResolver {
 		ResolvedConnection connection = new ResolvedConnection(resolvedHost, primary.port(), primary.database(),
 				primary.username(), sslMode, primary.sslRootCert(), primary.applicationName(), target);
 		logger.info("Lakebase read-only DataSource connects to " + connection);
+		return connection;
+	}
+
+	/**
+	 * Work out the connection to the readable secondaries of the primary's endpoint: its
+	 * {@code read_only_host}, or {@code read_only_pooled_host} when the primary goes
+	 * through the pooler, with the primary's credentials.
+	 */
+	private ResolvedConnection readableSecondaries(ResolvedConnection primary) {
+		Target target = primary.target();
+		if (target.kind() != ResolvedConnection.Kind.AUTOSCALING_ENDPOINT) {
+			throw new LakebaseConfigurationException(
+					"lakebase.read-only.secondaries is true, but Lakebase connects to " + target.describe()
+							+ ", whose readable secondaries the starter cannot look up.",
+					"Connect to an Autoscaling endpoint, or set lakebase.read-only.host.");
+		}
+		Endpoint endpoint = this.lookups.endpoint(target.resource());
+		EndpointHosts hosts = (endpoint.getStatus() != null) ? endpoint.getStatus().getHosts() : null;
+		String direct = (hosts != null) ? hosts.getReadOnlyHost() : null;
+		if (direct == null || direct.isBlank()) {
+			throw new LakebaseConfigurationException(
+					"lakebase.read-only.secondaries is true, but the endpoint " + target.resource()
+							+ " reports no readable secondaries (status.hosts.read_only_host).",
+					"Add readable secondaries to the endpoint's high-availability group, or set "
+							+ "lakebase.read-only.endpoint or lakebase.read-only.host.");
+		}
+		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
+				direct);
+		ResolvedConnection connection = new ResolvedConnection(direct, primary.port(), primary.database(),
+				primary.username(), sslMode, primary.sslRootCert(), primary.applicationName(), target);
+		String pooled = (hosts != null) ? hosts.getReadOnlyPooledHost() : null;
+		if (primary.pooled() && pooled != null && !pooled.isBlank()) {
+			connection = connection.throughPooler(pooled);
+		}
+		logger.info("Lakebase read-only DataSource connects to the readable secondaries of " + target.resource() + ": "
+				+ connection);
 		return connection;
 	}
 
@@ -266,6 +311,8 @@ final class ConnectionResolver {
 	 * @param endpointId the endpoint id, by parts
 	 * @param readOnlyEndpoint a read-only endpoint's resource path
 	 * @param readOnlyHost a read-only endpoint's host
+	 * @param readOnlySecondaries whether read-only transactions go to the readable
+	 * secondaries of the endpoint's high-availability group
 	 * @param pooler whether to connect through the endpoint's connection pooler
 	 */
 	public record Settings(@Nullable String host, @Nullable Integer port, @Nullable String database,
@@ -273,7 +320,7 @@ final class ConnectionResolver {
 			@Nullable String sslRootCert, @Nullable String applicationName, @Nullable String endpoint,
 			@Nullable String instanceName, @Nullable String project, @Nullable String branch,
 			@Nullable String endpointId, @Nullable String readOnlyEndpoint, @Nullable String readOnlyHost,
-			boolean pooler) {
+			boolean readOnlySecondaries, boolean pooler) {
 
 	}
 

@@ -264,6 +264,9 @@ public final class LakebaseDataSourceAutoConfiguration {
 					return ConditionOutcome.match(name + " is set");
 				}
 			}
+			if (environment.getProperty("lakebase.read-only.secondaries", Boolean.class, false)) {
+				return ConditionOutcome.match("lakebase.read-only.secondaries is true");
+			}
 			return ConditionOutcome.noMatch("no read-only endpoint is configured");
 		}
 

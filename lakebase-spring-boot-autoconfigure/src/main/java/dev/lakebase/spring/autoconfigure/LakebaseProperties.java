@@ -788,8 +788,9 @@ public class LakebaseProperties {
 	}
 
 	/**
-	 * A read-only endpoint for transactions marked read-only. Off unless an endpoint or a
-	 * host is set.
+	 * Where transactions marked read-only go: a read-only endpoint, or the readable
+	 * secondaries of the endpoint's high-availability group. Off unless an endpoint or a
+	 * host is set, or secondaries is true.
 	 */
 	public static class ReadOnly {
 
@@ -806,6 +807,21 @@ public class LakebaseProperties {
 		 * for the endpoint whose host this is, or else for the read-write endpoint.
 		 */
 		private @Nullable String host;
+
+		/**
+		 * Whether read-only transactions go to the readable secondaries of the endpoint's
+		 * high-availability group (status.hosts.read_only_host, or read_only_pooled_host
+		 * through the pooler). read-only.endpoint or read-only.host, when set, win.
+		 */
+		private boolean secondaries;
+
+		public boolean isSecondaries() {
+			return this.secondaries;
+		}
+
+		public void setSecondaries(boolean secondaries) {
+			this.secondaries = secondaries;
+		}
 
 		public @Nullable String getEndpoint() {
 			return this.endpoint;
@@ -833,7 +849,7 @@ public class LakebaseProperties {
 		return new ConnectionResolver.Settings(this.host, this.port, this.database, this.username, this.password,
 				this.sslMode, this.sslRootCert, this.applicationName, this.endpoint, this.instanceName, this.project,
 				this.branch, this.endpointId, this.readOnly.getEndpoint(), this.readOnly.getHost(),
-				this.pooler.isEnabled());
+				this.readOnly.isSecondaries(), this.pooler.isEnabled());
 	}
 
 	private static Duration positive(@Nullable Duration duration, String property) {

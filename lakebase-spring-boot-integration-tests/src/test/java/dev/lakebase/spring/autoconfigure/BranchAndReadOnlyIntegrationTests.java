@@ -370,6 +370,16 @@ class BranchAndReadOnlyIntegrationTests {
 		});
 	}
 
+	@Test
+	void readableSecondariesOfAnEndpointWithoutThemFailStartupSayingWhy() {
+		readOnlyRunner("lakebase.read-only.secondaries=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("reports no readable secondaries (status.hosts.read_only_host)")
+				.hasMessageContaining("lakebase.read-only.endpoint or lakebase.read-only.host");
+		});
+	}
+
 	private static ApplicationContextRunner readOnlyRunner(String... properties) {
 		return EmulatorTestSupport.appsRunner(lakebase.emulator(), properties)
 			.withConfiguration(

@@ -113,6 +113,49 @@ public final class EmulatedEndpoint {
 	}
 
 	/**
+	 * Return the host of the readable secondaries of the endpoint's high-availability
+	 * group ({@code status.hosts.read_only_host}).
+	 * @return the host, or {@code null} without readable secondaries
+	 */
+	public @Nullable String readOnlyHost() {
+		PostgresFront front = this.lifecycle.secondaryFront();
+		return (front != null) ? front.address().getHostAddress() : null;
+	}
+
+	/**
+	 * Return the pooled host of the readable secondaries
+	 * ({@code status.hosts.read_only_pooled_host}).
+	 * @return the host, or {@code null} without readable secondaries
+	 */
+	public @Nullable String readOnlyPooledHost() {
+		PostgresFront front = this.lifecycle.secondaryPooledFront();
+		return (front != null) ? front.address().getHostAddress() : null;
+	}
+
+	/**
+	 * Return how many client connections the readable secondaries accepted, on their
+	 * direct and pooled hosts.
+	 * @return the number of connections
+	 */
+	public long readOnlyConnectionsAccepted() {
+		PostgresFront direct = this.lifecycle.secondaryFront();
+		PostgresFront pooled = this.lifecycle.secondaryPooledFront();
+		return ((direct != null) ? direct.acceptedConnections() : 0)
+				+ ((pooled != null) ? pooled.acceptedConnections() : 0);
+	}
+
+	/**
+	 * Fail the endpoint's high-availability group over, as Lakebase does when its primary
+	 * fails: every open client connection closes (statements in flight fail), and
+	 * connects are refused ({@code 57P03}, as while PostgreSQL starts) until the downtime
+	 * is over.
+	 * @param downtime how long connects are refused
+	 */
+	public void failover(Duration downtime) {
+		this.lifecycle.failover(EndpointLifecycle.requireNotNegative(downtime));
+	}
+
+	/**
 	 * Return the host of the endpoint's connection pooler (a loopback address, on the
 	 * endpoint's port where the system has the address): its sessions share PostgreSQL
 	 * sessions a transaction at a time, as they do through Lakebase's PgBouncer in
@@ -217,6 +260,15 @@ public final class EmulatedEndpoint {
 	 * Set how long the compute takes to wake.
 	 * @param wakeDelay the wake delay
 	 */
+	void setReadableSecondaries(boolean readableSecondaries) {
+		this.lifecycle.readableSecondaries = readableSecondaries;
+	}
+
+	/** Return whether the endpoint's group has readable secondaries. */
+	public boolean hasReadableSecondaries() {
+		return this.lifecycle.readableSecondaries;
+	}
+
 	public void setWakeDelay(Duration wakeDelay) {
 		this.lifecycle.wakeDelay = EndpointLifecycle.requireNotNegative(wakeDelay);
 	}

@@ -56,6 +56,8 @@ public final class EmulatedPostgres {
 
 	private final Map<EmulatedEndpoint, PostgresFront> pooledFronts = new ConcurrentHashMap<>();
 
+	private final List<PostgresFront> secondaryFronts = new CopyOnWriteArrayList<>();
+
 	private volatile @Nullable EmbeddedPostgresServer server;
 
 	private @Nullable ExecutorService executor;
@@ -99,6 +101,30 @@ public final class EmulatedPostgres {
 			this.pooledFronts.put(endpoints.get(i), pooled.get(i));
 			endpoints.get(i).lifecycle().attachPooled(pooled.get(i));
 		}
+		for (EmulatedEndpoint endpoint : endpoints) {
+			if (endpoint.hasReadableSecondaries()) {
+				openSecondaries(endpoint, opened.get(0).port());
+			}
+		}
+	}
+
+	/**
+	 * Open the direct and pooled fronts of an endpoint's readable secondaries: read-only
+	 * sessions of the same database.
+	 */
+	private void openSecondaries(EmulatedEndpoint endpoint, int port) throws IOException {
+		ReadableSecondary secondary = new ReadableSecondary(endpoint.lifecycle());
+		PostgresFront direct = PostgresFront
+			.openAll(List.of(secondary), port, allFronts(), server().unixSocket(), this.directory::checkLogin,
+					executor(), 0)
+			.get(0);
+		this.secondaryFronts.add(direct);
+		PostgresFront pooled = PostgresFront
+			.openAll(List.of(secondary), port, allFronts(), server().unixSocket(), this.directory::checkLogin,
+					executor(), poolerPoolSize())
+			.get(0);
+		this.secondaryFronts.add(pooled);
+		endpoint.lifecycle().attachSecondaries(direct, pooled);
 	}
 
 	/**
@@ -113,6 +139,7 @@ public final class EmulatedPostgres {
 	private List<PostgresFront> allFronts() {
 		List<PostgresFront> all = new ArrayList<>(this.fronts.values());
 		all.addAll(this.pooledFronts.values());
+		all.addAll(this.secondaryFronts);
 		return all;
 	}
 
@@ -231,6 +258,8 @@ public final class EmulatedPostgres {
 		this.fronts.clear();
 		this.pooledFronts.values().forEach(EmulatedPostgres::closeQuietly);
 		this.pooledFronts.clear();
+		this.secondaryFronts.forEach(EmulatedPostgres::closeQuietly);
+		this.secondaryFronts.clear();
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 		}

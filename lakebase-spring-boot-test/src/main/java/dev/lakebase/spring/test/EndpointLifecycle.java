@@ -48,6 +48,14 @@ final class EndpointLifecycle implements FrontEndpoint {
 
 	private volatile @Nullable PostgresFront pooledFront;
 
+	private volatile @Nullable PostgresFront secondaryFront;
+
+	private volatile @Nullable PostgresFront secondaryPooledFront;
+
+	private volatile long failoverUntilNanos;
+
+	volatile boolean readableSecondaries;
+
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
 	volatile WakeMode wakeMode = WakeMode.HOLD;
@@ -72,6 +80,41 @@ final class EndpointLifecycle implements FrontEndpoint {
 
 	void attachPooled(PostgresFront front) {
 		this.pooledFront = front;
+	}
+
+	void attachSecondaries(PostgresFront direct, PostgresFront pooled) {
+		this.secondaryFront = direct;
+		this.secondaryPooledFront = pooled;
+	}
+
+	@Nullable PostgresFront secondaryFront() {
+		return this.secondaryFront;
+	}
+
+	@Nullable PostgresFront secondaryPooledFront() {
+		return this.secondaryPooledFront;
+	}
+
+	/**
+	 * Fail the endpoint group over: every client connection closes, and connects are
+	 * refused as while PostgreSQL starts until the downtime is over.
+	 */
+	void failover(Duration downtime) {
+		this.failoverUntilNanos = System.nanoTime() + downtime.toNanos();
+		closeAllConnections();
+	}
+
+	private void closeAllConnections() {
+		front().closeConnections();
+		pooledFront().closeConnections();
+		PostgresFront secondary = this.secondaryFront;
+		if (secondary != null) {
+			secondary.closeConnections();
+		}
+		PostgresFront secondaryPooled = this.secondaryPooledFront;
+		if (secondaryPooled != null) {
+			secondaryPooled.closeConnections();
+		}
 	}
 
 	PostgresFront pooledFront() {
@@ -108,8 +151,7 @@ final class EndpointLifecycle implements FrontEndpoint {
 			this.state = EndpointState.IDLE;
 			this.endpoint.counters().suspended();
 		}
-		front().closeConnections();
-		pooledFront().closeConnections();
+		closeAllConnections();
 	}
 
 	@Override
@@ -177,6 +219,9 @@ final class EndpointLifecycle implements FrontEndpoint {
 
 	@Override
 	public boolean admit(WakeMode mode) {
+		if (System.nanoTime() - this.failoverUntilNanos < 0) {
+			return false;
+		}
 		synchronized (this.monitor) {
 			this.lastActivityNanos = System.nanoTime();
 			if (this.state == EndpointState.ACTIVE) {

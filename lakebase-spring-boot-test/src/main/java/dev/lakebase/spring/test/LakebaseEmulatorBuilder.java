@@ -51,6 +51,8 @@ public final class LakebaseEmulatorBuilder {
 
 	boolean readOnlyEndpoint;
 
+	boolean readableSecondaries;
+
 	Duration tokenLifetime = Duration.ofHours(1);
 
 	int maxConnections = connectionLimit(0.5);
@@ -94,6 +96,16 @@ public final class LakebaseEmulatorBuilder {
 			throw new IllegalArgumentException("Branch " + branch + " exists already");
 		}
 		this.branches.add(branch);
+		return this;
+	}
+
+	/**
+	 * Give the production branch's primary endpoint a high-availability group with
+	 * readable secondaries: read-only sessions of the same database on hosts of their own
+	 * ({@code status.hosts.read_only_host} and {@code read_only_pooled_host}).
+	 */
+	public LakebaseEmulatorBuilder readableSecondaries() {
+		this.readableSecondaries = true;
 		return this;
 	}
 
@@ -234,8 +246,10 @@ public final class LakebaseEmulatorBuilder {
 	 */
 	List<EmulatedEndpoint> endpoints() {
 		List<EmulatedEndpoint> endpoints = new ArrayList<>();
-		endpoints.add(new EmulatedEndpoint(EmulatedEndpoint.Kind.AUTOSCALING, this.project,
-				LakebaseEmulator.DEFAULT_BRANCH, LakebaseEmulator.PRIMARY_ENDPOINT, false));
+		EmulatedEndpoint primary = new EmulatedEndpoint(EmulatedEndpoint.Kind.AUTOSCALING, this.project,
+				LakebaseEmulator.DEFAULT_BRANCH, LakebaseEmulator.PRIMARY_ENDPOINT, false);
+		primary.setReadableSecondaries(this.readableSecondaries);
+		endpoints.add(primary);
 		if (this.readOnlyEndpoint) {
 			endpoints.add(new EmulatedEndpoint(EmulatedEndpoint.Kind.AUTOSCALING, this.project,
 					LakebaseEmulator.DEFAULT_BRANCH, LakebaseEmulator.READ_ONLY_ENDPOINT, true));

@@ -178,10 +178,10 @@ final class WorkspaceResources {
 		Map<String, Object> hosts = new LinkedHashMap<>();
 		hosts.put("host", endpoint.host());
 		hosts.put(endpoint.isReadOnly() ? "read_only_pooled_host" : "read_write_pooled_host", endpoint.pooledHost());
-		EmulatedEndpoint readOnly = this.model.readOnlyEndpointOf(endpoint);
-		if (readOnly != null) {
-			hosts.put("read_only_host", readOnly.host());
-			hosts.put("read_only_pooled_host", readOnly.pooledHost());
+		if (endpoint.readOnlyHost() != null) {
+			// The readable secondaries of its high-availability group
+			hosts.put("read_only_host", endpoint.readOnlyHost());
+			hosts.put("read_only_pooled_host", endpoint.readOnlyPooledHost());
 		}
 		Map<String, Object> spec = new LinkedHashMap<>();
 		spec.put("endpoint_type", type);

@@ -189,7 +189,10 @@ class LakebaseEmulatorSdkIntegrationTests {
 			.getEndpoint(new GetEndpointRequest().setName(emulator.endpoint().path()));
 		assertThat(endpoint.getName()).isEqualTo("projects/emulator/branches/production/endpoints/primary");
 		assertThat(endpoint.getStatus().getHosts().getHost()).isEqualTo(emulator.endpoint().host());
-		assertThat(endpoint.getStatus().getHosts().getReadOnlyHost()).isEqualTo(emulator.readOnlyEndpoint().host());
+		assertThat(endpoint.getStatus().getHosts().getReadOnlyHost()).as("no readable secondaries").isNull();
+		assertThat(endpoint.getStatus().getHosts().getReadWritePooledHost())
+			.isEqualTo(emulator.endpoint().pooledHost());
+		assertThat(endpoint.getStatus().getAutoscalingLimitMaxCu()).isEqualTo(0.5);
 		assertThat(endpoint.getStatus().getCurrentState()).isEqualTo(EndpointStatusState.ACTIVE);
 		assertThat(endpoint.getSpec().getEndpointType()).isEqualTo(EndpointType.ENDPOINT_TYPE_READ_WRITE);
 		assertThat(endpoint.getSpec().getSuspendTimeoutDuration().getSeconds()).isEqualTo(300);
