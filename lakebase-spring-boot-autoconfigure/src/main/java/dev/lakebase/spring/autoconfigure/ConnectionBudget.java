@@ -66,11 +66,15 @@ final class ConnectionBudget implements SmartInitializingSingleton {
 
 	private final Environment environment;
 
+	private final ObjectProvider<UserPools> userPools;
+
 	private volatile @Nullable Budget budget;
 
 	ConnectionBudget(ObjectProvider<DataSource> dataSource, LakebaseConnectionDetails details,
-			LakebaseWorkspace workspace, LakebaseProperties properties, Environment environment) {
+			LakebaseWorkspace workspace, LakebaseProperties properties, Environment environment,
+			ObjectProvider<UserPools> userPools) {
 		this.dataSource = dataSource;
+		this.userPools = userPools;
 		this.details = details;
 		this.workspace = workspace;
 		this.properties = properties;
@@ -122,7 +126,9 @@ final class ConnectionBudget implements SmartInitializingSingleton {
 			return null;
 		}
 		LakebaseProperties.Users users = this.properties.getUsers();
-		int userConnections = users.isEnabled() ? users.getMaxPools() * users.getMaxPoolSize() : 0;
+		// Only where users' pools exist: on, in a servlet application
+		int userConnections = (this.userPools.getIfAvailable() != null) ? users.getMaxPools() * users.getMaxPoolSize()
+				: 0;
 		Instances instances = instances();
 		return new Budget(connection.target().describe(), computeUnits, connectionLimit(computeUnits),
 				connection.pooled(), instances.count(), instances.source(), pool, userConnections,

@@ -137,8 +137,8 @@ public final class LakebaseDataSourceAutoConfiguration {
 	@Bean
 	ConnectionBudget lakebaseConnectionBudget(ObjectProvider<DataSource> dataSource,
 			LakebaseConnectionDetails connectionDetails, LakebaseWorkspace workspace, LakebaseProperties properties,
-			Environment environment) {
-		return new ConnectionBudget(dataSource, connectionDetails, workspace, properties, environment);
+			Environment environment, ObjectProvider<UserPools> userPools) {
+		return new ConnectionBudget(dataSource, connectionDetails, workspace, properties, environment, userPools);
 	}
 
 	@Bean
