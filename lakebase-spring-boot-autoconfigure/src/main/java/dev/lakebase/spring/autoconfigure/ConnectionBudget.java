@@ -37,10 +37,11 @@ import org.springframework.util.StringUtils;
  * migrations and administration) against what the endpoint's compute allows at its
  * maximum size (about 209 connections per CU, at most 4,000). When they do not fit, one
  * WARN gives the numbers and the fixes, and the start goes on. Through the connection
- * pooler the app's pools are clients of the pooler (at most 10,000), which keeps the
- * compute's connections within its own pool. Needs no workspace call on the connection
- * path: the compute size comes with the endpoint the connection was resolved from (or one
- * read at startup), the instances from {@code lakebase.budget.instances} or the app's
+ * pooler the app's pools are clients of the pooler (at most 10,000), which opens one
+ * server pool per user and database (about 90 % of the limit at most): the app's pools
+ * share one, each user has one. Needs no workspace call on the connection path: the
+ * compute size comes with the endpoint the connection was resolved from (or one read at
+ * startup), the instances from {@code lakebase.budget.instances} or the app's
  * {@code compute_max_instances}.
  *
  * @author Lakebase Spring Boot contributors
@@ -157,18 +158,22 @@ final class ConnectionBudget implements SmartInitializingSingleton {
 		}
 		StringBuilder fixes = new StringBuilder();
 		if (!budget.pooled()) {
-			fixes.append("connect through the endpoint's pooler (lakebase.pooler.enabled=true), ");
+			fixes
+				.append("connect through the endpoint's pooler (lakebase.pooler.enabled=true), make the pools "
+						+ "smaller (spring.datasource.hikari.maximum-pool-size=")
+				.append(budget.fittingPoolSize())
+				.append(" or less)");
 		}
-		fixes.append("make the pools smaller (spring.datasource.hikari.maximum-pool-size=")
-			.append(budget.fittingPoolSize())
-			.append(" or less");
+		else if (budget.clients() > POOLER_CLIENT_LIMIT) {
+			fixes.append("make the pools smaller (spring.datasource.hikari.maximum-pool-size=")
+				.append(budget.fittingPoolSize())
+				.append(" or less)");
+		}
 		if (budget.users() > 0) {
-			fixes.append(", fewer lakebase.users.max-pools");
+			fixes.append((fixes.length() > 0) ? ", " : "")
+				.append("cap the users' pools lower (lakebase.users.max-pools, lakebase.users.max-pool-size)");
 		}
-		fixes.append(')');
-		if (!budget.pooled()) {
-			fixes.append(", or raise the endpoint's maximum compute size");
-		}
+		fixes.append(", or raise the endpoint's maximum compute size");
 		logger.warn("Lakebase connection budget exceeded: " + budget + ". Instances will wait for connections, "
 				+ "unevenly, and then fail to get one. Fix: " + fixes);
 	}
@@ -196,49 +201,69 @@ final class ConnectionBudget implements SmartInitializingSingleton {
 			String instancesSource, int pool, int users, int headroom) {
 
 		/**
-		 * Return the connections the app's instances may open: to the compute, or to the
-		 * pooler.
+		 * Return the client connections of the app's instances: to the pooler, or to the
+		 * compute.
+		 * @return the client connections
+		 */
+		int clients() {
+			return (this.pool + this.users) * this.instances;
+		}
+
+		/**
+		 * Return the connections the app's instances may take on the compute: through the
+		 * pooler the app's share one server pool (about 90 % of the limit at most), while
+		 * each user has a server pool of their own.
 		 * @return the demand
 		 */
 		int demand() {
-			return (this.pool + this.users) * this.instances + (this.pooled ? 0 : this.headroom);
+			int app = this.pool * this.instances;
+			if (this.pooled) {
+				app = Math.min(app, poolerPoolSize());
+			}
+			return app + this.users * this.instances + this.headroom;
 		}
 
 		/**
-		 * Return what the demand is measured against: the compute's connections, or the
-		 * pooler's clients.
+		 * Return the connections the compute allows at its maximum size.
 		 * @return the limit
 		 */
 		int limit() {
-			return this.pooled ? POOLER_CLIENT_LIMIT : this.computeLimit;
+			return this.computeLimit;
 		}
 
 		boolean fits() {
-			return demand() <= limit();
+			return demand() <= limit() && (!this.pooled || clients() <= POOLER_CLIENT_LIMIT);
 		}
 
 		/**
-		 * Return the largest pool size with which the budget fits.
+		 * Return the largest pool size with which the app's pools fit.
 		 * @return the pool size, at least 1
 		 */
 		int fittingPoolSize() {
-			int available = limit() - (this.pooled ? 0 : this.headroom);
+			int available = this.pooled ? POOLER_CLIENT_LIMIT : limit() - this.headroom;
 			return Math.max(1, available / this.instances - this.users);
+		}
+
+		private int poolerPoolSize() {
+			return this.computeLimit * 9 / 10;
 		}
 
 		@Override
 		public String toString() {
 			String perInstance = "pool " + this.pool + ((this.users > 0) ? " + users' pools " + this.users : "");
 			String size = String.format(Locale.ROOT, "%s CU", trim(this.computeUnits));
-			String demand = this.instances + " instance" + ((this.instances != 1) ? "s" : "") + " ("
-					+ this.instancesSource + ") x (" + perInstance + ")"
-					+ (this.pooled ? "" : " + headroom " + this.headroom) + " = " + demand() + " connections";
-			return this.pooled
-					? demand + " to the pooler of " + this.target + ", which accepts " + limit()
-							+ " clients and keeps the compute (" + size + ", " + this.computeLimit
-							+ " connections) within its own pool"
-					: demand + " for the " + this.computeLimit + " that " + this.target + " allows at its maximum of "
-							+ size;
+			String clients = this.instances + " instance" + ((this.instances != 1) ? "s" : "") + " ("
+					+ this.instancesSource + ") x (" + perInstance + ")";
+			if (!this.pooled) {
+				return clients + " + headroom " + this.headroom + " = " + demand() + " connections for the "
+						+ this.computeLimit + " that " + this.target + " allows at its maximum of " + size;
+			}
+			int app = Math.min(this.pool * this.instances, poolerPoolSize());
+			return clients + " = " + clients() + " clients of the pooler of " + this.target + " (it accepts "
+					+ POOLER_CLIENT_LIMIT + "), which opens at most " + app + " for the app"
+					+ ((this.users > 0) ? " and " + (this.users * this.instances) + " for the users (a pool each)" : "")
+					+ ", + headroom " + this.headroom + " = " + demand() + " connections for the " + this.computeLimit
+					+ " it allows at its maximum of " + size;
 		}
 
 		private static String trim(double value) {

@@ -60,12 +60,36 @@ class ConnectionBudgetTests {
 	}
 
 	@Test
-	void throughThePoolerThePoolsAreClientsOfThePooler() {
+	void throughThePoolerTheAppsPoolsShareOneServerPoolOfTheCompute() {
 		ConnectionBudget.Budget budget = new ConnectionBudget.Budget("endpoint e", 0.5, 104, true, 5, "app", 25, 0, 10);
-		assertThat(budget.demand()).isEqualTo(125);
-		assertThat(budget.limit()).isEqualTo(ConnectionBudget.POOLER_CLIENT_LIMIT);
+		assertThat(budget.clients()).isEqualTo(125);
+		assertThat(budget.demand()).as("the pooler's pool, 90 %% of 104, and the headroom").isEqualTo(93 + 10);
+		assertThat(budget.limit()).isEqualTo(104);
 		assertThat(budget.fits()).isTrue();
-		assertThat(budget.toString()).contains("to the pooler of endpoint e, which accepts 10000 clients");
+		assertThat(budget).hasToString("5 instances (app) x (pool 25) = 125 clients of the pooler of endpoint e (it "
+				+ "accepts 10000), which opens at most 93 for the app, + headroom 10 = 103 connections for the 104 it "
+				+ "allows at its maximum of 0.5 CU");
+	}
+
+	@Test
+	void throughThePoolerEachUserHasAServerPoolOfTheirOwn() {
+		ConnectionBudget.Budget budget = new ConnectionBudget.Budget("endpoint e", 0.5, 104, true, 2, "app", 10, 15,
+				10);
+		assertThat(budget.demand()).isEqualTo(20 + 30 + 10);
+		assertThat(budget.fits()).isTrue();
+		ConnectionBudget.Budget many = new ConnectionBudget.Budget("endpoint e", 0.5, 104, true, 2, "app", 10, 150, 10);
+		assertThat(many.demand()).isEqualTo(20 + 300 + 10);
+		assertThat(many.fits()).isFalse();
+		assertThat(many.toString()).contains("and 300 for the users (a pool each)");
+	}
+
+	@Test
+	void moreClientsThanThePoolerAcceptsDoNotFit() {
+		ConnectionBudget.Budget budget = new ConnectionBudget.Budget("endpoint e", 112, 4000, true, 5, "app", 2001, 0,
+				10);
+		assertThat(budget.clients()).isEqualTo(10_005);
+		assertThat(budget.fits()).isFalse();
+		assertThat(budget.fittingPoolSize()).isEqualTo(2000);
 	}
 
 }

@@ -102,12 +102,13 @@ class ConnectionBudgetIntegrationTests {
 			.withConfiguration(AutoConfigurations.of(LakebaseMetricsAutoConfiguration.class));
 		startThen(runner, 5, instances, () -> {
 			assertThat(output)
-				.contains("5 instances (lakebase.budget.instances) x (pool 25) = 125 connections to " + "the pooler")
+				.contains("5 instances (lakebase.budget.instances) x (pool 25) = 125 clients of the pooler")
+				.contains("which opens at most 93 for the app, + headroom 10 = 103 connections for the 104")
 				.doesNotContain("budget exceeded");
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			instances.get(0).getBean("lakebaseConnectionBudgetMetrics", MeterBinder.class).bindTo(registry);
-			assertThat(registry.get("lakebase.connections.limit").gauge().value()).isEqualTo(10_000);
-			assertThat(registry.get("lakebase.connections.demand").gauge().value()).isEqualTo(125);
+			assertThat(registry.get("lakebase.connections.limit").gauge().value()).isEqualTo(104);
+			assertThat(registry.get("lakebase.connections.demand").gauge().value()).isEqualTo(93 + 10);
 			List<AtomicInteger> completed = new ArrayList<>();
 			List<AtomicInteger> failed = new ArrayList<>();
 			ExecutorService threads = Executors.newFixedThreadPool(5 * 40);
