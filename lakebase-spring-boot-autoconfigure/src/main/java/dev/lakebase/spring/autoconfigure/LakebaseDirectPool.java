@@ -19,6 +19,7 @@ package dev.lakebase.spring.autoconfigure;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.jdbc.CredentialCache;
 import dev.lakebase.spring.jdbc.LakebaseDirectHost;
 import dev.lakebase.spring.jdbc.LakebaseEvents;
@@ -42,7 +43,15 @@ final class LakebaseDirectPool implements LakebaseDirectHost, DisposableBean {
 
 	LakebaseDirectPool(LakebaseConnectionDetails details, LakebaseWorkspace workspace, CredentialCache credentials,
 			LakebaseProperties properties, Environment environment, LakebaseEvents events) {
-		ResolvedConnection direct = ResolvedConnection.of(details).direct();
+		ResolvedConnection connection = ResolvedConnection.of(details);
+		if (!connection.pooled()) {
+			throw new LakebaseConfigurationException(
+					"lakebase.pooler.enabled is true, but the LakebaseConnectionDetails bean of type "
+							+ details.getClass().getName() + " names no direct host beside its host.",
+					"Return the endpoint's pooled host (status.hosts.read_write_pooled_host) from getHost() and its "
+							+ "direct host from getDirectHost(), or set lakebase.pooler.enabled=false.");
+		}
+		ResolvedConnection direct = connection.direct();
 		String poolName = LakebaseHikariBeanPostProcessor
 			.poolName(environment.getProperty("spring.datasource.hikari.pool-name")) + POOL_NAME_SUFFIX;
 		this.dataSource = LakebaseHikariBeanPostProcessor.newPool(poolName, direct, false, workspace, credentials,

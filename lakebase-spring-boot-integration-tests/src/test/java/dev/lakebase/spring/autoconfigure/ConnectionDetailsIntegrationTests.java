@@ -88,6 +88,26 @@ class ConnectionDetailsIntegrationTests {
 	}
 
 	@Test
+	void ownDetailsWithoutADirectHostFailWithThePoolerSayingWhatToReturn() {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		Map<String, String> environment = emulator.environment();
+		LakebaseTestSupport.runner()
+			.withPropertyValues("lakebase.pooler.enabled=true",
+					"lakebase.databricks.host=" + environment.get("DATABRICKS_HOST"),
+					"lakebase.databricks.client-id=" + environment.get("DATABRICKS_CLIENT_ID"),
+					"lakebase.databricks.client-secret=" + environment.get("DATABRICKS_CLIENT_SECRET"))
+			.withBean(LakebaseConnectionDetails.class,
+					() -> new Details(endpoint.host(), endpoint.port(), endpoint.path(),
+							emulator.identities().servicePrincipal().roleName(), null))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("lakebase.pooler.enabled is true, but the LakebaseConnectionDetails bean")
+				.hasMessageContaining("names no direct host"));
+	}
+
+	@Test
 	void ownDetailsThatNameNoTargetFailSayingWhatToReturn() {
 		EmulatedEndpoint endpoint = lakebase.emulator().endpoint();
 		LakebaseTestSupport.runner()

@@ -41,9 +41,20 @@ final class BranchConnectionDetails implements LakebaseConnectionDetails {
 		this.endpoint = SingletonSupplier.of(branch::readWriteEndpoint);
 	}
 
+	/**
+	 * Return the branch endpoint's host: its pooler's when the details it stands in for
+	 * connect through their endpoint's pooler.
+	 */
 	@Override
 	public String getHost() {
-		return this.endpoint.get().host();
+		String pooled = this.endpoint.get().pooledHost();
+		return (this.parent.get().getDirectHost() != null && pooled != null) ? pooled : this.endpoint.get().host();
+	}
+
+	@Override
+	public @Nullable String getDirectHost() {
+		return (this.parent.get().getDirectHost() != null && this.endpoint.get().pooledHost() != null)
+				? this.endpoint.get().host() : null;
 	}
 
 	@Override

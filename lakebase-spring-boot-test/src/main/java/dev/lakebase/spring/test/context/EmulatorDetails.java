@@ -35,12 +35,18 @@ final class EmulatorDetails {
 	private EmulatorDetails() {
 	}
 
-	static LakebaseConnectionDetails connection(LakebaseEmulator emulator) {
+	/**
+	 * The emulator's connection: to its endpoint's host or, with
+	 * {@code lakebase.pooler.enabled}, to its pooled host.
+	 */
+	static LakebaseConnectionDetails connection(LakebaseEmulator emulator, boolean pooler) {
 		Map<String, String> env = emulator.environment();
 		String endpoint = env.get("LAKEBASE_ENDPOINT");
-		return new Connection(required(env, "PGHOST"), Integer.parseInt(required(env, "PGPORT")),
-				required(env, "PGDATABASE"), required(env, "PGUSER"), required(env, "PGSSLMODE"), env.get("PGAPPNAME"),
-				endpoint, (endpoint != null) ? null : emulator.endpoint().path());
+		String host = required(env, "PGHOST");
+		return new Connection(pooler ? emulator.endpoint().pooledHost() : host,
+				Integer.parseInt(required(env, "PGPORT")), required(env, "PGDATABASE"), required(env, "PGUSER"),
+				required(env, "PGSSLMODE"), env.get("PGAPPNAME"), endpoint,
+				(endpoint != null) ? null : emulator.endpoint().path(), pooler ? host : null);
 	}
 
 	static LakebaseWorkspaceDetails workspace(LakebaseEmulator emulator) {
@@ -54,12 +60,17 @@ final class EmulatorDetails {
 	}
 
 	record Connection(String host, int port, String database, String username, String sslMode,
-			@Nullable String applicationName, @Nullable String endpoint,
-			@Nullable String instanceName) implements LakebaseConnectionDetails {
+			@Nullable String applicationName, @Nullable String endpoint, @Nullable String instanceName,
+			@Nullable String directHost) implements LakebaseConnectionDetails {
 
 		@Override
 		public String getHost() {
 			return this.host;
+		}
+
+		@Override
+		public @Nullable String getDirectHost() {
+			return this.directHost;
 		}
 
 		@Override

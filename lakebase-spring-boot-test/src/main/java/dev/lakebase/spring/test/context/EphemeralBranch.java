@@ -34,6 +34,7 @@ import com.databricks.sdk.service.postgres.ListBranchesRequest;
 import com.databricks.sdk.service.postgres.ListEndpointsRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Lakebase branch created for one test run, from a parent branch, through the
@@ -155,7 +156,8 @@ public final class EphemeralBranch implements AutoCloseable {
 			EndpointStatus status = endpoint.getStatus();
 			if (status != null && status.getEndpointType() == EndpointType.ENDPOINT_TYPE_READ_WRITE
 					&& status.getHosts() != null && status.getHosts().getHost() != null) {
-				return new Endpoint(endpoint.getName(), status.getHosts().getHost());
+				return new Endpoint(endpoint.getName(), status.getHosts().getHost(),
+						status.getHosts().getReadWritePooledHost());
 			}
 		}
 		throw new IllegalStateException("Lakebase branch " + this.name + " has no read-write endpoint with a host");
@@ -166,8 +168,9 @@ public final class EphemeralBranch implements AutoCloseable {
 	 *
 	 * @param path its resource name
 	 * @param host its host
+	 * @param pooledHost the host of its connection pooler, or {@code null}
 	 */
-	record Endpoint(String path, String host) {
+	record Endpoint(String path, String host, @Nullable String pooledHost) {
 	}
 
 	/**

@@ -112,9 +112,10 @@ public @interface ImportLakebaseEmulator {
 	String appName() default "lakebase-emulator-app";
 
 	/**
-	 * PostgreSQL's {@code max_connections}.
+	 * PostgreSQL's {@code max_connections}: 104, as a compute of 0.5 CU, by default; the
+	 * endpoint reports the compute size that allows as many.
 	 * @return the connection limit
 	 */
-	int maxConnections() default 100;
+	int maxConnections() default 104;
 
 }

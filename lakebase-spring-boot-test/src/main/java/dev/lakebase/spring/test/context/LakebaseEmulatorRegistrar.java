@@ -52,7 +52,8 @@ final class LakebaseEmulatorRegistrar extends ContextResourceRegistrar {
 	void register(AnnotationMetadata metadata, DefaultListableBeanFactory beans) {
 		LakebaseEmulator emulator = settings(metadata.getAnnotations().get(ImportLakebaseEmulator.class)).start();
 		register(beans, emulator, emulator::close);
-		beans.registerSingleton(CONNECTION_DETAILS_BEAN, EmulatorDetails.connection(emulator));
+		beans.registerSingleton(CONNECTION_DETAILS_BEAN, EmulatorDetails.connection(emulator,
+				environment().getProperty("lakebase.pooler.enabled", Boolean.class, false)));
 		beans.registerSingleton(WORKSPACE_DETAILS_BEAN, EmulatorDetails.workspace(emulator));
 		logger.info("Lakebase DataSource points at the emulator: endpoint " + emulator.endpoint().path() + " at "
 				+ emulator.endpoint().host() + ":" + emulator.endpoint().port() + ", workspace "

@@ -89,6 +89,23 @@ class ImportLakebaseBranchIntegrationTests {
 	}
 
 	@Test
+	void throughThePoolerTheBranchIsReachedThroughItsOwnPooler() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("user", Map.of("lakebase.pooler.enabled", "true")));
+			context.register(EmulatorAndBranch.class);
+			context.refresh();
+			LakebaseEmulator emulator = context.getBean(LakebaseEmulator.class);
+			EmulatedEndpoint branchEndpoint = emulator.branchEndpoint(context.getBean(EphemeralBranch.class).id());
+			LakebaseConnectionDetails details = context.getBean(LakebaseConnectionDetails.class);
+			assertThat(details.getHost()).isEqualTo(branchEndpoint.pooledHost());
+			assertThat(details.getDirectHost()).isEqualTo(branchEndpoint.host());
+			assertThat(details.getEndpoint()).isEqualTo(branchEndpoint.path());
+		}
+	}
+
+	@Test
 	void pointsTheApplicationsOwnConnectionDetailsAtTheBranch() {
 		LakebaseEmulator emulator = this.lakebase.emulator();
 		try (AnnotationConfigApplicationContext context = context(emulator, OwnDetailsAndBranch.class)) {

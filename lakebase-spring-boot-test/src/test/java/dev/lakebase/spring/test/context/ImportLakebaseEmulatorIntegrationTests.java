@@ -82,6 +82,23 @@ class ImportLakebaseEmulatorIntegrationTests {
 		}
 	}
 
+	@Test
+	void withThePoolerOnTheDetailsConnectToThePooledHostAndNameTheDirectOne() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("user", Map.of("lakebase.pooler.enabled", "true")));
+			context.register(WithEmulator.class);
+			context.refresh();
+			LakebaseEmulator emulator = context.getBean(LakebaseEmulator.class);
+			LakebaseConnectionDetails connection = context.getBean(LakebaseConnectionDetails.class);
+			assertThat(connection.getHost()).isEqualTo(emulator.endpoint().pooledHost());
+			assertThat(connection.getDirectHost()).isEqualTo(emulator.endpoint().host());
+			assertThat(connection.getJdbcUrl())
+				.startsWith("jdbc:postgresql://" + emulator.endpoint().pooledHost() + ":");
+		}
+	}
+
 	private static List<String> names(PropertySources sources) {
 		return sources.stream().map(PropertySource::getName).toList();
 	}

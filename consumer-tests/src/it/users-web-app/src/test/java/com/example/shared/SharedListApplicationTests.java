@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakebase.spring.jdbc.LakebaseDirectHost;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.context.ImportLakebaseEmulator;
@@ -15,6 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +33,12 @@ class SharedListApplicationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	LakebaseDirectHost directHost;
 
 	@Test
 	void eachUserSeesTheirOwnItems() throws Exception {
@@ -43,6 +54,29 @@ class SharedListApplicationTests {
 		}
 		assertThat(items(ada)).containsExactly("ada@example.com:compass");
 		assertThat(items(bob)).containsExactly("bob@example.com:map");
+	}
+
+	@Test
+	void theAppConnectsThroughThePoolerAndSessionBoundWorkUsesTheDirectHost() throws Exception {
+		assertThat(this.dataSource.unwrap(HikariDataSource.class).getJdbcUrl())
+			.contains("//" + this.lakebase.endpoint().pooledHost() + ":");
+		long direct = this.lakebase.endpoint().counters().connectionsAccepted()
+				- this.lakebase.endpoint().pooledConnectionsAccepted();
+		JdbcTemplate jdbc = new JdbcTemplate(this.directHost.dataSource());
+		String lock = jdbc.execute((Connection connection) -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(7)");
+			}
+			try (Statement statement = connection.createStatement();
+					var result = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+							+ "AND pid = pg_backend_pid()")) {
+				result.next();
+				return result.getString(1);
+			}
+		});
+		assertThat(lock).as("the advisory lock held across statements on the direct host").isEqualTo("1");
+		assertThat(this.lakebase.endpoint().counters().connectionsAccepted()
+				- this.lakebase.endpoint().pooledConnectionsAccepted()).isGreaterThan(direct);
 	}
 
 	@Test
