@@ -37,8 +37,6 @@ import org.springframework.core.env.Environment;
  */
 final class LakebaseDirectPool implements LakebaseDirectHost, DisposableBean {
 
-	static final String POOL_NAME_SUFFIX = "-direct";
-
 	private final HikariDataSource dataSource;
 
 	LakebaseDirectPool(LakebaseConnectionDetails details, LakebaseWorkspace workspace, CredentialCache credentials,
@@ -53,7 +51,7 @@ final class LakebaseDirectPool implements LakebaseDirectHost, DisposableBean {
 		}
 		ResolvedConnection direct = connection.direct();
 		String poolName = LakebaseHikariBeanPostProcessor
-			.poolName(environment.getProperty("spring.datasource.hikari.pool-name")) + POOL_NAME_SUFFIX;
+			.poolName(environment.getProperty("spring.datasource.hikari.pool-name")) + "-direct";
 		this.dataSource = LakebaseHikariBeanPostProcessor.newPool(poolName, direct, false, workspace, credentials,
 				properties, environment, events.forPool(poolName, () -> credentials));
 		this.dataSource.setMaximumPoolSize(properties.getPooler().getDirectMaxPoolSize());

@@ -37,8 +37,6 @@ import org.springframework.core.env.Environment;
  */
 final class LakebaseReadOnlyPool implements DisposableBean {
 
-	static final String POOL_NAME = "lakebase-read-only";
-
 	private final LakebaseConnectionDetails details;
 
 	private final CredentialCache credentials;
@@ -51,9 +49,8 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 				workspace.client());
 		this.details = PropertiesLakebaseConnectionDetails.derive(primary, resolver::resolveReadOnly);
 		AtomicReference<CredentialCache> credentials = new AtomicReference<>();
-		String configuredName = environment.getProperty("spring.datasource.hikari.pool-name");
-		String poolName = (configuredName != null && !configuredName.isBlank()) ? configuredName + "-read-only"
-				: POOL_NAME;
+		String poolName = LakebaseHikariBeanPostProcessor
+			.poolName(environment.getProperty("spring.datasource.hikari.pool-name")) + "-read-only";
 		LakebaseEvents poolEvents = events.forPool(poolName, credentials::get);
 		Clock clock = Clock.systemUTC();
 		this.credentials = new CredentialCache(() -> workspace

@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
+import org.postgresql.PGConnection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,6 +92,9 @@ class TransactionPoolerIntegrationTests {
 			for (Connection connection : connections) {
 				connection.close();
 			}
+			// The pooler keeps its sessions (most of the 20 slots): a compute that stops
+			// closes them, so that the other tests can connect to the direct host
+			endpoint.suspend();
 		}
 	}
 
@@ -103,11 +107,29 @@ class TransactionPoolerIntegrationTests {
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> query(connection, "SELECT * FROM scratch"))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42P01"));
 			assertThat(query(connection, "SELECT pg_advisory_lock(42)::text")).isEmpty();
-			assertThat(query(other, "SELECT pg_try_advisory_lock(42)::text")).isEqualTo("true");
+			assertThat(query(connection, "SELECT pg_advisory_unlock(42)::text")).as("the lock is no longer held")
+				.isEqualTo("false");
+			execute(connection, "LISTEN ping");
+			execute(other, "NOTIFY ping");
+			assertThat(query(connection, "SELECT 'after'")).isEqualTo("after");
+			assertThat(connection.unwrap(PGConnection.class).getNotifications()).as("notifications").isEmpty();
 			connection.setAutoCommit(false);
 			execute(connection, "SET LOCAL statement_timeout = '5s'");
 			assertThat(query(connection, "SHOW statement_timeout")).isEqualTo("5s");
 			connection.commit();
+		}
+	}
+
+	@Test
+	void theDirectHostKeepsNotificationsOfItsSession() throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		String role = emulator.identities().servicePrincipal().roleName();
+		try (Connection listener = Sdk.connect(emulator, emulator.endpoint(), role, token);
+				Connection notifier = Sdk.connect(emulator, emulator.endpoint(), role, token)) {
+			execute(listener, "LISTEN ping");
+			execute(notifier, "NOTIFY ping");
+			assertThat(query(listener, "SELECT 'after'")).isEqualTo("after");
+			assertThat(listener.unwrap(PGConnection.class).getNotifications()).hasSize(1);
 		}
 	}
 
