@@ -28,6 +28,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.autoconfigure.jpa.Note;
 import dev.lakebase.spring.autoconfigure.jpa.NoteRepository;
 import dev.lakebase.spring.jdbc.CredentialCache;
+import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
@@ -376,7 +377,8 @@ class BranchAndReadOnlyIntegrationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("reports no readable secondaries (status.hosts.read_only_host)")
-				.hasMessageContaining("lakebase.read-only.endpoint or lakebase.read-only.host");
+				.isInstanceOfSatisfying(LakebaseConfigurationException.class, (ex) -> assertThat(ex.getAction())
+					.contains("lakebase.read-only.endpoint or lakebase.read-only.host"));
 		});
 	}
 
