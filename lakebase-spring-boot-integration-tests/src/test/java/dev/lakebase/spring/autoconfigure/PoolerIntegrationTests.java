@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.LakebaseConfigurationException;
 import dev.lakebase.spring.autoconfigure.jpa.Note;
@@ -35,12 +37,16 @@ import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import liquibase.integration.spring.SpringLiquibase;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
@@ -51,6 +57,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -171,6 +178,38 @@ class PoolerIntegrationTests {
 					.isEqualTo(1.0);
 				assertThat(registry.get("hikaricp.connections.max").tag("pool", "lakebase-direct").gauge().value())
 					.isEqualTo(2.0);
+			});
+	}
+
+	@Test
+	void migrationsWithADataSourceOfTheirOwnAreLeftAlone() {
+		DataSource own = new SimpleDriverDataSource();
+		runner()
+			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, LiquibaseAutoConfiguration.class,
+					DataSourceInitializationAutoConfiguration.class))
+			.withPropertyValues("spring.flyway.enabled=false", "spring.liquibase.enabled=false",
+					"spring.sql.init.username=someone")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				DataSource app = context.getBean(DataSource.class);
+				DataSource direct = context.getBean(LakebaseDirectHost.class).dataSource();
+				FlywayConfigurationCustomizer flyway = context.getBean(FlywayConfigurationCustomizer.class);
+				FluentConfiguration ownFlyway = new FluentConfiguration().dataSource(own);
+				flyway.customize(ownFlyway);
+				assertThat(ownFlyway.getDataSource()).isSameAs(own);
+				FluentConfiguration appFlyway = new FluentConfiguration().dataSource(app);
+				flyway.customize(appFlyway);
+				assertThat(appFlyway.getDataSource()).isSameAs(direct);
+				BeanPostProcessor liquibase = context.getBean(LakebasePoolerConfiguration.LiquibaseOnDirectHost.class);
+				SpringLiquibase ownLiquibase = new SpringLiquibase();
+				ownLiquibase.setDataSource(own);
+				liquibase.postProcessBeforeInitialization(ownLiquibase, "liquibase");
+				assertThat(ownLiquibase.getDataSource()).isSameAs(own);
+				SpringLiquibase appLiquibase = new SpringLiquibase();
+				appLiquibase.setDataSource(app);
+				liquibase.postProcessBeforeInitialization(appLiquibase, "liquibase");
+				assertThat(appLiquibase.getDataSource()).isSameAs(direct);
+				assertThat(context).doesNotHaveBean("lakebaseDataSourceScriptDatabaseInitializer");
 			});
 	}
 
