@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * workspace lookup of the host or the endpoint, minting credentials for the endpoint it
  * names, or logging in with its native password and no workspace at all.
  */
-class ConnectionDetailsIntegrationTests {
+class LakebaseConnectionDetailsIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();

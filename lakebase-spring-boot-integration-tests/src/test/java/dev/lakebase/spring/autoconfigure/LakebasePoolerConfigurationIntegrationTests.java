@@ -68,7 +68,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code lakebase.pooler.enabled}): migrations and session-bound work on the direct
  * host, everything else through the pooled host in transaction mode.
  */
-class PoolerIntegrationTests {
+class LakebasePoolerConfigurationIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension();
