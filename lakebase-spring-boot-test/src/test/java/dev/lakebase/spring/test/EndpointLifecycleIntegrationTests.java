@@ -16,6 +16,7 @@
 package dev.lakebase.spring.test;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,10 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Suspend closes connections; the next connect wakes the compute after the configured
- * delay, held or refused.
+ * {@link EndpointLifecycle}: suspend closes connections; the next connect wakes the
+ * compute after the configured delay, held or refused; a failover closes the connections
+ * of every host of the endpoint and refuses connects for its downtime.
  */
-class EmulatedScaleToZeroIntegrationTests {
+class EndpointLifecycleIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(
@@ -57,6 +59,31 @@ class EmulatedScaleToZeroIntegrationTests {
 	private Connection connect(String token) throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
 		return Sdk.connect(emulator, emulator.endpoint(), emulator.identities().servicePrincipal().roleName(), token);
+	}
+
+	@Test
+	void aFailoverClosesEveryHostsConnectionsAndRefusesConnectsForItsDowntime() throws Exception {
+		LakebaseEmulator emulator = lakebase.emulator();
+		EmulatedEndpoint endpoint = emulator.endpoint();
+		String token = token();
+		String pooledUrl = "jdbc:postgresql://" + endpoint.pooledHost() + ":" + endpoint.pooledPort() + "/"
+				+ LakebaseEmulator.DEFAULT_DATABASE + "?sslmode=require&prepareThreshold=0";
+		String role = emulator.identities().servicePrincipal().roleName();
+		try (Connection direct = connect(token);
+				Connection pooled = DriverManager.getConnection(pooledUrl, role, token)) {
+			assertThat(Sdk.queryString(pooled, "SELECT 'pooled'")).isEqualTo("pooled");
+			endpoint.failover(Duration.ofSeconds(1));
+			assertThat(endpoint.openConnections()).isZero();
+			assertThat(endpoint.pooledClientConnections()).isZero();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> Sdk.queryString(direct, "SELECT 1"));
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect(token))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("57P03"));
+			assertThat(endpoint.state()).as("a failover is no suspension").isEqualTo(EndpointState.ACTIVE);
+		}
+		Thread.sleep(1200);
+		try (Connection connection = connect(token)) {
+			assertThat(Sdk.queryString(connection, "SELECT 'back'")).isEqualTo("back");
+		}
 	}
 
 	@Test
