@@ -16,6 +16,7 @@
 
 package dev.lakebase.spring.test.context;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,9 +61,25 @@ class AheadOfTimeProcessingTests {
 		assertThat(emulatorDirectories(tmp)).as("emulators started").containsExactlyInAnyOrderElementsOf(before);
 	}
 
+	/**
+	 * The emulator directories of this JVM: another fork of the build starts and stops
+	 * emulators of its own meanwhile.
+	 */
 	private static List<Path> emulatorDirectories(Path tmp) throws Exception {
+		String pid = "pid=" + ProcessHandle.current().pid();
 		try (Stream<Path> entries = Files.list(tmp)) {
-			return entries.filter((entry) -> entry.getFileName().toString().startsWith("lbemu")).toList();
+			return entries.filter((entry) -> entry.getFileName().toString().startsWith("lbemu"))
+				.filter((entry) -> ownedBy(entry, pid))
+				.toList();
+		}
+	}
+
+	private static boolean ownedBy(Path directory, String pid) {
+		try {
+			return Files.readAllLines(directory.resolve("owner.properties")).contains(pid);
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
