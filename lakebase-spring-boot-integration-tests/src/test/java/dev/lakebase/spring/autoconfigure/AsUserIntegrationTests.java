@@ -247,7 +247,9 @@ class AsUserIntegrationTests {
 		HttpResponse<String> response = get("/notes", token, user.roleName());
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).doesNotContain("postgres");
-		assertThat(output).contains("Add the 'postgres' scope to the app's user authorization");
+		assertThat(output).contains("Add the 'postgres' scope to the app's user authorization")
+			.as("the workspace's refusal is logged without the token")
+			.doesNotContain(token);
 	}
 
 	@Test
@@ -322,7 +324,8 @@ class AsUserIntegrationTests {
 	}
 
 	@Test
-	void aTokenThatExpiredIs401WhenTheCredentialNeedsRenewingAndNothingRetriesIt() throws Exception {
+	void aTokenThatExpiredIs401WhenTheCredentialNeedsRenewingAndNothingRetriesIt(CapturedOutput output)
+			throws Exception {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedIdentity user = emulator.identities().addUser("leaving@example.com", true);
 		String token = emulator.identities().forwardedToken(user, "postgres");
@@ -335,6 +338,9 @@ class AsUserIntegrationTests {
 			assertThat(get("/notes", token, user.roleName()).statusCode()).isEqualTo(401);
 			Thread.sleep(1000);
 			assertThat(emulator.tokens().mintCount(user)).isEqualTo(1);
+			assertThat(output).contains("The workspace refused a user's token when minting")
+				.as("the workspace's refusal is logged without the token")
+				.doesNotContain(token);
 		}
 		finally {
 			emulator.tokens().setLifetime(Duration.ofHours(1));
