@@ -210,11 +210,7 @@ final class ConnectionResolver {
 			// Neither is null: with no endpoint, the host is set
 			target = readOnlyTarget(Objects.requireNonNull(host), primary.target());
 		}
-		String resolvedHost = Objects.requireNonNull(host, "host");
-		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
-				resolvedHost);
-		ResolvedConnection connection = new ResolvedConnection(resolvedHost, primary.port(), primary.database(),
-				primary.username(), sslMode, primary.sslRootCert(), primary.applicationName(), target);
+		ResolvedConnection connection = onHost(primary, Objects.requireNonNull(host, "host"), target);
 		logger.info("Lakebase read-only DataSource connects to " + connection);
 		return connection;
 	}
@@ -242,10 +238,7 @@ final class ConnectionResolver {
 					"Add readable secondaries to the endpoint's high-availability group, or set "
 							+ "lakebase.read-only.endpoint or lakebase.read-only.host.");
 		}
-		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
-				direct);
-		ResolvedConnection connection = new ResolvedConnection(direct, primary.port(), primary.database(),
-				primary.username(), sslMode, primary.sslRootCert(), primary.applicationName(), target);
+		ResolvedConnection connection = onHost(primary, direct, target);
 		String pooled = (hosts != null) ? hosts.getReadOnlyPooledHost() : null;
 		if (primary.pooled() && pooled != null && !pooled.isBlank()) {
 			connection = connection.throughPooler(pooled);
@@ -253,6 +246,17 @@ final class ConnectionResolver {
 		logger.info("Lakebase read-only DataSource connects to the readable secondaries of " + target.resource() + ": "
 				+ connection);
 		return connection;
+	}
+
+	/**
+	 * The primary's connection on another host: same database, user and settings, the SSL
+	 * mode checked for that host.
+	 */
+	private static ResolvedConnection onHost(ResolvedConnection primary, String host, Target target) {
+		String sslMode = ConnectionValidation.sslMode(new ConnectionValue(primary.sslMode(), "lakebase.ssl-mode"),
+				host);
+		return new ResolvedConnection(host, primary.port(), primary.database(), primary.username(), sslMode,
+				primary.sslRootCert(), primary.applicationName(), target);
 	}
 
 	private Target readOnlyTarget(String host, Target primary) {
