@@ -233,8 +233,8 @@ public final class LakebaseUsersAutoConfiguration {
 	}
 
 	/**
-	 * Matches when {@link UsersConfiguration} does not: users are off, or the application
-	 * is not a servlet web application.
+	 * Matches when {@link UsersConfiguration} does not: users are off, the application is
+	 * not a servlet web application, or the classes it needs are missing.
 	 */
 	static final class UsersOffCondition extends AnyNestedCondition {
 
@@ -257,8 +257,13 @@ public final class LakebaseUsersAutoConfiguration {
 
 		}
 
-		@ConditionalOnMissingClass({ "org.springframework.web.ErrorResponseException",
-				"jakarta.servlet.http.HttpServletRequest" })
+		// One each: UsersConfiguration needs both, so either one missing turns it off
+		@ConditionalOnMissingClass("org.springframework.web.ErrorResponseException")
+		static class NoSpringWeb {
+
+		}
+
+		@ConditionalOnMissingClass("jakarta.servlet.http.HttpServletRequest")
 		static class NoServletApi {
 
 		}
