@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line says why the Lakebase DataSource is not used.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class LakebaseBackOffReportTests {
+class LakebaseBackOffReportAutoConfigurationTests {
 
 	private static final String NOT_USED = "Lakebase DataSource not used";
 

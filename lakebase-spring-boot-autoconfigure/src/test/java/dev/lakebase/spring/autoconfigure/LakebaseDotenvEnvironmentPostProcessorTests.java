@@ -26,14 +26,20 @@ import dev.lakebase.spring.LakebaseConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +48,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Where the values of a {@code .env} file stand among an application's other property
  * sources: above {@code @PropertySource} files and default properties, below everything
- * else (as environment variables are, but below the real ones); and that the file is read
- * through dotenv-java's exported API alone.
+ * else (as environment variables are, but below the real ones); that the file is read
+ * through dotenv-java's exported API alone; and when it is not read at all.
  */
-class DotenvPrecedenceTests {
+class LakebaseDotenvEnvironmentPostProcessorTests {
 
 	@TempDir
 	Path directory;
@@ -124,6 +130,74 @@ class DotenvPrecedenceTests {
 			.withMessageContaining("spring.config.import (file [" + dotenv + "] - 3:1)")
 			.withMessageContaining("cannot act from .env")
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("real environment variable"));
+	}
+
+	@Test
+	void theFileIsNotReadOnDatabricksApps() throws IOException {
+		ConfigurableEnvironment environment = environmentWith(
+				Map.of("lakebase.dotenv.path", dotenvFile().toString(), "DATABRICKS_APP_NAME", "notes"));
+		postProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().contains(DotenvPropertySource.NAME)).isFalse();
+		assertThat(environment.getProperty("DOTENV_ORDER_A")).isNull();
+	}
+
+	@Test
+	void theFileIsNotReadWhenTurnedOff() throws IOException {
+		ConfigurableEnvironment environment = environmentWith(
+				Map.of("lakebase.dotenv.path", dotenvFile().toString(), "lakebase.dotenv.enabled", "false"));
+		postProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("DOTENV_ORDER_A")).isNull();
+	}
+
+	@Test
+	void noFileIsNoError() {
+		ConfigurableEnvironment environment = environmentWith(
+				Map.of("lakebase.dotenv.path", this.directory.resolve("missing.env").toString()));
+		postProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().contains(DotenvPropertySource.NAME)).isFalse();
+	}
+
+	@Test
+	void withoutDotenvJavaOnTheClassPathTheFileIsNotRead() throws IOException {
+		ConfigurableEnvironment environment = environmentWith(Map.of("lakebase.dotenv.path", dotenvFile().toString()));
+		SpringApplication application = new SpringApplication();
+		application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("io.github.cdimascio.dotenv")));
+		postProcessor().postProcessEnvironment(environment, application);
+		assertThat(environment.getProperty("DOTENV_ORDER_A")).isNull();
+	}
+
+	@Test
+	void theFileIsReadOnceWhenTheEnvironmentIsPreparedAgain() throws IOException {
+		Path dotenv = dotenvFile();
+		ConfigurableEnvironment environment = environmentWith(Map.of("lakebase.dotenv.path", dotenv.toString()));
+		postProcessor().postProcessEnvironment(environment, new SpringApplication());
+		Files.writeString(dotenv, "DOTENV_ORDER_A=changed\n");
+		postProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("DOTENV_ORDER_A")).isEqualTo("dotenv");
+		assertThat(environment.getPropertySources()
+			.stream()
+			.filter((source) -> source.getName().equals(DotenvPropertySource.NAME))).hasSize(1);
+	}
+
+	@Test
+	void itRunsAfterTheApplicationPropertiesAreLoaded() {
+		assertThat(postProcessor().getOrder()).isGreaterThan(ConfigDataEnvironmentPostProcessor.ORDER);
+	}
+
+	private Path dotenvFile() throws IOException {
+		Path dotenv = this.directory.resolve(".env");
+		Files.writeString(dotenv, "DOTENV_ORDER_A=dotenv\n");
+		return dotenv;
+	}
+
+	private static ConfigurableEnvironment environmentWith(Map<String, Object> properties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		return environment;
+	}
+
+	private static LakebaseDotenvEnvironmentPostProcessor postProcessor() {
+		return new LakebaseDotenvEnvironmentPostProcessor(new DeferredLogs());
 	}
 
 	@Configuration(proxyBeanMethods = false)

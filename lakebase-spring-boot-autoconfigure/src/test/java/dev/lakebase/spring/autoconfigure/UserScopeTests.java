@@ -18,8 +18,6 @@ package dev.lakebase.spring.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,16 +39,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@link UserScope}, {@link UserRoutingDataSource} and {@link UserScopeTaskDecorator}:
- * the data source of a thread's user scope, the app's outside one, a scope carried to the
- * thread that runs a task, and only there, and no connection as the app where the work
- * may be a user's.
+ * {@link UserScope}: the pool of a thread's user scope, none outside one, and no
+ * connection as the app where the work may be a user's (threads started inside a scope,
+ * the common fork-join pool) unless it says it is the app's.
  */
 class UserScopeTests {
 
 	private final HikariDataSource userDataSource = new HikariDataSource();
-
-	private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
 	private final DataSource app = new DriverManagerDataSource("jdbc:postgresql://app.example.com/db");
 
@@ -59,36 +54,20 @@ class UserScopeTests {
 	@AfterEach
 	void close() {
 		this.userDataSource.close();
-		this.executor.shutdownNow();
 	}
 
 	@Test
-	void connectionsComeFromTheUsersPoolInsideAScopeAndFromTheAppsOutside() throws Throwable {
-		DataSource app = new DriverManagerDataSource("jdbc:postgresql://app.example.com/db");
-		UserRoutingDataSource routing = new UserRoutingDataSource(app);
-		UserPool pool = new UserPool("ada@example.com");
-		pool.open(this.userDataSource);
-		assertThat(routing.determineTargetDataSource()).isSameAs(app);
-		DataSource inside = UserScope.within(pool, routing::determineTargetDataSource);
-		assertThat(inside).isSameAs(this.userDataSource);
-		assertThat(routing.determineTargetDataSource()).isSameAs(app);
+	void aScopeInsideAnotherReturnsToItAndNoScopeIsLeftAfterTheOuterOne() throws Throwable {
+		UserPool ada = openPool();
+		UserPool grace = new UserPool("grace@example.com");
+		List<UserPool> seen = UserScope.within(ada,
+				() -> List.of(UserScope.within(grace, UserScope::current), UserScope.current()));
+		assertThat(seen).containsExactly(grace, ada);
 		assertThat(UserScope.current()).isNull();
-	}
-
-	@Test
-	void aTaskSubmittedInAScopeRunsInItOnItsThreadAndLeavesNoScopeThere() throws Throwable {
-		UserPool pool = new UserPool("ada@example.com");
-		pool.open(this.userDataSource);
-		UserScopeTaskDecorator decorator = new UserScopeTaskDecorator();
-		AtomicReference<UserPool> seen = new AtomicReference<>();
-		Runnable task = UserScope.within(pool, () -> decorator.decorate(() -> seen.set(UserScope.current())));
-		assertThat(pool.idle()).as("a submitted task keeps its pool from being closed").isFalse();
-		CompletableFuture.runAsync(task, this.executor).get(10, TimeUnit.SECONDS);
-		assertThat(seen.get()).isSameAs(pool);
-		assertThat(pool.idle()).isTrue();
-		AtomicReference<UserPool> after = new AtomicReference<>(pool);
-		CompletableFuture.runAsync(() -> after.set(UserScope.current()), this.executor).get(10, TimeUnit.SECONDS);
-		assertThat(after.get()).isNull();
+		assertThatIllegalStateException().isThrownBy(() -> UserScope.within(ada, () -> {
+			throw new IllegalStateException("failed in the scope");
+		}));
+		assertThat(UserScope.current()).as("after a failure").isNull();
 	}
 
 	@Test
@@ -160,31 +139,6 @@ class UserScopeTests {
 		List<Object> targets = UserScope.within(pool,
 				() -> IntStream.range(0, 200).parallel().mapToObj((i) -> target()).toList());
 		assertThat(targets).doesNotContain(this.app).contains(this.userDataSource);
-	}
-
-	@Test
-	void anExecutorThreadStartedInsideAScopeRunsTasksSubmittedAsTheAppAsTheApp() throws Throwable {
-		UserPool pool = openPool();
-		UserScopeTaskDecorator decorator = new UserScopeTaskDecorator();
-		// The executor's one thread starts for a task submitted in the user scope
-		Runnable first = UserScope.within(pool, () -> decorator.decorate(() -> {
-		}));
-		UserScope.within(pool, () -> this.executor.submit(first)).get(10, TimeUnit.SECONDS);
-		AtomicReference<Object> decorated = new AtomicReference<>();
-		this.executor.submit(decorator.decorate(() -> decorated.set(target()))).get(10, TimeUnit.SECONDS);
-		assertThat(decorated.get()).isSameAs(this.app);
-		AtomicReference<Object> undecorated = new AtomicReference<>();
-		this.executor.submit(() -> undecorated.set(target())).get(10, TimeUnit.SECONDS);
-		assertThat(undecorated.get()).isInstanceOf(IllegalStateException.class);
-	}
-
-	@Test
-	void aTaskSubmittedFromTheCommonPoolMayNotConnectAsTheApp() throws Exception {
-		UserScopeTaskDecorator decorator = new UserScopeTaskDecorator();
-		Runnable task = ForkJoinPool.commonPool()
-			.submit(() -> decorator.decorate(() -> this.routing.determineTargetDataSource()))
-			.get(10, TimeUnit.SECONDS);
-		assertThatIllegalStateException().isThrownBy(task::run).withMessageContaining("started inside a user scope");
 	}
 
 	@Test

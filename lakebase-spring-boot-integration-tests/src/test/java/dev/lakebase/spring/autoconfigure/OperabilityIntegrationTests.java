@@ -25,7 +25,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lakebase.spring.jdbc.CredentialCache;
-import dev.lakebase.spring.jdbc.LakebaseEvents;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.EmulatedIdentity;
 import dev.lakebase.spring.test.EndpointState;
@@ -156,27 +155,6 @@ class OperabilityIntegrationTests {
 	}
 
 	@Test
-	void computeStateLookupCanBeTurnedOff() {
-		runner("management.health.lakebase.compute-state-ttl=0").run((context) -> {
-			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
-			assertThat(health.health(true).getDetails()).doesNotContainKey("computeState");
-		});
-	}
-
-	@Test
-	void theDeprecatedComputeStateTtlStillWorksUnlessTheNewOneIsSet() {
-		runner("lakebase.health.compute-state-ttl=0").run((context) -> {
-			HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
-			assertThat(health.health(true).getDetails()).doesNotContainKey("computeState");
-		});
-		runner("lakebase.health.compute-state-ttl=0", "management.health.lakebase.compute-state-ttl=30s")
-			.run((context) -> {
-				HealthIndicator health = context.getBean("lakebaseHealthIndicator", HealthIndicator.class);
-				assertThat(health.health(true).getDetails()).containsKey("computeState");
-			});
-	}
-
-	@Test
 	void computeStateLookupFailureIsReportedWithoutChangingStatus() {
 		LakebaseEmulator emulator = lakebase.emulator();
 		runner().run((context) -> {
@@ -198,26 +176,6 @@ class OperabilityIntegrationTests {
 				emulator.workspace().clear();
 			}
 		});
-	}
-
-	@Test
-	void dbIndicatorStaysWhenExplicitlyEnabled() {
-		runner("management.health.db.enabled=true")
-			.run((context) -> assertThat(context.getBeansOfType(HealthContributor.class)).as("health contributors")
-				.containsKeys("dbHealthContributor", "lakebaseHealthIndicator"));
-	}
-
-	@Test
-	void applicationsOwnDbHealthContributorIsKept() {
-		runner().withUserConfiguration(OwnDbHealthContributor.class)
-			.run((context) -> assertThat(context.getBean("dbHealthContributor"))
-				.isSameAs(OwnDbHealthContributor.INDICATOR));
-	}
-
-	@Test
-	void lakebaseIndicatorCanBeSwitchedOff() {
-		runner("management.health.lakebase.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("lakebaseHealthIndicator"));
 	}
 
 	@Test
@@ -409,14 +367,6 @@ class OperabilityIntegrationTests {
 			});
 	}
 
-	@Test
-	void noLakebaseMetricsWhenTheStarterStepsAside() {
-		runner().withUserConfiguration(LakebaseDataSourceAutoConfigurationTests.UserDataSource.class).run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(LakebaseEvents.class);
-			assertThat(context.getBean(MeterRegistry.class).find("lakebase.credentials.expiry").gauge()).isNull();
-		});
-	}
-
 	private static Health awaitComputeState(HealthIndicator indicator, String state) throws InterruptedException {
 		Instant deadline = Instant.now().plusSeconds(20);
 		Health health = indicator.health(true);
@@ -449,18 +399,6 @@ class OperabilityIntegrationTests {
 		@Bean
 		SimpleMeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class OwnDbHealthContributor {
-
-		static final HealthIndicator INDICATOR = () -> Health.up().withDetail("own", true).build();
-
-		@Bean
-		HealthIndicator dbHealthContributor() {
-			return INDICATOR;
 		}
 
 	}
