@@ -55,12 +55,12 @@ class DatabaseTokensTests {
 
 	@Test
 	void aTokenExpiresAtItsOwnTimeAndAShorterRequestedLifetimeIsHonoured() {
-		MovingClock clock = new MovingClock();
+		MovingClock clock = new MovingClock(START);
 		DatabaseTokens tokens = new DatabaseTokens(clock, Duration.ofHours(1));
 		DatabaseTokens.Minted shortLived = tokens.mint(this.app, "instance", Duration.ofMinutes(5));
 		DatabaseTokens.Minted longer = tokens.mint(this.app, "instance", Duration.ofHours(2));
 		assertThat(longer.expiresAt()).as("capped at the lifetime").isEqualTo(START.plus(Duration.ofHours(1)));
-		clock.now = START.plus(Duration.ofMinutes(5));
+		clock.set(START.plus(Duration.ofMinutes(5)));
 		assertThat(tokens.check(this.app.roleName(), shortLived.token())).isEqualTo(DatabaseTokens.Check.EXPIRED);
 		assertThat(tokens.check(this.app.roleName(), longer.token())).isEqualTo(DatabaseTokens.Check.VALID);
 	}
@@ -77,27 +77,6 @@ class DatabaseTokensTests {
 		assertThat(tokens.mintsForTarget("target-a")).isEqualTo(2);
 		assertThat(tokens.mintsForRole(this.user.roleName())).isEqualTo(2);
 		assertThat(tokens.totalMints()).isEqualTo(3);
-	}
-
-	private static final class MovingClock extends Clock {
-
-		private Instant now = START;
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

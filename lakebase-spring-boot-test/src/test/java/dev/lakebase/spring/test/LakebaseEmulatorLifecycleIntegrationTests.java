@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Starting, stopping and describing an emulator.
@@ -166,14 +165,7 @@ class LakebaseEmulatorLifecycleIntegrationTests {
 	}
 
 	@Test
-	void rejectsInvalidSettings() {
-		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().branch("Not_Valid"))
-			.withMessageContaining("Not_Valid");
-		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().branch("production"));
-		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().tokenLifetime(Duration.ZERO));
-		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().maxConnections(4));
-		assertThatIllegalArgumentException().isThrownBy(() -> LakebaseEmulator.builder().maxConnections(262_144))
-			.withMessageContaining("262143");
+	void anEmulatorThatIsNotStartedHasNoWorkspace() {
 		LakebaseEmulator notStarted = LakebaseEmulator.builder().build();
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> notStarted.workspace().url());
 	}
