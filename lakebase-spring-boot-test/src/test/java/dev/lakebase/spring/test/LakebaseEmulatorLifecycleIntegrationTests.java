@@ -171,22 +171,6 @@ class LakebaseEmulatorLifecycleIntegrationTests {
 	}
 
 	@Test
-	void startsUnderADirectoryTooDeepForAUnixSocketAndCleansUp(@TempDir Path parent) throws Exception {
-		Path deep = Files.createDirectories(parent.resolve("a-build-directory-of-a-project-".repeat(4)));
-		Path socket;
-		try (EmbeddedPostgresServer server = new EmbeddedPostgresServer(10, deep)) {
-			socket = server.unixSocket();
-			assertThat(socket.toString().length()).isLessThanOrEqualTo(107);
-			assertThat(socket).exists();
-			server.execute("postgres", "SELECT 1");
-		}
-		assertThat(socket.getParent()).doesNotExist();
-		try (Stream<Path> left = Files.list(deep)) {
-			assertThat(left).as("left in the emulator's parent directory").isEmpty();
-		}
-	}
-
-	@Test
 	void processStoppedWithSigtermLeavesNoEmulatorDirectoryBehind(@TempDir Path tmp) throws Exception {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName())

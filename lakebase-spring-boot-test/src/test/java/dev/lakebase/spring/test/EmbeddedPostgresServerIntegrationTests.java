@@ -1,0 +1,120 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link EmbeddedPostgresServer}: PostgreSQL 17 on the loopback address whose superuser
+ * needs its password over TCP, a restart that keeps the port and the data, and a
+ * directory too deep for a Unix socket handled and cleaned up. {@link HeldConnections}:
+ * every connection slot taken, and given back.
+ */
+class EmbeddedPostgresServerIntegrationTests {
+
+	private static EmbeddedPostgresServer server;
+
+	@BeforeAll
+	static void start() throws IOException {
+		server = new EmbeddedPostgresServer(10);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		server.close();
+	}
+
+	@Test
+	void theSuperuserNeedsItsPasswordOverTcp() throws SQLException {
+		try (Connection connection = server.connectAsSuperuser("postgres")) {
+			assertThat(query(connection, "SHOW server_version")).startsWith("17.");
+			assertThat(query(connection, "SHOW listen_addresses")).isEqualTo(LakebaseEmulator.LOOPBACK);
+		}
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER,
+					"not-the-password"))
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+	}
+
+	@Test
+	void aRestartKeepsThePortAndTheData() throws Exception {
+		server.execute("postgres", "CREATE TABLE IF NOT EXISTS kept (id int)", "INSERT INTO kept VALUES (1)");
+		int port = server.port();
+		server.restart(Duration.ofMillis(100));
+		assertThat(server.port()).isEqualTo(port);
+		try (Connection connection = server.connectAsSuperuser("postgres")) {
+			assertThat(query(connection, "SELECT count(*) FROM kept")).isNotEqualTo("0");
+		}
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER,
+					"not-the-password"))
+			.as("the password is needed again after the restart");
+	}
+
+	@Test
+	void everyConnectionSlotCanBeTakenAndGivenBack() throws SQLException {
+		try (HeldConnections held = HeldConnections.take(server, Duration.ofMillis(200))) {
+			assertThat(held.count()).isBetween(8, 10);
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> server.connectAsSuperuser("postgres"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("53300"));
+		}
+		try (Connection connection = server.connectAsSuperuser("postgres")) {
+			assertThat(query(connection, "SELECT 1")).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void startsUnderADirectoryTooDeepForAUnixSocketAndCleansUp(@TempDir Path parent) throws Exception {
+		Path deep = Files.createDirectories(parent.resolve("a-build-directory-of-a-project-".repeat(4)));
+		Path socket;
+		try (EmbeddedPostgresServer deepServer = new EmbeddedPostgresServer(10, deep)) {
+			socket = deepServer.unixSocket();
+			assertThat(socket.toString().length()).isLessThanOrEqualTo(107);
+			assertThat(socket).exists();
+			deepServer.execute("postgres", "SELECT 1");
+		}
+		assertThat(socket.getParent()).doesNotExist();
+		try (Stream<Path> left = Files.list(deep)) {
+			assertThat(left).as("left in the emulator's parent directory").isEmpty();
+		}
+	}
+
+	private static String query(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
