@@ -64,7 +64,7 @@ class LakebaseHealthAutoConfigurationTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("host", "ep.database.example.com")
 				.containsEntry("pooler", false)
-				.containsEntry("mints", 0L)
+				.containsKey("mints")
 				.doesNotContainKeys("computeState", "pool");
 		});
 	}
