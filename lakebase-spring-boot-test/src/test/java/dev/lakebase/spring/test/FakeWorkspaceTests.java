@@ -56,7 +56,8 @@ class FakeWorkspaceTests {
 	private final EmulatedIdentity user = new EmulatedIdentity(EmulatedIdentity.Kind.USER, "ada@example.com",
 			"dapi-ada", true);
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(2);
+	// One thread: a request is answered and counted out before the next is taken
+	private final ExecutorService executor = Executors.newSingleThreadExecutor();
 
 	private final FakeWorkspace workspace;
 
