@@ -22,14 +22,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +49,7 @@ class PostgresFrontIntegrationTests {
 
 	private static final ExecutorService executor = Executors.newCachedThreadPool();
 
-	private final TestEndpoint endpoint = new TestEndpoint();
+	private final TestFrontEndpoint endpoint = new TestFrontEndpoint();
 
 	private PostgresFront front;
 
@@ -175,8 +172,8 @@ class PostgresFrontIntegrationTests {
 
 	@Test
 	void frontsOpenedTogetherShareAPortOnTheirOwnAddressesWhereTheSystemHasThem() throws IOException {
-		List<PostgresFront> fronts = PostgresFront.openAll(List.of(this.endpoint, new TestEndpoint()), 0, List.of(),
-				server.unixSocket(), (user, password) -> true, executor, 0);
+		List<PostgresFront> fronts = PostgresFront.openAll(List.of(this.endpoint, new TestFrontEndpoint()), 0,
+				List.of(), server.unixSocket(), (user, password) -> true, executor, 0);
 		try {
 			assertThat(fronts.get(0).address().getHostAddress()).isEqualTo(LakebaseEmulator.LOOPBACK);
 			assertThat(fronts.get(1).address()).isNotEqualTo(fronts.get(0).address());
@@ -217,76 +214,6 @@ class PostgresFrontIntegrationTests {
 
 	private static String query(Connection connection, String sql) throws SQLException {
 		return Sdk.queryString(connection, sql);
-	}
-
-	private static final class TestEndpoint implements FrontEndpoint {
-
-		private volatile boolean admit = true;
-
-		private volatile WakeMode mode = WakeMode.HOLD;
-
-		private volatile boolean readOnly;
-
-		private final AtomicInteger accepted = new AtomicInteger();
-
-		private final AtomicInteger tlsHandshakes = new AtomicInteger();
-
-		private final AtomicInteger logins = new AtomicInteger();
-
-		private final AtomicInteger failedLogins = new AtomicInteger();
-
-		private final AtomicLong statements = new AtomicLong();
-
-		private volatile Map<String, String> lastStartup = Map.of();
-
-		@Override
-		public String path() {
-			return "projects/p/branches/feature/endpoints/primary";
-		}
-
-		@Override
-		public WakeMode wakeMode() {
-			return this.mode;
-		}
-
-		@Override
-		public boolean isReadOnly() {
-			return this.readOnly;
-		}
-
-		@Override
-		public String backendDatabase(String clientDatabase) {
-			return clientDatabase + "__feature";
-		}
-
-		@Override
-		public boolean admit(WakeMode mode) {
-			return this.admit;
-		}
-
-		@Override
-		public void connectionAccepted() {
-			this.accepted.incrementAndGet();
-		}
-
-		@Override
-		public void tlsHandshake(boolean resumed) {
-			this.tlsHandshakes.incrementAndGet();
-		}
-
-		@Override
-		public void login(boolean succeeded, Map<String, String> startupParameters) {
-			(succeeded ? this.logins : this.failedLogins).incrementAndGet();
-			if (succeeded) {
-				this.lastStartup = startupParameters;
-			}
-		}
-
-		@Override
-		public void statementSeen() {
-			this.statements.incrementAndGet();
-		}
-
 	}
 
 }

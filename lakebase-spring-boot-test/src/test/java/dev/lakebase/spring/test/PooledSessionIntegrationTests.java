@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.lakebase.spring.test;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link PooledSession}: a client of a pooled host holds a PostgreSQL session from the
+ * first statement of a transaction to its end and none in between, so one session serves
+ * clients in turn; a failed transaction holds it until rolled back; a client that leaves
+ * mid-transaction leaves nothing behind; extended-protocol statements without
+ * server-prepared ones work across sessions. A pool of one session makes each of these
+ * visible.
+ */
+class PooledSessionIntegrationTests {
+
+	private static EmbeddedPostgresServer server;
+
+	private static final ExecutorService executor = Executors.newCachedThreadPool();
+
+	private final TestFrontEndpoint endpoint = new TestFrontEndpoint();
+
+	private PostgresFront front;
+
+	@BeforeAll
+	static void start() throws IOException {
+		server = new EmbeddedPostgresServer(20);
+		server.execute("postgres", "CREATE ROLE app LOGIN", "CREATE DATABASE \"db__feature\" OWNER app");
+		server.execute("db__feature", "CREATE TABLE notes (body text)", "GRANT ALL ON notes TO app");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		server.close();
+		executor.shutdownNow();
+	}
+
+	@BeforeEach
+	void open() throws IOException {
+		server.execute("db__feature", "TRUNCATE notes");
+		this.front = PostgresFront
+			.openAll(List.of(this.endpoint), 0, List.of(), server.unixSocket(), (user, password) -> true, executor, 1)
+			.get(0);
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		this.front.close();
+	}
+
+	@Test
+	void aTransactionHoldsTheSessionUntilItEndsAndTheNextClientThenGetsIt() throws Exception {
+		try (Connection first = connect(); Connection second = connect()) {
+			first.setAutoCommit(false);
+			execute(first, "INSERT INTO notes VALUES ('first')");
+			CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> count(second), executor);
+			Thread.sleep(300);
+			assertThat(waiting).as("the one session is held by the open transaction").isNotDone();
+			first.commit();
+			assertThat(waiting.get(30, TimeUnit.SECONDS)).as("after the commit, with its row").isEqualTo(1);
+			assertThat(this.front.pooler().serverConnections()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aFailedTransactionHoldsTheSessionUntilRolledBack() throws Exception {
+		try (Connection first = connect(); Connection second = connect()) {
+			first.setAutoCommit(false);
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(first, "SELECT * FROM missing"));
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(first, "SELECT 1"))
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("25P02"));
+			CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> count(second), executor);
+			Thread.sleep(300);
+			assertThat(waiting).isNotDone();
+			first.rollback();
+			assertThat(waiting.get(30, TimeUnit.SECONDS)).isZero();
+		}
+	}
+
+	@Test
+	void aClientThatLeavesMidTransactionLeavesNothingBehind() throws Exception {
+		Connection leaving = connect();
+		leaving.setAutoCommit(false);
+		execute(leaving, "INSERT INTO notes VALUES ('never committed')");
+		leaving.close();
+		try (Connection next = connect()) {
+			assertThat(count(next)).isZero();
+		}
+		assertThat(this.front.pooler().serverConnections()).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void unnamedExtendedProtocolStatementsRunAcrossSessions() throws SQLException {
+		try (Connection connection = connect();
+				PreparedStatement insert = connection.prepareStatement("INSERT INTO notes VALUES (?)")) {
+			for (int i = 0; i < 50; i++) {
+				insert.setString(1, "note " + i);
+				insert.executeUpdate();
+			}
+			assertThat(count(connection)).isEqualTo(50);
+		}
+		assertThat(this.endpoint.statements.get()).isGreaterThanOrEqualTo(51);
+	}
+
+	private Connection connect() throws SQLException {
+		Properties properties = new Properties();
+		properties.setProperty("user", "app");
+		properties.setProperty("password", "any");
+		properties.setProperty("sslmode", "require");
+		properties.setProperty("prepareThreshold", "0");
+		return DriverManager.getConnection(
+				"jdbc:postgresql://" + LakebaseEmulator.LOOPBACK + ":" + this.front.port() + "/db", properties);
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static long count(Connection connection) {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT count(*) FROM notes")) {
+			result.next();
+			return result.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
