@@ -31,58 +31,65 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * {@link EmulatedPostgres}: one PostgreSQL behind every endpoint, a database of its own
- * per branch on which every role may work, connection slots a test takes and gives back,
- * a restart that ends sessions and keeps the data, and a superuser connection past the
- * fronts.
+ * per branch on which the app's role may work, connection slots a test takes and gives
+ * back, a restart that ends sessions, answers {@code 57P03} while down and keeps the
+ * data, and a superuser connection past the fronts.
  */
 class EmulatedPostgresIntegrationTests {
 
 	@RegisterExtension
 	static final LakebaseEmulatorExtension lakebase = new LakebaseEmulatorExtension(
-			LakebaseEmulator.builder().branch("feature"));
+			LakebaseEmulator.builder().branch("feature").maxConnections(20));
 
 	@Test
 	void eachBranchHasItsOwnDatabaseOnWhichTheAppsRoleMayWork() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
 		EmulatedEndpoint feature = emulator.branchEndpoint("feature");
+		try (Connection production = login(emulator.endpoint()); Connection branch = login(feature)) {
+			execute(branch, "CREATE TABLE only_on_feature (id int)");
+			assertThat(Sdk.queryString(branch, "SELECT current_database()"))
+				.isEqualTo(LakebaseEmulator.DEFAULT_DATABASE + "__feature");
+			assertThat(Sdk.queryString(production, "SELECT to_regclass('only_on_feature')::text")).isNull();
+		}
 		try (Connection superuser = emulator.postgres().connectAsSuperuser(feature)) {
-			assertThat(Sdk.queryString(superuser, "SELECT current_database()"))
-				.isEqualTo(LakebaseEmulator.DEFAULT_DATABASE + "__feature");
-		}
-		try (Connection app = login(feature); Statement statement = app.createStatement()) {
-			statement.execute("CREATE TABLE only_on_feature (id int)");
-			assertThat(Sdk.queryString(app, "SELECT current_database()"))
-				.isEqualTo(LakebaseEmulator.DEFAULT_DATABASE + "__feature");
-		}
-		try (Connection production = emulator.postgres().connectAsSuperuser(emulator.endpoint())) {
-			assertThat(Sdk.queryString(production, "SELECT to_regclass('only_on_feature') IS NULL")).isEqualTo("t");
+			assertThat(Sdk.queryString(superuser, "SELECT to_regclass('only_on_feature')::text"))
+				.isEqualTo("only_on_feature");
 		}
 	}
 
 	@Test
-	void takenConnectionSlotsRefuseLoginsUntilGivenBack() throws SQLException {
+	void takenConnectionSlotsRefuseLoginsWith53300UntilGivenBack() throws SQLException {
 		LakebaseEmulator emulator = lakebase.emulator();
-		try (HeldConnections held = emulator.postgres().exhaustConnections(Duration.ofMillis(200))) {
-			assertThat(held.count()).isPositive();
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> login(emulator.endpoint()).close())
+		String token = token(emulator.endpoint());
+		try (HeldConnections held = emulator.postgres().exhaustConnections(Duration.ZERO)) {
+			assertThat(held.count()).isBetween(1, 20);
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> login(emulator.endpoint(), token).close())
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("53300"));
 		}
-		try (Connection app = login(emulator.endpoint())) {
-			assertThat(Sdk.queryString(app, "SELECT 1")).isEqualTo("1");
+		try (Connection app = login(emulator.endpoint(), token)) {
+			assertThat(Sdk.queryString(app, "SELECT 'ok'")).isEqualTo("ok");
 		}
 	}
 
 	@Test
-	void aRestartEndsOpenSessionsAndKeepsTheData() throws SQLException {
+	void aRestartEndsOpenSessionsAnswers57P03WhileDownAndKeepsTheData() throws Exception {
 		LakebaseEmulator emulator = lakebase.emulator();
-		try (Connection app = login(emulator.endpoint()); Statement statement = app.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS survives (id int)");
-			statement.execute("INSERT INTO survives VALUES (1)");
-			emulator.postgres().restart(Duration.ofMillis(200));
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> Sdk.queryString(app, "SELECT 1"));
+		String token = token(emulator.endpoint());
+		try (Connection before = login(emulator.endpoint(), token)) {
+			execute(before, "CREATE TABLE survives_restart (id int)");
+			execute(before, "INSERT INTO survives_restart VALUES (42)");
 		}
-		try (Connection app = login(emulator.endpoint())) {
-			assertThat(Sdk.queryString(app, "SELECT count(*) > 0 FROM survives")).isEqualTo("t");
+		Thread restart = new Thread(() -> emulator.postgres().restart(Duration.ofSeconds(2)));
+		try (Connection open = login(emulator.endpoint(), token)) {
+			restart.start();
+			Thread.sleep(1000);
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(open, "SELECT 1"));
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> login(emulator.endpoint(), token).close())
+				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("57P03"));
+		}
+		restart.join();
+		try (Connection after = login(emulator.endpoint(), token)) {
+			assertThat(Sdk.queryString(after, "SELECT id::text FROM survives_restart")).isEqualTo("42");
 		}
 	}
 
@@ -94,10 +101,24 @@ class EmulatedPostgresIntegrationTests {
 		assertThat(EmulatedPostgres.quoteIdentifier("a\"b")).isEqualTo("\"a\"\"b\"");
 	}
 
-	private static Connection login(EmulatedEndpoint endpoint) throws SQLException {
+	private static String token(EmulatedEndpoint endpoint) {
 		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.identities().servicePrincipal();
-		return Sdk.connect(emulator, endpoint, app.roleName(), Sdk.mint(Sdk.m2m(emulator, app), endpoint));
+		return Sdk.mint(Sdk.m2m(emulator, emulator.identities().servicePrincipal()), endpoint);
+	}
+
+	private static Connection login(EmulatedEndpoint endpoint) throws SQLException {
+		return login(endpoint, token(endpoint));
+	}
+
+	private static Connection login(EmulatedEndpoint endpoint, String token) throws SQLException {
+		LakebaseEmulator emulator = lakebase.emulator();
+		return Sdk.connect(emulator, endpoint, emulator.identities().servicePrincipal().roleName(), token);
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
 	}
 
 }

@@ -18,7 +18,7 @@ package dev.lakebase.spring.test;
 
 /**
  * An emulator in a process of its own, as a dev-time runner starts one:
- * {@link LakebaseEmulatorLifecycleIntegrationTests} stops it with SIGTERM.
+ * {@link LakebaseEmulatorIntegrationTests} stops it with SIGTERM.
  */
 public final class EmulatorMain {
 

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Starting, stopping and describing an emulator.
+ * {@link LakebaseEmulator}: starting, stopping and describing an emulator, and what it
+ * leaves behind (nothing) when its JVM ends. What runs under it has tests of its own
+ * ({@link EmulatedPostgresIntegrationTests}, {@link EndpointLifecycleIntegrationTests},
+ * the fake workspace's).
  */
-class LakebaseEmulatorLifecycleIntegrationTests {
+class LakebaseEmulatorIntegrationTests {
 
 	@Test
 	void startsOnlyDaemonThreadsSoThatAnApplicationThatReturnsFromMainEnds() {
@@ -98,69 +100,6 @@ class LakebaseEmulatorLifecycleIntegrationTests {
 			assertThat(emulator.environment(emulator.identities().user(), branch)).containsKey("DATABRICKS_TOKEN")
 				.doesNotContainKey("DATABRICKS_CLIENT_SECRET")
 				.containsEntry("LAKEBASE_ENDPOINT", "projects/emulator/branches/feature-x/endpoints/primary");
-		}
-	}
-
-	@Test
-	void branchesServeSeparateDatabases() throws Exception {
-		try (LakebaseEmulator emulator = LakebaseEmulator.builder().branch("feature-x").start()) {
-			EmulatedIdentity app = emulator.identities().servicePrincipal();
-			var workspace = Sdk.m2m(emulator, app);
-			try (Connection production = Sdk.connect(emulator, emulator.endpoint(), app.roleName(),
-					Sdk.mint(workspace, emulator.endpoint()));
-					Connection feature = Sdk.connect(emulator, emulator.branchEndpoint("feature-x"), app.roleName(),
-							Sdk.mint(workspace, emulator.branchEndpoint("feature-x")))) {
-				production.createStatement().execute("CREATE TABLE only_in_production (id int)");
-				assertThat(Sdk.queryString(production, "SELECT to_regclass('only_in_production')::text"))
-					.isEqualTo("only_in_production");
-				assertThat(Sdk.queryString(feature, "SELECT to_regclass('only_in_production')::text")).isNull();
-				assertThat(Sdk.queryString(feature, "SELECT current_database()"))
-					.isEqualTo("databricks_postgres__feature-x");
-			}
-		}
-	}
-
-	@Test
-	void postgresRestartsOnTheSameDataAndAnswers57P03WhileDown() throws Exception {
-		try (LakebaseEmulator emulator = LakebaseEmulator.builder().start()) {
-			EmulatedIdentity app = emulator.identities().servicePrincipal();
-			var workspace = Sdk.m2m(emulator, app);
-			String token = Sdk.mint(workspace, emulator.endpoint());
-			try (Connection before = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
-				before.createStatement().execute("CREATE TABLE survives_restart (id int)");
-				before.createStatement().execute("INSERT INTO survives_restart VALUES (42)");
-			}
-			Thread restart = new Thread(() -> emulator.postgres().restart(Duration.ofSeconds(2)));
-			try (Connection open = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
-				restart.start();
-				Thread.sleep(1000);
-				assertThatExceptionOfType(SQLException.class)
-					.isThrownBy(() -> open.createStatement().execute("SELECT 1"));
-				assertThatExceptionOfType(SQLException.class)
-					.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token))
-					.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("57P03"));
-			}
-			restart.join();
-			try (Connection after = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
-				assertThat(Sdk.queryString(after, "SELECT id::text FROM survives_restart")).isEqualTo("42");
-			}
-		}
-	}
-
-	@Test
-	void exhaustedConnectionSlotsRefuseLoginsWith53300UntilReleased() throws Exception {
-		try (LakebaseEmulator emulator = LakebaseEmulator.builder().maxConnections(10).start()) {
-			EmulatedIdentity app = emulator.identities().servicePrincipal();
-			String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
-			try (HeldConnections held = emulator.postgres().exhaustConnections(Duration.ZERO)) {
-				assertThat(held.count()).isBetween(1, 10);
-				assertThatExceptionOfType(SQLException.class)
-					.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token))
-					.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("53300"));
-			}
-			try (Connection released = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token)) {
-				assertThat(Sdk.queryString(released, "SELECT 'ok'")).isEqualTo("ok");
-			}
 		}
 	}
 
