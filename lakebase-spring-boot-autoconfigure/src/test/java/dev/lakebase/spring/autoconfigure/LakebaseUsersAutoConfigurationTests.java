@@ -32,11 +32,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -88,16 +90,13 @@ class LakebaseUsersAutoConfigurationTests {
 
 	@Test
 	void onOutsideAServletApplicationAsUserAndLakebaseUsersRefuse() {
-		new ApplicationContextRunner().withConfiguration(LakebaseTestSupport.JDBC)
-			.withConfiguration(USERS)
-			.withPropertyValues(MINTED)
-			.withPropertyValues("lakebase.users.enabled=true")
-			.withUserConfiguration(Annotated.class)
-			.run((context) -> {
-				assertRefuses(context);
-				assertThat(context).doesNotHaveBean(UserPools.class);
-			});
-		new ReactiveWebApplicationContextRunner().withConfiguration(LakebaseTestSupport.JDBC)
+		assertRefusesWithUsersOn(new ApplicationContextRunner());
+		assertRefusesWithUsersOn(new ReactiveWebApplicationContextRunner());
+	}
+
+	private static <R extends AbstractApplicationContextRunner<R, C, A>, C extends ConfigurableApplicationContext, A extends ApplicationContextAssertProvider<C>> void assertRefusesWithUsersOn(
+			R runner) {
+		runner.withConfiguration(LakebaseTestSupport.JDBC)
 			.withConfiguration(USERS)
 			.withPropertyValues(MINTED)
 			.withPropertyValues("lakebase.users.enabled=true")

@@ -21,11 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,34 +33,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UserRoutingDataSourceTests {
 
-	private final HikariDataSource userDataSource = new HikariDataSource();
-
-	private final DataSource app = new DriverManagerDataSource("jdbc:postgresql://app.example.com/db");
-
-	private final UserRoutingDataSource routing = new UserRoutingDataSource(this.app);
+	private final UserScopeFixture users = new UserScopeFixture();
 
 	@AfterEach
 	void close() {
-		this.userDataSource.close();
+		this.users.close();
 	}
 
 	@Test
 	void connectionsComeFromTheUsersPoolInsideAScopeAndFromTheAppsOutside() throws Throwable {
-		UserPool pool = openPool();
-		assertThat(this.routing.determineTargetDataSource()).isSameAs(this.app);
-		DataSource inside = UserScope.within(pool, this.routing::determineTargetDataSource);
-		assertThat(inside).isSameAs(this.userDataSource);
-		assertThat(this.routing.determineTargetDataSource()).isSameAs(this.app);
-		assertThat(this.routing.app()).isSameAs(this.app);
+		UserPool pool = this.users.openPool();
+		assertThat(this.users.routing.determineTargetDataSource()).isSameAs(this.users.app);
+		DataSource inside = UserScope.within(pool, this.users.routing::determineTargetDataSource);
+		assertThat(inside).isSameAs(this.users.userDataSource);
+		assertThat(this.users.routing.determineTargetDataSource()).isSameAs(this.users.app);
+		assertThat(this.users.routing.app()).isSameAs(this.users.app);
 	}
 
 	@Test
 	void theLookupKeyNamesTheUserOrTheApp() throws Throwable {
-		UserPool pool = openPool();
-		assertThat(this.routing.determineCurrentLookupKey()).isEqualTo("app");
-		assertThat(UserScope.within(pool, this.routing::determineCurrentLookupKey)).isEqualTo(pool.key())
+		UserPool pool = this.users.openPool();
+		assertThat(this.users.routing.determineCurrentLookupKey()).isEqualTo("app");
+		assertThat(UserScope.within(pool, this.users.routing::determineCurrentLookupKey)).isEqualTo(pool.key())
 			.isNotEqualTo("app");
-		assertThat(UserScope.within(pool, () -> UserScope.asApp(this.routing::determineCurrentLookupKey)))
+		assertThat(UserScope.within(pool, () -> UserScope.asApp(this.users.routing::determineCurrentLookupKey)))
 			.isEqualTo("app");
 	}
 
@@ -71,7 +64,7 @@ class UserRoutingDataSourceTests {
 	void workOnTheCommonPoolGetsNoDataSourceUnlessItIsTheApps() throws Exception {
 		Throwable failure = ForkJoinPool.commonPool().submit(() -> {
 			try {
-				this.routing.getConnection();
+				this.users.routing.getConnection();
 				return null;
 			}
 			catch (Throwable ex) {
@@ -80,15 +73,9 @@ class UserRoutingDataSourceTests {
 		}).get(10, TimeUnit.SECONDS);
 		assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessageContaining("common fork-join pool");
 		Object asApp = ForkJoinPool.commonPool()
-			.submit(() -> UserScope.unchecked(() -> UserScope.asApp(this.routing::determineTargetDataSource)))
+			.submit(() -> UserScope.unchecked(() -> UserScope.asApp(this.users.routing::determineTargetDataSource)))
 			.get(10, TimeUnit.SECONDS);
-		assertThat(asApp).isSameAs(this.app);
-	}
-
-	private UserPool openPool() {
-		UserPool pool = new UserPool("ada@example.com");
-		pool.open(this.userDataSource);
-		return pool;
+		assertThat(asApp).isSameAs(this.users.app);
 	}
 
 }

@@ -22,13 +22,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -40,25 +35,21 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class UserScopeTaskDecoratorTests {
 
-	private final HikariDataSource userDataSource = new HikariDataSource();
+	private final UserScopeFixture users = new UserScopeFixture();
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor();
-
-	private final DataSource app = new DriverManagerDataSource("jdbc:postgresql://app.example.com/db");
-
-	private final UserRoutingDataSource routing = new UserRoutingDataSource(this.app);
 
 	private final UserScopeTaskDecorator decorator = new UserScopeTaskDecorator();
 
 	@AfterEach
 	void close() {
-		this.userDataSource.close();
+		this.users.close();
 		this.executor.shutdownNow();
 	}
 
 	@Test
 	void aTaskSubmittedInAScopeRunsInItOnItsThreadAndLeavesNoScopeThere() throws Throwable {
-		UserPool pool = openPool();
+		UserPool pool = this.users.openPool();
 		AtomicReference<UserPool> seen = new AtomicReference<>();
 		Runnable task = UserScope.within(pool, () -> this.decorator.decorate(() -> seen.set(UserScope.current())));
 		assertThat(pool.idle()).as("a submitted task keeps its pool from being closed").isFalse();
@@ -72,7 +63,7 @@ class UserScopeTaskDecoratorTests {
 
 	@Test
 	void aTaskThatFailsReleasesItsPoolAndItsThread() throws Throwable {
-		UserPool pool = openPool();
+		UserPool pool = this.users.openPool();
 		Runnable task = UserScope.within(pool, () -> this.decorator.decorate(() -> {
 			throw new IllegalArgumentException("the task failed");
 		}));
@@ -96,24 +87,25 @@ class UserScopeTaskDecoratorTests {
 
 	@Test
 	void aTaskSubmittedAsTheAppRunsAsTheAppOnAThreadStartedInsideAScope() throws Throwable {
-		UserPool pool = openPool();
+		UserPool pool = this.users.openPool();
 		// The executor's one thread starts for a task submitted in the user scope
 		Runnable first = UserScope.within(pool, () -> this.decorator.decorate(() -> {
 		}));
 		UserScope.within(pool, () -> this.executor.submit(first)).get(10, TimeUnit.SECONDS);
 		AtomicReference<Object> decorated = new AtomicReference<>();
-		this.executor.submit(this.decorator.decorate(() -> decorated.set(target()))).get(10, TimeUnit.SECONDS);
-		assertThat(decorated.get()).isSameAs(this.app);
+		this.executor.submit(this.decorator.decorate(() -> decorated.set(this.users.target())))
+			.get(10, TimeUnit.SECONDS);
+		assertThat(decorated.get()).isSameAs(this.users.app);
 		AtomicReference<Object> undecorated = new AtomicReference<>();
-		this.executor.submit(() -> undecorated.set(target())).get(10, TimeUnit.SECONDS);
+		this.executor.submit(() -> undecorated.set(this.users.target())).get(10, TimeUnit.SECONDS);
 		assertThat(undecorated.get()).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
 	void aTaskSubmittedAsTheAppInsideAScopeRunsAsTheApp() throws Throwable {
-		UserPool pool = openPool();
-		Runnable task = UserScope.within(pool,
-				() -> UserScope.asApp(() -> this.decorator.decorate(() -> assertThat(target()).isSameAs(this.app))));
+		UserPool pool = this.users.openPool();
+		Runnable task = UserScope.within(pool, () -> UserScope
+			.asApp(() -> this.decorator.decorate(() -> assertThat(this.users.target()).isSameAs(this.users.app))));
 		assertThat(pool.idle()).as("an app task holds no user's pool").isTrue();
 		this.executor.submit(task).get(10, TimeUnit.SECONDS);
 	}
@@ -121,24 +113,9 @@ class UserScopeTaskDecoratorTests {
 	@Test
 	void aTaskSubmittedFromTheCommonPoolMayNotConnectAsTheApp() throws Exception {
 		Runnable task = ForkJoinPool.commonPool()
-			.submit(() -> this.decorator.decorate(this.routing::determineTargetDataSource))
+			.submit(() -> this.decorator.decorate(this.users.routing::determineTargetDataSource))
 			.get(10, TimeUnit.SECONDS);
 		assertThatIllegalStateException().isThrownBy(task::run).withMessageContaining("started inside a user scope");
-	}
-
-	private UserPool openPool() {
-		UserPool pool = new UserPool("ada@example.com");
-		pool.open(this.userDataSource);
-		return pool;
-	}
-
-	private Object target() {
-		try {
-			return this.routing.determineTargetDataSource();
-		}
-		catch (IllegalStateException ex) {
-			return ex;
-		}
 	}
 
 }

@@ -23,13 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -45,20 +41,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class UserScopeTests {
 
-	private final HikariDataSource userDataSource = new HikariDataSource();
-
-	private final DataSource app = new DriverManagerDataSource("jdbc:postgresql://app.example.com/db");
-
-	private final UserRoutingDataSource routing = new UserRoutingDataSource(this.app);
+	private final UserScopeFixture users = new UserScopeFixture();
 
 	@AfterEach
 	void close() {
-		this.userDataSource.close();
+		this.users.close();
 	}
 
 	@Test
 	void aScopeInsideAnotherReturnsToItAndNoScopeIsLeftAfterTheOuterOne() throws Throwable {
-		UserPool ada = openPool();
+		UserPool ada = this.users.openPool();
 		UserPool grace = new UserPool("grace@example.com");
 		List<UserPool> seen = UserScope.within(ada,
 				() -> List.of(UserScope.within(grace, UserScope::current), UserScope.current()));
@@ -82,16 +74,17 @@ class UserScopeTests {
 	}
 
 	private void assertThreadsStartedInsideAScopeMayNotConnectAsTheApp(ThreadStarter starter) throws Throwable {
-		UserPool pool = openPool();
+		UserPool pool = this.users.openPool();
 		AtomicReference<Object> seen = new AtomicReference<>();
-		UserScope.within(pool, () -> starter.start(() -> seen.set(target()))).join(10_000);
+		UserScope.within(pool, () -> starter.start(() -> seen.set(this.users.target()))).join(10_000);
 		assertThat(seen.get()).isInstanceOf(IllegalStateException.class);
 		assertThat(((Throwable) seen.get())).hasMessageContaining("started inside a user scope")
 			.hasMessageContaining("LakebaseUsers.asApp");
 		UserScope
-			.within(pool, () -> starter.start(() -> seen.set(UserScope.unchecked(() -> UserScope.asApp(this::target)))))
+			.within(pool,
+					() -> starter.start(() -> seen.set(UserScope.unchecked(() -> UserScope.asApp(this.users::target)))))
 			.join(10_000);
-		assertThat(seen.get()).isSameAs(this.app);
+		assertThat(seen.get()).isSameAs(this.users.app);
 	}
 
 	private static Thread platformThread(Runnable runnable) {
@@ -114,41 +107,41 @@ class UserScopeTests {
 
 	@Test
 	void workOnTheCommonPoolMayNotConnectAsTheAppUnlessItSaysSo() throws Exception {
-		Object target = ForkJoinPool.commonPool().submit(this::target).get(10, TimeUnit.SECONDS);
+		Object target = ForkJoinPool.commonPool().submit(this.users::target).get(10, TimeUnit.SECONDS);
 		assertThat(target).isInstanceOf(IllegalStateException.class);
 		assertThat((Throwable) target).hasMessageContaining("common fork-join pool");
 		Object asApp = ForkJoinPool.commonPool()
-			.submit(() -> UserScope.unchecked(() -> UserScope.asApp(this::target)))
+			.submit(() -> UserScope.unchecked(() -> UserScope.asApp(this.users::target)))
 			.get(10, TimeUnit.SECONDS);
-		assertThat(asApp).isSameAs(this.app);
+		assertThat(asApp).isSameAs(this.users.app);
 	}
 
 	@Test
 	void aCompletableFutureStartedInsideAScopeMayNotConnectAsTheApp() throws Throwable {
 		// Its default executor is the common pool, or a thread per task on one or two
 		// cores
-		UserPool pool = openPool();
-		Object target = UserScope.within(pool, () -> CompletableFuture.supplyAsync(this::target))
+		UserPool pool = this.users.openPool();
+		Object target = UserScope.within(pool, () -> CompletableFuture.supplyAsync(this.users::target))
 			.get(10, TimeUnit.SECONDS);
 		assertThat(target).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
 	void aParallelStreamInsideAScopeNeverConnectsAsTheApp() throws Throwable {
-		UserPool pool = openPool();
+		UserPool pool = this.users.openPool();
 		List<Object> targets = UserScope.within(pool,
-				() -> IntStream.range(0, 200).parallel().mapToObj((i) -> target()).toList());
-		assertThat(targets).doesNotContain(this.app).contains(this.userDataSource);
+				() -> IntStream.range(0, 200).parallel().mapToObj((i) -> this.users.target()).toList());
+		assertThat(targets).doesNotContain(this.users.app).contains(this.users.userDataSource);
 	}
 
 	@Test
 	void aRequestThreadStartedInsideAScopeServesItsOwnRequestsAsTheApp() throws Throwable {
-		UserPool pool = openPool();
+		UserPool pool = this.users.openPool();
 		AtomicReference<Object> seen = new AtomicReference<>();
 		Thread thread = UserScope.within(pool, () -> new Thread(() -> {
 			RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
 			try {
-				seen.set(target());
+				seen.set(this.users.target());
 			}
 			finally {
 				RequestContextHolder.resetRequestAttributes();
@@ -156,33 +149,15 @@ class UserScopeTests {
 		}));
 		thread.start();
 		thread.join(10_000);
-		assertThat(seen.get()).isSameAs(this.app);
+		assertThat(seen.get()).isSameAs(this.users.app);
 	}
 
 	@Test
 	void asAppInsideAScopeRunsAsTheAppAndReturnsToTheScope() throws Throwable {
-		UserPool pool = openPool();
+		UserPool pool = this.users.openPool();
 		List<Object> seen = UserScope.within(pool,
-				() -> List.of(UserScope.unchecked(() -> UserScope.asApp(this::target)), target()));
-		assertThat(seen).containsExactly(this.app, this.userDataSource);
-	}
-
-	private UserPool openPool() {
-		UserPool pool = new UserPool("ada@example.com");
-		pool.open(this.userDataSource);
-		return pool;
-	}
-
-	/**
-	 * The data source a connection asked for on this thread comes from, or the failure.
-	 */
-	private Object target() {
-		try {
-			return this.routing.determineTargetDataSource();
-		}
-		catch (IllegalStateException ex) {
-			return ex;
-		}
+				() -> List.of(UserScope.unchecked(() -> UserScope.asApp(this.users::target)), this.users.target()));
+		assertThat(seen).containsExactly(this.users.app, this.users.userDataSource);
 	}
 
 }

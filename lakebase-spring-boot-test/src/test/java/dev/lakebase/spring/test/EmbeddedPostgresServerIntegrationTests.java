@@ -65,6 +65,14 @@ class EmbeddedPostgresServerIntegrationTests {
 			.isThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER,
 					"not-the-password"))
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+		try (Connection connection = server.connectAsSuperuser("postgres")) {
+			assertThat(query(connection, "SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host' AND "
+					+ "auth_method = 'scram-sha-256'"))
+				.isEqualTo("1");
+			assertThat(query(connection, "SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host'"))
+				.as("no trust for host connections")
+				.isEqualTo("1");
+		}
 	}
 
 	@Test

@@ -55,7 +55,10 @@ class EmulatedIdentitiesIntegrationTests {
 		String token = Sdk.mint(Sdk.m2m(emulator, added), emulator.endpoint());
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), added.roleName(), token).close())
-			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
+			.satisfies((ex) -> {
+				assertThat(ex.getSQLState()).isEqualTo("28P01");
+				assertThat(ex.getMessage()).contains(added.roleName());
+			});
 	}
 
 	@Test
@@ -66,7 +69,8 @@ class EmulatedIdentitiesIntegrationTests {
 			assertThat(Sdk.queryString(connection, "SELECT current_user")).isEqualTo("reporting");
 		}
 		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), "reporting", "wrong").close());
+			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), "reporting", "wrong").close())
+			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
 	}
 
 	@Test

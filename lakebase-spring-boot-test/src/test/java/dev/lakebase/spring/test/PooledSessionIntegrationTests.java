@@ -59,8 +59,7 @@ class PooledSessionIntegrationTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		server = new EmbeddedPostgresServer(20);
-		server.execute("postgres", "CREATE ROLE app LOGIN", "CREATE DATABASE \"db__feature\" OWNER app");
+		server = TestFrontEndpoint.startBackend();
 		server.execute("db__feature", "CREATE TABLE notes (body text)", "GRANT ALL ON notes TO app");
 	}
 

@@ -55,8 +55,7 @@ class PostgresFrontIntegrationTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		server = new EmbeddedPostgresServer(20);
-		server.execute("postgres", "CREATE ROLE app LOGIN", "CREATE DATABASE \"db__feature\" OWNER app");
+		server = TestFrontEndpoint.startBackend();
 	}
 
 	@AfterAll

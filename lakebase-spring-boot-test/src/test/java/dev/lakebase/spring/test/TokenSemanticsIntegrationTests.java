@@ -16,7 +16,6 @@
 package dev.lakebase.spring.test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -30,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Token semantics as on the real service: several valid tokens at once, expiry checked
- * only at login, identity bound.
+ * only at login, identity bound, revocation. Who may log in at all is in
+ * {@link EmulatedIdentitiesIntegrationTests}; TLS and cancel requests in
+ * {@link PostgresFrontIntegrationTests}.
  */
 class TokenSemanticsIntegrationTests {
 
@@ -99,82 +100,6 @@ class TokenSemanticsIntegrationTests {
 				.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), developer.roleName(), token))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
 			assertThat(Sdk.queryString(open, "SELECT 1")).isEqualTo("1");
-		}
-	}
-
-	@Test
-	void servicePrincipalWithoutDatabaseRoleMintsButCannotLogIn() {
-		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity noResource = emulator.identities().addServicePrincipal(false);
-		String token = Sdk.mint(Sdk.m2m(emulator, noResource), emulator.endpoint());
-		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), noResource.roleName(), token))
-			.satisfies((ex) -> {
-				assertThat(ex.getSQLState()).isEqualTo("28P01");
-				assertThat(ex.getMessage()).contains(noResource.roleName());
-			});
-	}
-
-	@Test
-	void nativePasswordRoleLogsInWithoutWorkspace() throws SQLException {
-		LakebaseEmulator emulator = lakebase.emulator();
-		emulator.identities().addNativeRole("native_app", "s3cret-native");
-		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), "native_app", "s3cret-native")) {
-			assertThat(Sdk.queryString(connection, "SELECT current_user")).isEqualTo("native_app");
-		}
-		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> Sdk.connect(emulator, emulator.endpoint(), "native_app", "wrong"))
-			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
-	}
-
-	@Test
-	void connectionWithoutTlsIsRefused() {
-		LakebaseEmulator emulator = lakebase.emulator();
-		String url = "jdbc:postgresql://" + emulator.endpoint().host() + ":" + emulator.endpoint().port() + "/"
-				+ LakebaseEmulator.DEFAULT_DATABASE + "?sslmode=disable";
-		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> DriverManager.getConnection(url, emulator.identities().servicePrincipal().roleName(),
-					"irrelevant"))
-			.satisfies((ex) -> {
-				assertThat(ex.getSQLState()).isEqualTo("28000");
-				assertThat(ex.getMessage()).contains("sslmode=require");
-			});
-	}
-
-	@Test
-	void directPostgresPortRequiresScramPassword() throws SQLException {
-		LakebaseEmulator emulator = lakebase.emulator();
-		try (Connection admin = emulator.postgres()
-			.connectAsSuperuser(emulator.branchEndpoint(LakebaseEmulator.DEFAULT_BRANCH))) {
-			assertThat(Sdk.queryString(admin,
-					"SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host' AND auth_method = 'scram-sha-256'"))
-				.isEqualTo("1");
-			assertThat(Sdk.queryString(admin, "SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host'"))
-				.as("no trust for host connections")
-				.isEqualTo("1");
-		}
-	}
-
-	@Test
-	void cancelRequestReachesPostgres() throws Exception {
-		LakebaseEmulator emulator = lakebase.emulator();
-		EmulatedIdentity app = emulator.identities().servicePrincipal();
-		String token = Sdk.mint(Sdk.m2m(emulator, app), emulator.endpoint());
-		try (Connection connection = Sdk.connect(emulator, emulator.endpoint(), app.roleName(), token);
-				var statement = connection.createStatement()) {
-			Thread canceller = new Thread(() -> {
-				try {
-					Thread.sleep(500);
-					statement.cancel();
-				}
-				catch (Exception ex) {
-					// the assertion below reports a cancel that did not arrive
-				}
-			});
-			canceller.start();
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("SELECT pg_sleep(30)"))
-				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("57014"));
-			canceller.join();
 		}
 	}
 
