@@ -60,8 +60,8 @@ class BranchApiIntegrationTests {
 		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.identities().servicePrincipal());
 		ExecutorService runs = Executors.newFixedThreadPool(2);
 		try {
-			Future<Branch> a = runs.submit(() -> create(workspace, "run-a", Duration.ofHours(1)));
-			Future<Branch> b = runs.submit(() -> create(workspace, "run-b", Duration.ofHours(1)));
+			Future<Branch> a = runs.submit(() -> Sdk.createBranch(workspace, "run-a", Duration.ofHours(1)));
+			Future<Branch> b = runs.submit(() -> Sdk.createBranch(workspace, "run-b", Duration.ofHours(1)));
 			assertThat(a.get().getName()).isEqualTo(PROJECT + "/branches/run-a");
 			assertThat(b.get().getStatus().getSourceBranch()).isEqualTo(PROJECT + "/branches/production");
 		}
@@ -93,7 +93,7 @@ class BranchApiIntegrationTests {
 	void aBranchIsDeletedWhenItsTtlEnds() throws Exception {
 		LakebaseEmulator emulator = this.lakebase.emulator();
 		WorkspaceClient workspace = Sdk.m2m(emulator, emulator.identities().servicePrincipal());
-		Branch branch = create(workspace, "short-lived", Duration.ofSeconds(2));
+		Branch branch = Sdk.createBranch(workspace, "short-lived", Duration.ofSeconds(2));
 		assertThat(branch.getStatus().getExpireTime()).isNotNull();
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (emulator.endpoints().stream().anyMatch((endpoint) -> "short-lived".equals(endpoint.branch()))) {
@@ -112,7 +112,7 @@ class BranchApiIntegrationTests {
 			List<Future<Branch>> created = new ArrayList<>();
 			for (int i = 1; i <= 9; i++) {
 				String id = "ci-" + i;
-				created.add(runs.submit(() -> create(workspace, id, Duration.ofHours(1))));
+				created.add(runs.submit(() -> Sdk.createBranch(workspace, id, Duration.ofHours(1))));
 			}
 			for (Future<Branch> branch : created) {
 				branch.get();
@@ -122,18 +122,9 @@ class BranchApiIntegrationTests {
 			runs.shutdownNow();
 		}
 		assertThatExceptionOfType(DatabricksError.class)
-			.isThrownBy(() -> create(workspace, "one-too-many", Duration.ofHours(1)))
+			.isThrownBy(() -> Sdk.createBranch(workspace, "one-too-many", Duration.ofHours(1)))
 			.withMessageContaining("limit of 10 branches")
 			.withMessageContaining(PROJECT + "/branches/ci-9");
-	}
-
-	private static Branch create(WorkspaceClient workspace, String id, Duration ttl) throws Exception {
-		BranchSpec spec = new BranchSpec().setSourceBranch(PROJECT + "/branches/production")
-			.setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(ttl.toSeconds()).build());
-		return workspace.postgres()
-			.createBranch(
-					new CreateBranchRequest().setParent(PROJECT).setBranchId(id).setBranch(new Branch().setSpec(spec)))
-			.waitForCompletion();
 	}
 
 	private static void execute(LakebaseEmulator emulator, EmulatedEndpoint endpoint, String... statements)

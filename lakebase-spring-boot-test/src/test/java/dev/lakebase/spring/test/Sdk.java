@@ -18,11 +18,16 @@ package dev.lakebase.spring.test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.service.postgres.Branch;
+import com.databricks.sdk.service.postgres.BranchSpec;
+import com.databricks.sdk.service.postgres.CreateBranchRequest;
 import com.databricks.sdk.service.postgres.GenerateDatabaseCredentialRequest;
 
 /**
@@ -44,6 +49,26 @@ final class Sdk {
 		return new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspace().url())
 			.setAuthType("pat")
 			.setToken(user.personalAccessToken()));
+	}
+
+	/**
+	 * Create a branch of the emulator's project from its production branch and wait for
+	 * it.
+	 */
+	static Branch createBranch(WorkspaceClient workspace, String id, Duration ttl) {
+		String project = "projects/emulator";
+		BranchSpec spec = new BranchSpec().setSourceBranch(project + "/branches/" + LakebaseEmulator.DEFAULT_BRANCH)
+			.setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(ttl.toSeconds()).build());
+		try {
+			return workspace.postgres()
+				.createBranch(new CreateBranchRequest().setParent(project)
+					.setBranchId(id)
+					.setBranch(new Branch().setSpec(spec)))
+				.waitForCompletion();
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static String mint(WorkspaceClient workspace, EmulatedEndpoint endpoint) {
