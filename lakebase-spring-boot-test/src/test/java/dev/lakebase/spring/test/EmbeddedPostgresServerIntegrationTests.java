@@ -38,8 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * {@link EmbeddedPostgresServer}: PostgreSQL 17 on the loopback address whose superuser
  * needs its password over TCP, a restart that keeps the port and the data, and a
- * directory too deep for a Unix socket handled and cleaned up. {@link HeldConnections}:
- * every connection slot taken, and given back.
+ * directory too deep for a Unix socket handled and cleaned up.
  */
 class EmbeddedPostgresServerIntegrationTests {
 
@@ -88,18 +87,6 @@ class EmbeddedPostgresServerIntegrationTests {
 			.isThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER,
 					"not-the-password"))
 			.as("the password is needed again after the restart");
-	}
-
-	@Test
-	void everyConnectionSlotCanBeTakenAndGivenBack() throws SQLException {
-		try (HeldConnections held = HeldConnections.take(server, Duration.ofMillis(200))) {
-			assertThat(held.count()).isBetween(8, 10);
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> server.connectAsSuperuser("postgres"))
-				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("53300"));
-		}
-		try (Connection connection = server.connectAsSuperuser("postgres")) {
-			assertThat(query(connection, "SELECT 1")).isEqualTo("1");
-		}
 	}
 
 	@Test

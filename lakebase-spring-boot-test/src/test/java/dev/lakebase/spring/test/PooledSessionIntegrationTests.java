@@ -18,23 +18,16 @@ package dev.lakebase.spring.test;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,37 +42,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PooledSessionIntegrationTests {
 
-	private static EmbeddedPostgresServer server;
-
-	private static final ExecutorService executor = Executors.newCachedThreadPool();
+	@RegisterExtension
+	static final FrontBackend backend = new FrontBackend();
 
 	private final TestFrontEndpoint endpoint = new TestFrontEndpoint();
 
 	private PostgresFront front;
 
-	@BeforeAll
-	static void start() throws IOException {
-		server = TestFrontEndpoint.startBackend();
-		server.execute("db__feature", "CREATE TABLE notes (body text)", "GRANT ALL ON notes TO app");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		server.close();
-		executor.shutdownNow();
-	}
-
 	@BeforeEach
 	void open() throws IOException {
-		server.execute("db__feature", "TRUNCATE notes");
-		this.front = PostgresFront
-			.openAll(List.of(this.endpoint), 0, List.of(), server.unixSocket(), (user, password) -> true, executor, 1)
-			.get(0);
-	}
-
-	@AfterEach
-	void close() throws IOException {
-		this.front.close();
+		backend.server()
+			.execute("db__feature", "CREATE TABLE IF NOT EXISTS notes (body text)", "GRANT ALL ON notes TO app",
+					"TRUNCATE notes");
+		this.front = backend.open(1, this.endpoint).get(0);
 	}
 
 	@Test
@@ -87,7 +62,7 @@ class PooledSessionIntegrationTests {
 		try (Connection first = connect(); Connection second = connect()) {
 			first.setAutoCommit(false);
 			execute(first, "INSERT INTO notes VALUES ('first')");
-			CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> count(second), executor);
+			CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> count(second));
 			Thread.sleep(300);
 			assertThat(waiting).as("the one session is held by the open transaction").isNotDone();
 			first.commit();
@@ -103,7 +78,7 @@ class PooledSessionIntegrationTests {
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(first, "SELECT * FROM missing"));
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> execute(first, "SELECT 1"))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("25P02"));
-			CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> count(second), executor);
+			CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> count(second));
 			Thread.sleep(300);
 			assertThat(waiting).isNotDone();
 			first.rollback();
@@ -137,13 +112,7 @@ class PooledSessionIntegrationTests {
 	}
 
 	private Connection connect() throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", "app");
-		properties.setProperty("password", "any");
-		properties.setProperty("sslmode", "require");
-		properties.setProperty("prepareThreshold", "0");
-		return DriverManager.getConnection(
-				"jdbc:postgresql://" + LakebaseEmulator.LOOPBACK + ":" + this.front.port() + "/db", properties);
+		return FrontBackend.connect(this.front, "any", "prepareThreshold", "0");
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {

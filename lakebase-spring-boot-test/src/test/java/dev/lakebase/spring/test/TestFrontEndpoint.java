@@ -16,7 +16,6 @@
 
 package dev.lakebase.spring.test;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,21 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An endpoint for a front under test: its compute admits connects or not as the test
  * says, and it counts what the front tells it. Its database {@code db} is
- * {@code db__feature} in PostgreSQL, as a branch's is.
+ * {@code db__feature} in PostgreSQL, as a branch's is ({@link FrontBackend}).
  */
 final class TestFrontEndpoint implements FrontEndpoint {
-
-	/**
-	 * Start a PostgreSQL with what a client of this endpoint logs in to: the role
-	 * {@code app} and its database.
-	 * @return the server
-	 * @throws IOException if it cannot start
-	 */
-	static EmbeddedPostgresServer startBackend() throws IOException {
-		EmbeddedPostgresServer server = new EmbeddedPostgresServer(20);
-		server.execute("postgres", "CREATE ROLE app LOGIN", "CREATE DATABASE \"db__feature\" OWNER app");
-		return server;
-	}
 
 	volatile boolean admit = true;
 

@@ -16,7 +16,6 @@
 
 package dev.lakebase.spring.test.context;
 
-import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,18 +28,15 @@ import dev.lakebase.spring.autoconfigure.LakebaseConnectionDetails;
 import dev.lakebase.spring.test.EmulatedEndpoint;
 import dev.lakebase.spring.test.LakebaseEmulator;
 import dev.lakebase.spring.test.junit.LakebaseEmulatorExtension;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.context.TestContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -147,34 +143,6 @@ class ImportLakebaseBranchIntegrationTests {
 	}
 
 	@Test
-	void aFailedTestMarksTheBranchOfItsContext() {
-		LakebaseEmulator emulator = this.lakebase.emulator();
-		String id;
-		try (AnnotationConfigApplicationContext context = context(emulator, KeptOnFailure.class)) {
-			id = context.getBean(EphemeralBranch.class).id();
-			new BranchFailureListener().afterTestMethod(testContext(context, null));
-			new BranchFailureListener().afterTestMethod(testContext(context, new AssertionError("failed")));
-		}
-		assertThat(emulator.branchEndpoint(id).branch()).isEqualTo(id);
-		try (AnnotationConfigApplicationContext context = context(emulator, KeptOnFailure.class)) {
-			id = context.getBean(EphemeralBranch.class).id();
-			new BranchFailureListener().afterTestMethod(testContext(context, null));
-		}
-		String passed = id;
-		assertThatIllegalArgumentException().isThrownBy(() -> emulator.branchEndpoint(passed));
-	}
-
-	private static TestContext testContext(ApplicationContext context, @Nullable Throwable failure) {
-		return (TestContext) Proxy.newProxyInstance(TestContext.class.getClassLoader(),
-				new Class<?>[] { TestContext.class }, (proxy, method, arguments) -> switch (method.getName()) {
-					case "hasApplicationContext" -> true;
-					case "getApplicationContext" -> context;
-					case "getTestException" -> failure;
-					default -> throw new UnsupportedOperationException(method.getName());
-				});
-	}
-
-	@Test
 	void theBranchLimitIsNamedWithTheBranchesToDelete() {
 		LakebaseEmulator emulator = this.lakebase.emulator();
 		WorkspaceClient workspace = new WorkspaceClient(new DatabricksConfig().setHost(emulator.workspace().url())
@@ -189,7 +157,7 @@ class ImportLakebaseBranchIntegrationTests {
 			.hasStackTraceContaining("delete the ones no run needs");
 	}
 
-	private static AnnotationConfigApplicationContext context(LakebaseEmulator emulator, Class<?> configuration) {
+	static AnnotationConfigApplicationContext context(LakebaseEmulator emulator, Class<?> configuration) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getEnvironment()
 			.getPropertySources()
