@@ -16,15 +16,14 @@
 
 package dev.lakebase.spring.test;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -36,32 +35,27 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class DatabaseCopyIntegrationTests {
 
-	private static EmbeddedPostgresServer server;
+	@RegisterExtension
+	static final EmbeddedPostgresExtension postgres = new EmbeddedPostgresExtension(20,
+			"CREATE DATABASE \"source db\"");
 
 	@BeforeAll
-	static void start() throws IOException {
-		server = new EmbeddedPostgresServer(20);
-		server.execute("postgres", "CREATE DATABASE \"source db\"");
-		server.execute("source db", "CREATE TABLE notes (body text)", "INSERT INTO notes VALUES ('first')");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		server.close();
+	static void notes() {
+		postgres.server().execute("source db", "CREATE TABLE notes (body text)", "INSERT INTO notes VALUES ('first')");
 	}
 
 	@Test
 	void theCopyHoldsTheSourcesDataAndIsIndependentOfIt() throws SQLException {
-		DatabaseCopy.copy(server, "source db", "feature");
-		server.execute("feature", "INSERT INTO notes VALUES ('only on the copy')");
+		DatabaseCopy.copy(postgres.server(), "source db", "feature");
+		postgres.server().execute("feature", "INSERT INTO notes VALUES ('only on the copy')");
 		assertThat(count("feature")).isEqualTo(2);
 		assertThat(count("source db")).isEqualTo(1);
 	}
 
 	@Test
 	void aClientConnectedToTheSourceDoesNotStopTheCopy() throws SQLException {
-		try (Connection client = server.connectAsSuperuser("source db")) {
-			DatabaseCopy.copy(server, "source db", "while-connected");
+		try (Connection client = postgres.server().connectAsSuperuser("source db")) {
+			DatabaseCopy.copy(postgres.server(), "source db", "while-connected");
 			assertThat(client.isValid(5)).as("the source's session was ended for the copy").isFalse();
 		}
 		assertThat(count("while-connected")).isEqualTo(1);
@@ -69,13 +63,13 @@ class DatabaseCopyIntegrationTests {
 
 	@Test
 	void aCopyOntoANameThatExistsFailsNamingBoth() {
-		DatabaseCopy.copy(server, "source db", "taken");
-		assertThatIllegalStateException().isThrownBy(() -> DatabaseCopy.copy(server, "source db", "taken"))
+		DatabaseCopy.copy(postgres.server(), "source db", "taken");
+		assertThatIllegalStateException().isThrownBy(() -> DatabaseCopy.copy(postgres.server(), "source db", "taken"))
 			.withMessageStartingWith("Could not copy database source db as taken: ");
 	}
 
 	private static long count(String database) throws SQLException {
-		try (Connection connection = server.connectAsSuperuser(database);
+		try (Connection connection = postgres.server().connectAsSuperuser(database);
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT count(*) FROM notes")) {
 			result.next();

@@ -16,7 +16,6 @@
 
 package dev.lakebase.spring.test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,9 +26,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,29 +40,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class EmbeddedPostgresServerIntegrationTests {
 
-	private static EmbeddedPostgresServer server;
-
-	@BeforeAll
-	static void start() throws IOException {
-		server = new EmbeddedPostgresServer(10);
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		server.close();
-	}
+	@RegisterExtension
+	static final EmbeddedPostgresExtension postgres = new EmbeddedPostgresExtension(10);
 
 	@Test
 	void theSuperuserNeedsItsPasswordOverTcp() throws SQLException {
-		try (Connection connection = server.connectAsSuperuser("postgres")) {
+		try (Connection connection = postgres.server().connectAsSuperuser("postgres")) {
 			assertThat(query(connection, "SHOW server_version")).startsWith("17.");
 			assertThat(query(connection, "SHOW listen_addresses")).isEqualTo(LakebaseEmulator.LOOPBACK);
 		}
 		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER,
-					"not-the-password"))
+			.isThrownBy(() -> DriverManager.getConnection(postgres.server().jdbcUrl("postgres"),
+					EmbeddedPostgresServer.SUPERUSER, "not-the-password"))
 			.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("28P01"));
-		try (Connection connection = server.connectAsSuperuser("postgres")) {
+		try (Connection connection = postgres.server().connectAsSuperuser("postgres")) {
 			assertThat(query(connection, "SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host' AND "
 					+ "auth_method = 'scram-sha-256'"))
 				.isEqualTo("1");
@@ -76,16 +65,17 @@ class EmbeddedPostgresServerIntegrationTests {
 
 	@Test
 	void aRestartKeepsThePortAndTheData() throws Exception {
-		server.execute("postgres", "CREATE TABLE IF NOT EXISTS kept (id int)", "INSERT INTO kept VALUES (1)");
-		int port = server.port();
-		server.restart(Duration.ofMillis(100));
-		assertThat(server.port()).isEqualTo(port);
-		try (Connection connection = server.connectAsSuperuser("postgres")) {
+		postgres.server()
+			.execute("postgres", "CREATE TABLE IF NOT EXISTS kept (id int)", "INSERT INTO kept VALUES (1)");
+		int port = postgres.server().port();
+		postgres.server().restart(Duration.ofMillis(100));
+		assertThat(postgres.server().port()).isEqualTo(port);
+		try (Connection connection = postgres.server().connectAsSuperuser("postgres")) {
 			assertThat(query(connection, "SELECT count(*) FROM kept")).isNotEqualTo("0");
 		}
 		assertThatExceptionOfType(SQLException.class)
-			.isThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedPostgresServer.SUPERUSER,
-					"not-the-password"))
+			.isThrownBy(() -> DriverManager.getConnection(postgres.server().jdbcUrl("postgres"),
+					EmbeddedPostgresServer.SUPERUSER, "not-the-password"))
 			.as("the password is needed again after the restart");
 	}
 

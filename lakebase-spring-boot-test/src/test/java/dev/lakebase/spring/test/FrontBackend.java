@@ -26,9 +26,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -37,19 +35,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code db__feature}); fronts opened on it for a test, closed after it; and clients of
  * those fronts. A login is accepted unless its password is {@code bad}.
  */
-final class FrontBackend implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+final class FrontBackend extends EmbeddedPostgresExtension implements AfterEachCallback {
 
 	private final List<PostgresFront> fronts = new ArrayList<>();
 
-	private EmbeddedPostgresServer server;
-
 	private ExecutorService executor;
+
+	FrontBackend() {
+		super(20, "CREATE ROLE app LOGIN", "CREATE DATABASE \"db__feature\" OWNER app");
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
 		this.executor = Executors.newCachedThreadPool();
-		this.server = new EmbeddedPostgresServer(20);
-		this.server.execute("postgres", "CREATE ROLE app LOGIN", "CREATE DATABASE \"db__feature\" OWNER app");
+		super.beforeAll(context);
 	}
 
 	@Override
@@ -62,12 +61,8 @@ final class FrontBackend implements BeforeAllCallback, AfterAllCallback, AfterEa
 
 	@Override
 	public void afterAll(ExtensionContext context) throws IOException {
-		this.server.close();
+		super.afterAll(context);
 		this.executor.shutdownNow();
-	}
-
-	EmbeddedPostgresServer server() {
-		return this.server;
 	}
 
 	/**
@@ -79,7 +74,7 @@ final class FrontBackend implements BeforeAllCallback, AfterAllCallback, AfterEa
 	 * @throws IOException if one cannot be opened
 	 */
 	List<PostgresFront> open(int poolSize, FrontEndpoint... endpoints) throws IOException {
-		List<PostgresFront> opened = PostgresFront.openAll(List.of(endpoints), 0, List.of(), this.server.unixSocket(),
+		List<PostgresFront> opened = PostgresFront.openAll(List.of(endpoints), 0, List.of(), server().unixSocket(),
 				(user, password) -> !"bad".equals(password), this.executor, poolSize);
 		this.fronts.addAll(opened);
 		return opened;

@@ -16,14 +16,12 @@
 
 package dev.lakebase.spring.test;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,26 +32,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class HeldConnectionsIntegrationTests {
 
-	private static EmbeddedPostgresServer server;
-
-	@BeforeAll
-	static void start() throws IOException {
-		server = new EmbeddedPostgresServer(10);
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		server.close();
-	}
+	@RegisterExtension
+	static final EmbeddedPostgresExtension postgres = new EmbeddedPostgresExtension(10);
 
 	@Test
 	void everyConnectionSlotCanBeTakenAndGivenBack() throws SQLException {
-		try (HeldConnections held = HeldConnections.take(server, Duration.ofMillis(200))) {
+		try (HeldConnections held = HeldConnections.take(postgres.server(), Duration.ofMillis(200))) {
 			assertThat(held.count()).isBetween(8, 10);
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> server.connectAsSuperuser("postgres"))
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> postgres.server().connectAsSuperuser("postgres"))
 				.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("53300"));
 		}
-		try (Connection connection = server.connectAsSuperuser("postgres")) {
+		try (Connection connection = postgres.server().connectAsSuperuser("postgres")) {
 			assertThat(Sdk.queryString(connection, "SELECT 1")).isEqualTo("1");
 		}
 	}
