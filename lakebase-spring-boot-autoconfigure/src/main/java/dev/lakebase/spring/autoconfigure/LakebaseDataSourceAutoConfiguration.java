@@ -138,6 +138,7 @@ public final class LakebaseDataSourceAutoConfiguration {
 	ConnectionBudget lakebaseConnectionBudget(ObjectProvider<DataSource> dataSource,
 			LakebaseConnectionDetails connectionDetails, LakebaseWorkspace workspace, LakebaseProperties properties,
 			Environment environment, ObjectProvider<UserPools> userPools) {
+		properties.getBudget().check();
 		return new ConnectionBudget(dataSource, connectionDetails, workspace, properties, environment, userPools);
 	}
 

@@ -60,6 +60,7 @@ class LakebasePoolerConfiguration {
 	LakebaseDirectPool lakebaseDirectHost(LakebaseConnectionDetails connectionDetails, LakebaseWorkspace workspace,
 			CredentialCache credentials, LakebaseProperties properties, Environment environment,
 			ObjectProvider<LakebaseEvents> events) {
+		properties.getPooler().check();
 		return new LakebaseDirectPool(connectionDetails, workspace, credentials, properties, environment,
 				events.getIfAvailable(() -> LakebaseEvents.NONE));
 	}

@@ -721,11 +721,6 @@ public class LakebaseProperties {
 		}
 
 		public void setInstances(@Nullable Integer instances) {
-			if (instances != null && instances < 1) {
-				throw new LakebaseConfigurationException(
-						"Invalid Lakebase configuration: lakebase.budget.instances is '" + instances + "'.",
-						"Set lakebase.budget.instances to 1 or more.");
-			}
 			this.instances = instances;
 		}
 
@@ -734,12 +729,18 @@ public class LakebaseProperties {
 		}
 
 		public void setHeadroom(int headroom) {
-			if (headroom < 0) {
-				throw new LakebaseConfigurationException(
-						"Invalid Lakebase configuration: lakebase.budget.headroom is '" + headroom + "'.",
-						"Set lakebase.budget.headroom to 0 or more.");
-			}
 			this.headroom = headroom;
+		}
+
+		/**
+		 * Check the settings.
+		 * @throws LakebaseConfigurationException naming a value out of range
+		 */
+		void check() {
+			if (this.instances != null) {
+				atLeast(this.instances, 1, "lakebase.budget.instances");
+			}
+			atLeast(this.headroom, 0, "lakebase.budget.headroom");
 		}
 
 	}
@@ -776,13 +777,15 @@ public class LakebaseProperties {
 		}
 
 		public void setDirectMaxPoolSize(int directMaxPoolSize) {
-			if (directMaxPoolSize < 1) {
-				throw new LakebaseConfigurationException(
-						"Invalid Lakebase configuration: lakebase.pooler.direct-max-pool-size is '" + directMaxPoolSize
-								+ "'.",
-						"Set lakebase.pooler.direct-max-pool-size to 1 or more.");
-			}
 			this.directMaxPoolSize = directMaxPoolSize;
+		}
+
+		/**
+		 * Check the settings.
+		 * @throws LakebaseConfigurationException naming a value out of range
+		 */
+		void check() {
+			atLeast(this.directMaxPoolSize, 1, "lakebase.pooler.direct-max-pool-size");
 		}
 
 	}
@@ -850,6 +853,14 @@ public class LakebaseProperties {
 				this.sslMode, this.sslRootCert, this.applicationName, this.endpoint, this.instanceName, this.project,
 				this.branch, this.endpointId, this.readOnly.getEndpoint(), this.readOnly.getHost(),
 				this.readOnly.isSecondaries(), this.pooler.isEnabled());
+	}
+
+	private static void atLeast(int value, int minimum, String property) {
+		if (value < minimum) {
+			throw new LakebaseConfigurationException(
+					"Invalid Lakebase configuration: " + property + " is '" + value + "'.",
+					"Set " + property + " to " + minimum + " or more.");
+		}
 	}
 
 	private static Duration positive(@Nullable Duration duration, String property) {
@@ -960,21 +971,13 @@ public class LakebaseProperties {
 		 * @throws LakebaseConfigurationException naming a value out of range
 		 */
 		void check() {
-			atLeastOne(this.maxPoolSize, "lakebase.users.max-pool-size");
-			atLeastOne(this.maxPools, "lakebase.users.max-pools");
-			atLeastOne(this.maxConcurrentMints, "lakebase.users.max-concurrent-mints");
+			atLeast(this.maxPoolSize, 1, "lakebase.users.max-pool-size");
+			atLeast(this.maxPools, 1, "lakebase.users.max-pools");
+			atLeast(this.maxConcurrentMints, 1, "lakebase.users.max-concurrent-mints");
 			if (this.idleTimeout == null || this.idleTimeout.compareTo(Duration.ofSeconds(10)) < 0) {
 				throw new LakebaseConfigurationException(
 						"Invalid Lakebase configuration: lakebase.users.idle-timeout is '" + this.idleTimeout + "'.",
 						"Set lakebase.users.idle-timeout to at least 10s, HikariCP's shortest idle timeout.");
-			}
-		}
-
-		private static void atLeastOne(int value, String property) {
-			if (value < 1) {
-				throw new LakebaseConfigurationException(
-						"Invalid Lakebase configuration: " + property + " is " + value + ".",
-						"Set " + property + " to 1 or more.");
 			}
 		}
 

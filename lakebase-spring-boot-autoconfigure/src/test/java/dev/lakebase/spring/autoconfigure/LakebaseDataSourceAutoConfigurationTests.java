@@ -164,6 +164,25 @@ class LakebaseDataSourceAutoConfigurationTests {
 	}
 
 	@Test
+	void budgetAndPoolerValuesOutOfRangeFailTheStartNamingTheProperty() {
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("lakebase.budget.headroom=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("lakebase.budget.headroom is '-1'"));
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("lakebase.pooler.enabled=true", "lakebase.pooler.direct-max-pool-size=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(LakebaseConfigurationException.class)
+				.hasMessageContaining("lakebase.pooler.direct-max-pool-size is '0'"));
+		this.runner.withPropertyValues(NATIVE)
+			.withPropertyValues("lakebase.pooler.direct-max-pool-size=0")
+			.run((context) -> assertThat(context).as("not used without the pooler").hasNotFailed());
+	}
+
+	@Test
 	void portOutOfRangeFailsNamingProperty() {
 		this.runner.withPropertyValues(NATIVE)
 			.withPropertyValues("PGPORT=70000")

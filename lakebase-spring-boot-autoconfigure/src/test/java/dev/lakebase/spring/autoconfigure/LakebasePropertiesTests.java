@@ -65,7 +65,7 @@ class LakebasePropertiesTests {
 		this.properties.getUsers().setMaxPools(0);
 		assertThatExceptionOfType(LakebaseConfigurationException.class)
 			.isThrownBy(() -> this.properties.getUsers().check())
-			.withMessage("Invalid Lakebase configuration: lakebase.users.max-pools is 0.");
+			.withMessage("Invalid Lakebase configuration: lakebase.users.max-pools is '0'.");
 		this.properties.getUsers().setMaxPools(50);
 		this.properties.getUsers().setIdleTimeout(Duration.ofSeconds(5));
 		assertThatExceptionOfType(LakebaseConfigurationException.class)
@@ -74,20 +74,30 @@ class LakebasePropertiesTests {
 	}
 
 	@Test
-	void thePoolerAndTheBudgetRefuseCountsOutOfRange() {
+	void thePoolerAndTheBudgetRefuseCountsOutOfRangeWhenChecked() {
 		assertThat(this.properties.getPooler().isEnabled()).isFalse();
 		assertThat(this.properties.getPooler().getDirectMaxPoolSize()).isEqualTo(2);
+		this.properties.getPooler().setDirectMaxPoolSize(0);
 		assertThatExceptionOfType(LakebaseConfigurationException.class)
-			.isThrownBy(() -> this.properties.getPooler().setDirectMaxPoolSize(0))
-			.withMessageContaining("lakebase.pooler.direct-max-pool-size is '0'");
+			.isThrownBy(() -> this.properties.getPooler().check())
+			.withMessage("Invalid Lakebase configuration: lakebase.pooler.direct-max-pool-size is '0'.")
+			.satisfies((ex) -> assertThat(ex.getAction())
+				.isEqualTo("Set lakebase.pooler.direct-max-pool-size to 1 or more."));
 		assertThat(this.properties.getBudget().getInstances()).isNull();
 		assertThat(this.properties.getBudget().getHeadroom()).isEqualTo(10);
+		this.properties.getBudget().check();
+		this.properties.getBudget().setInstances(0);
 		assertThatExceptionOfType(LakebaseConfigurationException.class)
-			.isThrownBy(() -> this.properties.getBudget().setInstances(0))
+			.isThrownBy(() -> this.properties.getBudget().check())
 			.withMessageContaining("lakebase.budget.instances is '0'");
+		this.properties.getBudget().setInstances(3);
+		this.properties.getBudget().setHeadroom(-1);
 		assertThatExceptionOfType(LakebaseConfigurationException.class)
-			.isThrownBy(() -> this.properties.getBudget().setHeadroom(-1))
-			.withMessageContaining("lakebase.budget.headroom is '-1'");
+			.isThrownBy(() -> this.properties.getBudget().check())
+			.withMessageContaining("lakebase.budget.headroom is '-1'")
+			.satisfies((ex) -> assertThat(ex.getAction()).isEqualTo("Set lakebase.budget.headroom to 0 or more."));
+		this.properties.getBudget().setHeadroom(0);
+		this.properties.getBudget().check();
 	}
 
 	@Test
