@@ -39,9 +39,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API of the published modules, the starter's and the emulator's: every public type
- * is documented API with {@code @since}, no package calls itself "not an API", and no
- * public method shows a package-private type.
+ * The API of the published modules, the starter's and the emulator's (and the Maven
+ * plugin's types, which Maven needs public): every public type is documented API with
+ * {@code @since}, no package calls itself "not an API", and no public method of the
+ * starter or the emulator shows a package-private type.
  */
 class PublishedApiTests {
 
@@ -49,16 +50,19 @@ class PublishedApiTests {
 
 	private static final Path EMULATOR = Path.of("..", "lakebase-spring-boot-test");
 
+	private static final Path PLUGIN = Path.of("..", "lakebase-databricks-apps-maven-plugin");
+
 	/** The main classes of both modules, whose API users see. */
 	private static final JavaClasses PUBLISHED = new ClassFileImporter()
 		.importPaths(AUTOCONFIGURE.resolve("target/classes"), EMULATOR.resolve("target/classes"));
 
 	@Test
-	void everyPublicTypeOfTheStarterAndTheEmulatorIsDocumentedApi() throws IOException {
+	void everyPublicTypeOfThePublishedModulesIsDocumentedApi() throws IOException {
 		Pattern publicType = Pattern.compile(
 				"^public (?:final |abstract |sealed )*(?:class|interface|record|enum|@interface) ", Pattern.MULTILINE);
 		List<String> undocumented = new ArrayList<>();
-		for (Path sources : List.of(AUTOCONFIGURE.resolve("src/main/java"), EMULATOR.resolve("src/main/java"))) {
+		for (Path sources : List.of(AUTOCONFIGURE.resolve("src/main/java"), EMULATOR.resolve("src/main/java"),
+				PLUGIN.resolve("src/main/java"))) {
 			try (Stream<Path> files = Files.walk(sources)) {
 				for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
 					String source = Files.readString(file);

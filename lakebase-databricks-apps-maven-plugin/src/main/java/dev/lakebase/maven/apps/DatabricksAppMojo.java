@@ -51,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  * {@code lakebase.databricks-app.*} names still work, with a warning.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 @Mojo(name = "databricks-app", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class DatabricksAppMojo extends AbstractMojo {

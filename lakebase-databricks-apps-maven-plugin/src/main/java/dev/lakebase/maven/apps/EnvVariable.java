@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * of an app resource.
  *
  * @author Lakebase Spring Boot contributors
+ * @since 0.1.0
  */
 public class EnvVariable {
 
