@@ -51,13 +51,13 @@ final class ConnectionResolver {
 
 	private final WorkspaceLookups lookups;
 
-	public ConnectionResolver(Settings settings, Environment environment, Supplier<WorkspaceClient> workspace) {
+	ConnectionResolver(Settings settings, Environment environment, Supplier<WorkspaceClient> workspace) {
 		this.settings = settings;
 		this.environment = environment;
 		this.lookups = new WorkspaceLookups(workspace);
 	}
 
-	public ResolvedConnection resolve() {
+	ResolvedConnection resolve() {
 		ConnectionValue hostValue = value(this.settings.host(), "lakebase.host", "PGHOST");
 		ConnectionValue endpointValue = value(this.settings.endpoint(), "lakebase.endpoint", "LAKEBASE_ENDPOINT");
 		ConnectionValue instanceValue = ConnectionValue.of(this.settings.instanceName(), "lakebase.instance-name",
@@ -175,7 +175,7 @@ final class ConnectionResolver {
 	 * @param primary the read-write connection
 	 * @return the read-only connection
 	 */
-	public ResolvedConnection resolveReadOnly(ResolvedConnection primary) {
+	ResolvedConnection resolveReadOnly(ResolvedConnection primary) {
 		ConnectionValue endpointValue = ConnectionValue.ofProperty(this.settings.readOnlyEndpoint(),
 				"lakebase.read-only.endpoint");
 		ConnectionValue hostValue = ConnectionValue.ofProperty(this.settings.readOnlyHost(), "lakebase.read-only.host");
@@ -319,12 +319,12 @@ final class ConnectionResolver {
 	 * secondaries of the endpoint's high-availability group
 	 * @param pooler whether to connect through the endpoint's connection pooler
 	 */
-	public record Settings(@Nullable String host, @Nullable Integer port, @Nullable String database,
-			@Nullable String username, @Nullable String password, @Nullable String sslMode,
-			@Nullable String sslRootCert, @Nullable String applicationName, @Nullable String endpoint,
-			@Nullable String instanceName, @Nullable String project, @Nullable String branch,
-			@Nullable String endpointId, @Nullable String readOnlyEndpoint, @Nullable String readOnlyHost,
-			boolean readOnlySecondaries, boolean pooler) {
+	record Settings(@Nullable String host, @Nullable Integer port, @Nullable String database, @Nullable String username,
+			@Nullable String password, @Nullable String sslMode, @Nullable String sslRootCert,
+			@Nullable String applicationName, @Nullable String endpoint, @Nullable String instanceName,
+			@Nullable String project, @Nullable String branch, @Nullable String endpointId,
+			@Nullable String readOnlyEndpoint, @Nullable String readOnlyHost, boolean readOnlySecondaries,
+			boolean pooler) {
 
 	}
 

@@ -57,7 +57,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 final class DatabricksSdkPreparer implements SpringApplicationRunListener, Ordered {
 
-	public static final String BEAN_NAME = "lakebaseSdkPreparation";
+	static final String BEAN_NAME = "lakebaseSdkPreparation";
 
 	private static final Log logger = LogFactory.getLog(DatabricksSdkPreparer.class);
 
@@ -139,7 +139,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 	 * nothing connects and the workspace must not be called.
 	 * @return whether AOT processing is in progress
 	 */
-	public static boolean aotProcessing() {
+	static boolean aotProcessing() {
 		return Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING);
 	}
 
@@ -150,7 +150,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 	 * @param work the work
 	 * @return the result, or the work's failure
 	 */
-	public static <T> CompletableFuture<T> inBackground(String threadName, Supplier<T> work) {
+	static <T> CompletableFuture<T> inBackground(String threadName, Supplier<T> work) {
 		CompletableFuture<T> result = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
@@ -174,7 +174,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 	/**
 	 * The preparation in progress, registered with the context it started for.
 	 */
-	public static final class Started {
+	static final class Started {
 
 		private final CompletableFuture<Void> work;
 
@@ -185,7 +185,7 @@ final class DatabricksSdkPreparer implements SpringApplicationRunListener, Order
 		/**
 		 * Wait until the preparation has finished.
 		 */
-		public void await() {
+		void await() {
 			this.work.join();
 		}
 

@@ -45,7 +45,7 @@ import org.springframework.core.env.Environment;
  */
 final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, PriorityOrdered {
 
-	public static final String DEFAULT_POOL_NAME = "lakebase";
+	static final String DEFAULT_POOL_NAME = "lakebase";
 
 	private final ObjectProvider<JdbcConnectionDetails> connectionDetails;
 
@@ -87,7 +87,7 @@ final class LakebaseHikariBeanPostProcessor implements BeanPostProcessor, Priori
 	 * @param configured {@code spring.datasource.hikari.pool-name}, or {@code null}
 	 * @return the name
 	 */
-	public static String poolName(@Nullable String configured) {
+	static String poolName(@Nullable String configured) {
 		return (configured != null && !configured.isBlank()) ? configured : DEFAULT_POOL_NAME;
 	}
 

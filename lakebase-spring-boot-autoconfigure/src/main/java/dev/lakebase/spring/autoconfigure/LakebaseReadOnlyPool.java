@@ -61,15 +61,15 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 				workspace, this.credentials, properties, environment, poolEvents);
 	}
 
-	public LakebaseConnectionDetails details() {
+	LakebaseConnectionDetails details() {
 		return this.details;
 	}
 
-	public CredentialCache credentials() {
+	CredentialCache credentials() {
 		return this.credentials;
 	}
 
-	public HikariDataSource dataSource() {
+	HikariDataSource dataSource() {
 		return this.dataSource;
 	}
 
@@ -77,7 +77,7 @@ final class LakebaseReadOnlyPool implements DisposableBean {
 	 * Have the pool report HikariCP's metrics to a registry, if it has not started.
 	 * @param registry a Micrometer {@code MeterRegistry}
 	 */
-	public void bindMetrics(Object registry) {
+	void bindMetrics(Object registry) {
 		LakebaseHikariBeanPostProcessor.bindMetrics(this.dataSource, registry);
 	}
 

@@ -81,14 +81,14 @@ record ResolvedConnection(String host, int port, String database, String usernam
 	 * @param maxComputeUnits the endpoint's maximum compute size in CU when the workspace
 	 * reported it while the connection was worked out, or {@code null}
 	 */
-	public record Target(Kind kind, @Nullable String name, @Nullable String password, @Nullable Duration suspendTimeout,
+	record Target(Kind kind, @Nullable String name, @Nullable String password, @Nullable Duration suspendTimeout,
 			@Nullable Double maxComputeUnits) {
 
 		/**
 		 * The suspend timeout of an endpoint with {@code no_suspension}: it never scales
 		 * to zero.
 		 */
-		public static final Duration NEVER_SUSPENDS = ChronoUnit.FOREVER.getDuration();
+		static final Duration NEVER_SUSPENDS = ChronoUnit.FOREVER.getDuration();
 
 		static Target endpoint(String path) {
 			return new Target(Kind.AUTOSCALING_ENDPOINT, path, null, null, null);
@@ -119,7 +119,7 @@ record ResolvedConnection(String host, int port, String database, String usernam
 		 * @param endpoint the endpoint as the workspace reported it
 		 * @return the size in CU, or {@code null} when it reports none
 		 */
-		public static @Nullable Double maxComputeUnits(Endpoint endpoint) {
+		static @Nullable Double maxComputeUnits(Endpoint endpoint) {
 			Double size = (endpoint.getSpec() != null) ? endpoint.getSpec().getAutoscalingLimitMaxCu() : null;
 			if (size == null && endpoint.getStatus() != null) {
 				size = endpoint.getStatus().getAutoscalingLimitMaxCu();
@@ -133,7 +133,7 @@ record ResolvedConnection(String host, int port, String database, String usernam
 		 * @param endpoint the endpoint as the workspace reported it
 		 * @return the suspend timeout, or {@code null} when the workspace reports none
 		 */
-		public static @Nullable Duration suspendTimeout(Endpoint endpoint) {
+		static @Nullable Duration suspendTimeout(Endpoint endpoint) {
 			if (endpoint.getSpec() != null && Boolean.TRUE.equals(endpoint.getSpec().getNoSuspension())) {
 				return NEVER_SUSPENDS;
 			}
@@ -150,14 +150,14 @@ record ResolvedConnection(String host, int port, String database, String usernam
 		 * @return the endpoint path or instance name
 		 * @throws IllegalStateException with a native password
 		 */
-		public String resource() {
+		String resource() {
 			if (this.name == null) {
 				throw new IllegalStateException("A native password has no endpoint or instance");
 			}
 			return this.name;
 		}
 
-		public String describe() {
+		String describe() {
 			return switch (this.kind) {
 				case AUTOSCALING_ENDPOINT -> "endpoint " + this.name;
 				case PROVISIONED_INSTANCE -> "instance " + this.name;
@@ -175,7 +175,7 @@ record ResolvedConnection(String host, int port, String database, String usernam
 	/**
 	 * Kind of credential.
 	 */
-	public enum Kind {
+	enum Kind {
 
 		AUTOSCALING_ENDPOINT, PROVISIONED_INSTANCE, NATIVE_PASSWORD
 
@@ -259,7 +259,7 @@ record ResolvedConnection(String host, int port, String database, String usernam
 	 * details report it.
 	 * @return the URL
 	 */
-	public String jdbcUrl() {
+	String jdbcUrl() {
 		StringBuilder url = new StringBuilder(baseJdbcUrl()).append("?sslmode=").append(encode(this.sslMode));
 		if (this.applicationName != null) {
 			url.append("&ApplicationName=").append(encode(this.applicationName));
@@ -274,7 +274,7 @@ record ResolvedConnection(String host, int port, String database, String usernam
 	 * that the application configured for the pool).
 	 * @return the URL
 	 */
-	public String baseJdbcUrl() {
+	String baseJdbcUrl() {
 		return "jdbc:postgresql://" + hostForUrl() + ":" + this.port + "/" + encode(this.database);
 	}
 
@@ -293,7 +293,7 @@ record ResolvedConnection(String host, int port, String database, String usernam
 	 * is not valid, or weaker than {@code require} for a host that is not a loopback
 	 * address
 	 */
-	public Properties driverProperties(Properties configured) {
+	Properties driverProperties(Properties configured) {
 		Properties properties = new Properties();
 		properties.setProperty("sslmode", this.sslMode);
 		if (this.sslRootCert != null) {

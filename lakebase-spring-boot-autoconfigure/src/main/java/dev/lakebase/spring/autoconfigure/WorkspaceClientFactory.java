@@ -42,7 +42,7 @@ final class WorkspaceClientFactory {
 	private WorkspaceClientFactory() {
 	}
 
-	public static WorkspaceClient create(Settings settings) {
+	static WorkspaceClient create(Settings settings) {
 		ConnectorUserAgent.identify();
 		DatabricksConfig config = new DatabricksConfig();
 		config.setHost(settings.host());
@@ -59,7 +59,7 @@ final class WorkspaceClientFactory {
 	 * @param client the application's client
 	 * @return the client
 	 */
-	public static WorkspaceClient applications(WorkspaceClient client) {
+	static WorkspaceClient applications(WorkspaceClient client) {
 		ConnectorUserAgent.identify();
 		return client;
 	}

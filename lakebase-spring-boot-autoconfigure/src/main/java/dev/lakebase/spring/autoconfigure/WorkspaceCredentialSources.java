@@ -41,7 +41,7 @@ final class WorkspaceCredentialSources {
 	private WorkspaceCredentialSources() {
 	}
 
-	public static CredentialSource autoscaling(Supplier<WorkspaceClient> workspace, String endpoint,
+	static CredentialSource autoscaling(Supplier<WorkspaceClient> workspace, String endpoint,
 			java.time.@Nullable Duration ttl, Clock clock) {
 		return new WorkspaceSource() {
 
@@ -72,7 +72,7 @@ final class WorkspaceCredentialSources {
 		};
 	}
 
-	public static CredentialSource provisioned(Supplier<WorkspaceClient> workspace, String instance, Clock clock) {
+	static CredentialSource provisioned(Supplier<WorkspaceClient> workspace, String instance, Clock clock) {
 		return new WorkspaceSource() {
 
 			@Override

@@ -41,7 +41,7 @@ final class WorkspaceErrors {
 				"Could not " + attempt + " in the Databricks workspace: " + describe(ex), action(ex), ex);
 	}
 
-	public static String describe(Throwable ex) {
+	static String describe(Throwable ex) {
 		DatabricksError error = databricksError(ex);
 		if (error == null || error.getStatusCode() <= 0) {
 			return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
@@ -69,7 +69,7 @@ final class WorkspaceErrors {
 		return null;
 	}
 
-	public static String action(Throwable ex) {
+	static String action(Throwable ex) {
 		DatabricksError error = databricksError(ex);
 		if (error != null) {
 			return switch (error.getStatusCode()) {

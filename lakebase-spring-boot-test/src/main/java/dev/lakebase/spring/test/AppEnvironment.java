@@ -38,8 +38,8 @@ final class AppEnvironment {
 	 * @param appName the app name
 	 * @return the environment
 	 */
-	public static Map<String, String> environment(EmulatedIdentity identity, EmulatedEndpoint endpoint,
-			String workspaceUrl, String appName) {
+	static Map<String, String> environment(EmulatedIdentity identity, EmulatedEndpoint endpoint, String workspaceUrl,
+			String appName) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("PGHOST", endpoint.host());
 		env.put("PGPORT", Integer.toString(endpoint.port()));
@@ -67,7 +67,7 @@ final class AppEnvironment {
 	 * @param endpoint the endpoint it connects to
 	 * @return the properties
 	 */
-	public static Map<String, String> springProperties(Map<String, String> env, EmulatedEndpoint endpoint) {
+	static Map<String, String> springProperties(Map<String, String> env, EmulatedEndpoint endpoint) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("lakebase.host", env.get("PGHOST"));
 		properties.put("lakebase.port", env.get("PGPORT"));

@@ -43,7 +43,7 @@ final class DatabaseCopy {
 	 * @param source the database to copy
 	 * @param target the new database
 	 */
-	public static void copy(EmbeddedPostgresServer server, String source, String target) {
+	static void copy(EmbeddedPostgresServer server, String source, String target) {
 		try (Connection connection = server.connectAsSuperuser("postgres");
 				PreparedStatement terminate = connection.prepareStatement(
 						"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()");

@@ -39,13 +39,13 @@ final class DatabaseTokens {
 	/**
 	 * Outcome of a token check at login.
 	 */
-	public enum Check {
+	enum Check {
 
 		VALID, EXPIRED, UNKNOWN, OTHER_IDENTITY
 
 	}
 
-	public record Minted(String token, EmulatedIdentity identity, String target, Instant expiresAt) {
+	record Minted(String token, EmulatedIdentity identity, String target, Instant expiresAt) {
 
 		@Override
 		public String toString() {
@@ -66,16 +66,16 @@ final class DatabaseTokens {
 
 	private volatile Duration lifetime;
 
-	public DatabaseTokens(Clock clock, Duration lifetime) {
+	DatabaseTokens(Clock clock, Duration lifetime) {
 		this.clock = clock;
 		this.lifetime = lifetime;
 	}
 
-	public void setLifetime(Duration lifetime) {
+	void setLifetime(Duration lifetime) {
 		this.lifetime = lifetime;
 	}
 
-	public Minted mint(EmulatedIdentity identity, String target, @Nullable Duration requestedTtl) {
+	Minted mint(EmulatedIdentity identity, String target, @Nullable Duration requestedTtl) {
 		Instant now = this.clock.instant();
 		this.tokens.values().removeIf((minted) -> minted.expiresAt().isBefore(now.minus(Duration.ofMinutes(10))));
 		Duration ttl = (requestedTtl != null && requestedTtl.compareTo(this.lifetime) < 0) ? requestedTtl
@@ -90,7 +90,7 @@ final class DatabaseTokens {
 		return minted;
 	}
 
-	public Check check(String roleName, String token) {
+	Check check(String roleName, String token) {
 		Minted minted = (token != null) ? this.tokens.get(token) : null;
 		if (minted == null) {
 			return Check.UNKNOWN;
@@ -101,23 +101,23 @@ final class DatabaseTokens {
 		return this.clock.instant().isBefore(minted.expiresAt()) ? Check.VALID : Check.EXPIRED;
 	}
 
-	public int revoke(EmulatedIdentity identity) {
+	int revoke(EmulatedIdentity identity) {
 		int before = this.tokens.size();
 		this.tokens.values().removeIf((minted) -> minted.identity() == identity);
 		return before - this.tokens.size();
 	}
 
-	public int mintsForTarget(String target) {
+	int mintsForTarget(String target) {
 		AtomicInteger count = this.mintsByTarget.get(target);
 		return (count != null) ? count.get() : 0;
 	}
 
-	public int mintsForRole(String roleName) {
+	int mintsForRole(String roleName) {
 		AtomicInteger count = this.mintsByRole.get(roleName);
 		return (count != null) ? count.get() : 0;
 	}
 
-	public int totalMints() {
+	int totalMints() {
 		return this.mintsByRole.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 

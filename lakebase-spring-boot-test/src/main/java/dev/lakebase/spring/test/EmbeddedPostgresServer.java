@@ -75,11 +75,11 @@ final class EmbeddedPostgresServer implements Closeable {
 
 	private final String superuserPassword;
 
-	public EmbeddedPostgresServer(int maxConnections) throws IOException {
+	EmbeddedPostgresServer(int maxConnections) throws IOException {
 		this(maxConnections, Path.of(System.getProperty("java.io.tmpdir")));
 	}
 
-	public EmbeddedPostgresServer(int maxConnections, Path parent) throws IOException {
+	EmbeddedPostgresServer(int maxConnections, Path parent) throws IOException {
 		OrphanedServers.reap(parent);
 		this.socketDirectory = Files.createTempDirectory(parent, OrphanedServers.PREFIX);
 		this.unixSocketDirectory = socketDirectoryFor(this.socketDirectory);
@@ -139,7 +139,7 @@ final class EmbeddedPostgresServer implements Closeable {
 	 * @param downtime how long it stays down
 	 * @throws IOException if it does not come back
 	 */
-	public synchronized void restart(Duration downtime) throws IOException {
+	synchronized void restart(Duration downtime) throws IOException {
 		int port = port();
 		this.postgres.close();
 		try {
@@ -159,7 +159,7 @@ final class EmbeddedPostgresServer implements Closeable {
 		return this.postgres.getPort();
 	}
 
-	public Path unixSocket() {
+	Path unixSocket() {
 		return this.unixSocketDirectory.resolve(".s.PGSQL." + port());
 	}
 
@@ -167,11 +167,11 @@ final class EmbeddedPostgresServer implements Closeable {
 		return "jdbc:postgresql://" + LakebaseEmulator.LOOPBACK + ":" + port() + "/" + database;
 	}
 
-	public Connection connectAsSuperuser(String database) throws SQLException {
+	Connection connectAsSuperuser(String database) throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, this.superuserPassword);
 	}
 
-	public void execute(String database, String... statements) {
+	void execute(String database, String... statements) {
 		try (Connection connection = connectAsSuperuser(database); Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);

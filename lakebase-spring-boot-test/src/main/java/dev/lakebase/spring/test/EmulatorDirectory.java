@@ -58,8 +58,7 @@ final class EmulatorDirectory {
 
 	private volatile int appMaxInstances = 1;
 
-	public EmulatorDirectory(DatabaseTokens tokens,
-			Function<EmulatedWorkspace.Target, @Nullable InjectedFault> faults) {
+	EmulatorDirectory(DatabaseTokens tokens, Function<EmulatedWorkspace.Target, @Nullable InjectedFault> faults) {
 		this.tokens = tokens;
 		this.faults = faults;
 	}
@@ -69,7 +68,7 @@ final class EmulatorDirectory {
 	}
 
 	/** Return the maximum compute size of the endpoints, in CU. */
-	public double maxComputeUnits() {
+	double maxComputeUnits() {
 		return this.maxComputeUnits;
 	}
 
@@ -79,28 +78,28 @@ final class EmulatorDirectory {
 	}
 
 	/** Return the name of the app the workspace knows. */
-	public String appName() {
+	String appName() {
 		return this.appName;
 	}
 
 	/** Return the app's maximum number of instances. */
-	public int appMaxInstances() {
+	int appMaxInstances() {
 		return this.appMaxInstances;
 	}
 
-	public DatabaseTokens tokens() {
+	DatabaseTokens tokens() {
 		return this.tokens;
 	}
 
-	public List<EmulatedIdentity> identities() {
+	List<EmulatedIdentity> identities() {
 		return this.identities;
 	}
 
-	public List<EmulatedEndpoint> endpoints() {
+	List<EmulatedEndpoint> endpoints() {
 		return this.endpoints;
 	}
 
-	public void addNativePassword(String roleName, String password) {
+	void addNativePassword(String roleName, String password) {
 		this.nativePasswords.put(roleName, password);
 	}
 
@@ -108,7 +107,7 @@ final class EmulatorDirectory {
 	 * Return the Postgres roles: of the identities that have one, and the native ones.
 	 * @return the role names
 	 */
-	public List<String> roleNames() {
+	List<String> roleNames() {
 		List<String> roles = new ArrayList<>();
 		this.identities.stream().filter(EmulatedIdentity::hasDatabaseRole).forEach((i) -> roles.add(i.roleName()));
 		roles.addAll(this.nativePasswords.keySet());
@@ -119,7 +118,7 @@ final class EmulatorDirectory {
 	 * Return the branches created through the workspace API, by resource name.
 	 * @return the branches
 	 */
-	public Map<String, BranchRecord> branchRecords() {
+	Map<String, BranchRecord> branchRecords() {
 		return this.branchRecords;
 	}
 
@@ -132,29 +131,29 @@ final class EmulatorDirectory {
 	record ForwardedToken(EmulatedIdentity identity, Set<String> scopes) {
 	}
 
-	public void addForwardedToken(String token, EmulatedIdentity identity, Set<String> scopes) {
+	void addForwardedToken(String token, EmulatedIdentity identity, Set<String> scopes) {
 		this.forwardedTokens.put(token, new ForwardedToken(identity, Set.copyOf(scopes)));
 	}
 
-	public boolean revokeForwardedToken(String token) {
+	boolean revokeForwardedToken(String token) {
 		return this.forwardedTokens.remove(token) != null;
 	}
 
-	public @Nullable ForwardedToken forwardedToken(String token) {
+	@Nullable ForwardedToken forwardedToken(String token) {
 		return this.forwardedTokens.get(token);
 	}
 
-	public void started(Instant startTime) {
+	void started(Instant startTime) {
 		this.startTime = startTime;
 	}
 
-	public @Nullable EmulatedIdentity servicePrincipal(@Nullable String clientId, @Nullable String clientSecret) {
+	@Nullable EmulatedIdentity servicePrincipal(@Nullable String clientId, @Nullable String clientSecret) {
 		EmulatedIdentity identity = identity(clientId);
 		return (identity != null && identity.kind() == EmulatedIdentity.Kind.SERVICE_PRINCIPAL
 				&& identity.clientSecret().equals(clientSecret)) ? identity : null;
 	}
 
-	public @Nullable EmulatedIdentity userByToken(String token) {
+	@Nullable EmulatedIdentity userByToken(String token) {
 		for (EmulatedIdentity identity : this.identities) {
 			if (identity.kind() == EmulatedIdentity.Kind.USER && identity.personalAccessToken().equals(token)) {
 				return identity;
@@ -163,7 +162,7 @@ final class EmulatorDirectory {
 		return null;
 	}
 
-	public @Nullable EmulatedIdentity identity(@Nullable String roleName) {
+	@Nullable EmulatedIdentity identity(@Nullable String roleName) {
 		for (EmulatedIdentity identity : this.identities) {
 			if (identity.roleName().equals(roleName)) {
 				return identity;
@@ -172,11 +171,11 @@ final class EmulatorDirectory {
 		return null;
 	}
 
-	public @Nullable EmulatedEndpoint endpoint(String path) {
+	@Nullable EmulatedEndpoint endpoint(String path) {
 		return find(EmulatedEndpoint.Kind.AUTOSCALING, path);
 	}
 
-	public @Nullable EmulatedEndpoint instance(String name) {
+	@Nullable EmulatedEndpoint instance(String name) {
 		return find(EmulatedEndpoint.Kind.PROVISIONED, name);
 	}
 
@@ -189,13 +188,13 @@ final class EmulatorDirectory {
 		return null;
 	}
 
-	public List<EmulatedEndpoint> autoscalingEndpoints() {
+	List<EmulatedEndpoint> autoscalingEndpoints() {
 		return this.endpoints.stream()
 			.filter((endpoint) -> endpoint.kind() == EmulatedEndpoint.Kind.AUTOSCALING)
 			.toList();
 	}
 
-	public @Nullable EmulatedEndpoint readOnlyEndpointOf(EmulatedEndpoint endpoint) {
+	@Nullable EmulatedEndpoint readOnlyEndpointOf(EmulatedEndpoint endpoint) {
 		for (EmulatedEndpoint candidate : autoscalingEndpoints()) {
 			if (candidate.isReadOnly() && Objects.equals(candidate.project(), endpoint.project())
 					&& Objects.equals(candidate.branch(), endpoint.branch())) {
@@ -205,7 +204,7 @@ final class EmulatorDirectory {
 		return null;
 	}
 
-	public Instant startTime() {
+	Instant startTime() {
 		Instant started = this.startTime;
 		if (started == null) {
 			throw new IllegalStateException("The emulator is not started");
@@ -213,11 +212,11 @@ final class EmulatorDirectory {
 		return started;
 	}
 
-	public @Nullable Instant startTimeIfStarted() {
+	@Nullable Instant startTimeIfStarted() {
 		return this.startTime;
 	}
 
-	public @Nullable InjectedFault takeFault(EmulatedWorkspace.Target target) {
+	@Nullable InjectedFault takeFault(EmulatedWorkspace.Target target) {
 		return this.faults.apply(target);
 	}
 
@@ -228,7 +227,7 @@ final class EmulatorDirectory {
 	 * @param password the password it sent
 	 * @return whether the login is accepted
 	 */
-	public boolean checkLogin(String roleName, String password) {
+	boolean checkLogin(String roleName, String password) {
 		String nativePassword = this.nativePasswords.get(roleName);
 		if (nativePassword != null && nativePassword.equals(password)) {
 			return true;

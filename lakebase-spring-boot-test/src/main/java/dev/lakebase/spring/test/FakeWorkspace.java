@@ -73,7 +73,7 @@ final class FakeWorkspace implements Closeable {
 
 	private final HttpServer server;
 
-	public FakeWorkspace(EmulatorDirectory model, DatabaseTokens databaseTokens, Clock clock, ExecutorService executor,
+	FakeWorkspace(EmulatorDirectory model, DatabaseTokens databaseTokens, Clock clock, ExecutorService executor,
 			BranchHost branchHost) throws IOException {
 		this.model = model;
 		this.oauth = new WorkspaceOAuth(model, clock);
@@ -82,21 +82,21 @@ final class FakeWorkspace implements Closeable {
 		this.server = HttpExchanges.startServer(this::handle, executor);
 	}
 
-	public int requestCount(String path) {
+	int requestCount(String path) {
 		AtomicInteger count = this.requests.get(path);
 		return (count != null) ? count.get() : 0;
 	}
 
-	public int maxConcurrentRequests(String path) {
+	int maxConcurrentRequests(String path) {
 		AtomicInteger max = this.maxInFlight.get(path);
 		return (max != null) ? max.get() : 0;
 	}
 
-	public void resetMaxConcurrentRequests() {
+	void resetMaxConcurrentRequests() {
 		this.maxInFlight.clear();
 	}
 
-	public void delay(Target target, Duration delay) {
+	void delay(Target target, Duration delay) {
 		if (delay.isZero()) {
 			this.delays.remove(target);
 		}
@@ -105,15 +105,15 @@ final class FakeWorkspace implements Closeable {
 		}
 	}
 
-	public int requestCount() {
+	int requestCount() {
 		return this.requests.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 
-	public Set<String> userAgents() {
+	Set<String> userAgents() {
 		return Set.copyOf(this.userAgents);
 	}
 
-	public String url() {
+	String url() {
 		return "http://" + LakebaseEmulator.LOOPBACK + ":" + this.server.getAddress().getPort();
 	}
 

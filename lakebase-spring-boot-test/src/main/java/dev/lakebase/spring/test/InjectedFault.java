@@ -33,7 +33,7 @@ record InjectedFault(int status, @Nullable Duration hang) {
 	 * Return whether the call hangs before it is answered.
 	 * @return whether this is a hang
 	 */
-	public boolean isHang() {
+	boolean isHang() {
 		return this.status == 0;
 	}
 

@@ -93,11 +93,11 @@ final class PostgresFront implements Closeable {
 		executor.execute(this::acceptLoop);
 	}
 
-	public InetAddress address() {
+	InetAddress address() {
 		return this.serverSocket.getInetAddress();
 	}
 
-	public int port() {
+	int port() {
 		return this.serverSocket.getLocalPort();
 	}
 
@@ -180,18 +180,18 @@ final class PostgresFront implements Closeable {
 	 * Return how many connections this front accepted in all.
 	 * @return the number of connections
 	 */
-	public long acceptedConnections() {
+	long acceptedConnections() {
 		return this.accepted.get();
 	}
 
-	public int openConnections() {
+	int openConnections() {
 		return this.connections.size();
 	}
 
 	/**
 	 * Close every client connection, as a suspending compute does.
 	 */
-	public void closeConnections() {
+	void closeConnections() {
 		for (FrontConnection connection : new ArrayList<>(this.connections)) {
 			connection.close();
 		}
@@ -227,7 +227,7 @@ final class PostgresFront implements Closeable {
 	 * @return the fronts, in the order of the endpoints
 	 * @throws IOException if a front cannot be opened
 	 */
-	public static List<PostgresFront> openAll(List<? extends FrontEndpoint> endpoints, int sharedPort,
+	static List<PostgresFront> openAll(List<? extends FrontEndpoint> endpoints, int sharedPort,
 			Collection<PostgresFront> open, Path backendSocket, BiPredicate<String, String> loginCheck,
 			ExecutorService executor, int poolSize) throws IOException {
 		SSLContext tls = EmulatorTls.context();
