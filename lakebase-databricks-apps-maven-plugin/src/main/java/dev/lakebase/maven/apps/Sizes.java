@@ -30,7 +30,8 @@ final class Sizes {
 	}
 
 	static String describe(long bytes) {
-		if (bytes < 1_000_000) {
+		// Below what rounds to 1000.0 kB, which reads as 1.0 MB
+		if (bytes < 999_950) {
 			return String.format(Locale.ROOT, "%.1f kB", bytes / 1_000.0);
 		}
 		return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);

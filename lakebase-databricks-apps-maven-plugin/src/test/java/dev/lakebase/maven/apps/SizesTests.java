@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SizesTests {
 
 	@Test
-	void belowAMegabyteInKilobytesElseInMegabytes() {
-		assertThat(Sizes.describe(999_999)).isEqualTo("1000.0 kB");
+	void belowWhatRoundsToAMegabyteInKilobytesElseInMegabytes() {
+		assertThat(Sizes.describe(999_949)).isEqualTo("999.9 kB");
+		assertThat(Sizes.describe(999_950)).as("rounded up to the next unit").isEqualTo("1.0 MB");
+		assertThat(Sizes.describe(999_999)).isEqualTo("1.0 MB");
 		assertThat(Sizes.describe(1_500)).isEqualTo("1.5 kB");
 		assertThat(Sizes.describe(10_000_000)).isEqualTo("10.0 MB");
 		assertThat(Sizes.describe(12_345_678)).isEqualTo("12.3 MB");
