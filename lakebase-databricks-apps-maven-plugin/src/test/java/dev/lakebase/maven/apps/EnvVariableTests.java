@@ -44,7 +44,7 @@ class EnvVariableTests {
 			.withMessageContaining("exactly one of");
 	}
 
-	private static EnvVariable variable(String name, String value, String valueFrom) {
+	static EnvVariable variable(String name, String value, String valueFrom) {
 		EnvVariable variable = new EnvVariable();
 		variable.setName(name);
 		variable.setValue(value);
